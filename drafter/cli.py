@@ -1,0 +1,82 @@
+"""The ``drafter`` command line (DESIGN §4).
+
+Each subcommand lives in ``drafter/commands/NAME.py`` with ``register(subparsers)``, which
+adds its arguments and sets ``func``.  Errors are one Chinese line on stderr and exit code 2;
+``check`` exits 1 when it finds errors; an unexpected failure is logged with its traceback
+and reported in one line (exit 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import re
+import sys
+
+from drafter import __version__
+from drafter.core.errors import DrafterError
+from drafter.core.logs import setup_logging
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("open", "parse", "templates", "new", "export", "phrases", "library", "mine", "check")
+
+_TRANSLATIONS = [
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"参数 \1 的值 \3 无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"argument (\S+): expected at least one argument", r"参数 \1 至少需要一个值"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
+]
+
+
+def translate(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        translated, n = re.subn(pattern, replacement, message)
+        if n:
+            return translated
+    return message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's name
+        self.exit(2, f"{self.prog}：{translate(message)}（用 -h 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="drafter", description="讲话稿起草助手",
+                                   add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}",
+                        help="显示版本并退出")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    for name in COMMANDS:
+        importlib.import_module(f"drafter.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    log_file = setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open"])
+    try:
+        return int(args.func(args) or 0)
+    except DrafterError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - the user gets one line, the log gets the traceback
+        logger.exception("unexpected failure in %s", args.command)
+        print(f"drafter：内部错误，未完成操作；详情已写入日志 {log_file}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Counts a speech announces (下面，我讲三点意见 / 要做好五项工作 / 要突出“六个严抓”) and the
+items that follow them, so the number said can be kept in step with the number given.
+
+An announcement is a trigger verb, a count (a Chinese number, or a placeholder such as ``*``
+or ``X`` left by the writer) and a measure word.  Its items are the next run of sibling
+headings after it, inside the section it stands in; when no heading follows, they are the
+inline points (一要……二要……) in the rest of its own paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.core.model import Draft
+from drafter.core.numerals import count_word, from_chinese
+
+_COUNT = r"(?P<count>[一二两三四五六七八九十]+|[*＊]+|[XxＸ×]+)"
+_PATTERN = re.compile(
+    r"(?:讲|谈|做好|抓好|突出|强调|强化|解决|建立|把握|落实|提出|抓住|实现|坚持|推进|做到|处理好|把握好)"
+    r"[“\"「]?" + _COUNT + r"(?P<measure>个方面|方面|点|项|个|种|条|件|大)"
+)
+_INLINE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)(是|要)")
+
+
+@dataclass
+class Announcement:
+    block: int          # index of the block that says the count
+    part: str           # "text" or "body" of that block
+    start: int          # span of the count within that part
+    end: int
+    announced: int | None  # None for a placeholder such as *
+    actual: int | None     # items found after it; None when none can be found
+    phrase: str
+
+    @property
+    def in_sync(self) -> bool:
+        return self.actual is None or self.announced == self.actual
+
+
+def _announced(count: str) -> int | None:
+    try:
+        return from_chinese(count)
+    except ValueError:
+        return None
+
+
+def _heading_items(draft: Draft, index: int) -> int:
+    """Sibling headings in the first run of headings after block ``index``, within its scope."""
+    blocks = draft.blocks
+    here = blocks[index]
+    if here.is_heading:
+        scope_level, scope_end = here.level, draft.section_end(index)
+    else:
+        parent = draft.parent_of(index)
+        scope_level = blocks[parent].level if parent is not None else 0
+        scope_end = draft.section_end(parent) if parent is not None else len(blocks)
+    first = next((i for i in range(index + 1, scope_end) if blocks[i].is_heading), None)
+    if first is None or blocks[first].level <= scope_level:
+        return 0
+    level = blocks[first].level
+    return sum(1 for i in range(first, scope_end)
+               if blocks[i].is_heading and blocks[i].level == level)
+
+
+def _inline_items(rest: str) -> int:
+    """Consecutive inline points 一要/一是, 二要/二是 … in ``rest``."""
+    expected, kind = 1, None
+    for m in _INLINE.finditer(rest):
+        try:
+            n = from_chinese(m.group(1))
+        except ValueError:
+            continue
+        if n == expected and (kind is None or m.group(2) == kind):
+            kind = m.group(2)
+            expected += 1
+    return expected - 1
+
+
+def find_announcements(draft: Draft) -> list[Announcement]:
+    found = []
+    for index, block in enumerate(draft.blocks):
+        for part in ("text", "body"):
+            value = getattr(block, part)
+            for m in _PATTERN.finditer(value):
+                actual = _heading_items(draft, index)
+                if not actual:
+                    rest = value[m.end():] + ("" if part == "body" else block.body)
+                    actual = _inline_items(rest) or None
+                found.append(Announcement(index, part, m.start("count"), m.end("count"),
+                                          _announced(m.group("count")), actual, m.group(0)))
+    return found
+
+
+def sync_announcements(draft: Draft) -> list[Announcement]:
+    """Rewrite every announced count that disagrees with its items.  Returns those changed."""
+    changed = [a for a in find_announcements(draft) if not a.in_sync]
+    # right to left so earlier spans stay valid
+    for a in sorted(changed, key=lambda a: (a.block, a.part, -a.start)):
+        block = draft.blocks[a.block]
+        value = getattr(block, a.part)
+        setattr(block, a.part, value[:a.start] + count_word(a.actual) + value[a.end:])
+    return changed
+

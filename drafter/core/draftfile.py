@@ -1,0 +1,207 @@
+"""The draft file format (``.draft``): plain UTF-8 text that diffs well.
+
+Version 1 (the grammar is written out in docs/FORMAT.md)::
+
+    ---
+    drafter: 1
+    title: 市长在市政府全体（扩大）会议上的讲话
+    speaker: …
+    numbering: {1: 一、, 2: （一）, 3: '1.', 4: （1）}
+    fields: {城市: XX市}
+    ---
+
+    @paragraph role=opening
+    今天，我们召开……
+
+    @heading level=2 role=review style=一是
+    认清形势，正视问题。
+    + 年初以来，……
+
+    @end 2
+
+Each block is a header line, one line of text, and for a run-in heading one line of body
+after ``+ ``.  Inside a text or body line a backslash, a line feed and a carriage return
+are written ``\\\\``, ``\\n`` and ``\\r``; nothing else is escaped.  The closing ``@end N``
+(N blocks) tells a complete file from a truncated one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from drafter.core.errors import DrafterError
+from drafter.core.markers import parse_style
+from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, ROLES, Block, Draft
+
+FORMAT_VERSION = 1
+SUFFIX = ".draft"
+_META_KEYS = ("title", "speaker", "date", "occasion", "salutation")
+
+
+def escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+
+
+_UNESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def unescape(value: str) -> str:
+    return _UNESCAPE.sub(lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), value)
+
+
+def dumps(draft: Draft) -> str:
+    meta: dict[str, object] = {"drafter": FORMAT_VERSION}
+    for key in _META_KEYS:
+        meta[key] = getattr(draft, key)
+    meta["numbering"] = {int(k): v for k, v in sorted(draft.numbering.items())}
+    meta["fields"] = dict(draft.fields)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 30)
+    lines = ["---", front.rstrip("\n"), "---"]
+    for block in draft.blocks:
+        lines.append("")
+        if block.is_heading:
+            header = f"@heading level={block.level} role={block.role}"
+            if block.style:
+                header += f" style={block.style}"
+        else:
+            header = f"@paragraph role={block.role}"
+        lines.append(header)
+        lines.append(escape(block.text))
+        if block.body:
+            lines.append("+ " + escape(block.body))
+    lines.append("")
+    lines.append(f"@end {len(draft.blocks)}")
+    return "\n".join(lines) + "\n"
+
+
+def loads(text: str, path: str | None = None) -> Draft:
+    """Read a draft file's text.  Raises DrafterError naming the line on any defect."""
+
+    def fail(reason: str, line: int | None = None) -> DrafterError:
+        return DrafterError(reason, path or "草稿", line)
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != "---":
+        raise fail("不是 Drafter 草稿文件：第一行应为“---”", 1)
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == "---")
+    except StopIteration:
+        raise fail("文件头（front matter）没有结束标记“---”，文件可能不完整", len(lines)) from None
+    draft = _read_front(lines[1:close], fail)
+    _read_blocks(lines, close + 1, draft, fail)
+    return draft
+
+
+def _read_front(front_lines: list[str], fail) -> Draft:
+    try:
+        meta = yaml.safe_load("\n".join(front_lines))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise fail(f"文件头格式错误（{getattr(exc, 'problem', None) or 'YAML 无法解析'}）", line) from None
+    if not isinstance(meta, dict):
+        raise fail("文件头应为“键: 值”形式", 2)
+    version = meta.get("drafter")
+    if version != FORMAT_VERSION:
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise fail(f"格式版本 {version} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级 Drafter", 2)
+        raise fail(f"未知的格式版本：{version!r}", 2)
+    draft = Draft()
+    for key in _META_KEYS:
+        value = meta.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise fail(f"文件头中“{key}”应为文字", 2)
+        setattr(draft, key, value)
+    fields = meta.get("fields") or {}
+    numbering = meta.get("numbering") or {}
+    if not isinstance(fields, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
+        raise fail("文件头中“fields”应为文字对照表", 2)
+    if not isinstance(numbering, dict):
+        raise fail("文件头中“numbering”应为层级与编号样式的对照表", 2)
+    draft.fields = dict(fields)
+    draft.numbering = {}
+    for level, style in numbering.items():
+        if not isinstance(level, int) or not 1 <= level <= MAX_LEVEL or not isinstance(style, str):
+            raise fail(f"编号样式设置有误：{level!r}: {style!r}", 2)
+        try:
+            parse_style(style)
+        except ValueError as exc:
+            raise fail(str(exc), 2) from None
+        draft.numbering[level] = style
+    return draft
+
+
+def _read_header(line: str, number: int, fail) -> Block:
+    parts = line.split(" ")
+    kind = parts[0][1:]
+    if kind not in (HEADING, PARAGRAPH):
+        raise fail(f"未知的段落类型“{parts[0]}”", number)
+    attrs = {}
+    for item in parts[1:]:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise fail(f"段落属性“{item}”应为“名=值”", number)
+        attrs[key] = value
+    block = Block(kind=kind)
+    role = attrs.get("role", "other")
+    if role not in ROLES:
+        raise fail(f"未知的讲话部分“{role}”", number)
+    block.role = role
+    if kind == HEADING:
+        level = attrs.get("level", "")
+        if not level.isdigit() or not 1 <= int(level) <= MAX_LEVEL:
+            raise fail(f"标题层级应为 1–{MAX_LEVEL}，实为“{level}”", number)
+        block.level = int(level)
+        if "style" in attrs:
+            try:
+                parse_style(attrs["style"])
+            except ValueError as exc:
+                raise fail(str(exc), number) from None
+            block.style = attrs["style"]
+    return block
+
+
+def _read_blocks(lines: list[str], i: int, draft: Draft, fail) -> None:
+    n = len(lines)
+    while True:
+        while i < n and lines[i] == "":
+            i += 1
+        if i >= n:
+            raise fail("文件不完整：缺少结尾的“@end”行（可能在保存时被截断）", n)
+        line = lines[i]
+        if line.startswith("@end"):
+            count = line[4:].strip()
+            if not count.isdigit() or int(count) != len(draft.blocks):
+                raise fail(f"文件不完整：结尾记录 {count} 段，实际读到 {len(draft.blocks)} 段", i + 1)
+            if any(rest.strip() for rest in lines[i + 1:]):
+                raise fail("“@end”之后还有内容", i + 2)
+            return
+        if not line.startswith("@"):
+            raise fail("此处应为以“@”开头的段落标记行", i + 1)
+        block = _read_header(line, i + 1, fail)
+        if i + 1 >= n:
+            raise fail("文件不完整：段落标记后缺少正文", i + 1)
+        block.text = unescape(lines[i + 1])
+        i += 2
+        if i < n and lines[i].startswith("+ "):
+            if block.kind != HEADING:
+                raise fail("只有标题可以带“+ ”正文行", i + 1)
+            block.body = unescape(lines[i][2:])
+            i += 1
+        if i < n and lines[i] != "":
+            raise fail("段落之间应以空行分隔", i + 1)
+        draft.blocks.append(block)
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DrafterError("草稿文件不是 UTF-8 编码，无法读取", path, line) from None

@@ -1,0 +1,196 @@
+"""The outline / Draft model shared by the parser, templates, editor, checks and exporters.
+
+A draft is a flat list of blocks.  A *heading* has a level (1–4), a heading sentence
+(``text``) and, for a run-in heading, the ``body`` that follows it in the same paragraph.
+A *paragraph* belongs to the nearest heading before it.  A *section* is a heading with
+everything after it up to the next heading of the same or a higher rank.
+
+Numbers are derived, never stored: a heading's number is its position among the headings
+under the same parent, and its marker is that number written in the numbering style of its
+level (``Draft.numbering``) unless the heading carries a style of its own (``Block.style``,
+used where one document mixes families on one level: 一是 under one point, 一要 under
+another).  ``Block.source_marker`` keeps the marker as written in an imported file, for
+``drafter parse`` and the checks; it is not part of the draft's identity and is not saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from drafter.core.markers import DEFAULT_STYLES, format_marker
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ROLES = ("opening", "review", "tasks", "conduct", "closing", "other")
+MAX_LEVEL = 4
+
+
+@dataclass
+class Block:
+    kind: str = PARAGRAPH
+    text: str = ""
+    body: str = ""
+    level: int = 0
+    role: str = "other"
+    style: str | None = None
+    source_marker: str = field(default="", compare=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == HEADING
+
+    @staticmethod
+    def heading(level: int, text: str, body: str = "", role: str = "other",
+                style: str | None = None) -> Block:
+        return Block(HEADING, text, body, level, role, style)
+
+    @staticmethod
+    def paragraph(text: str, role: str = "other") -> Block:
+        return Block(PARAGRAPH, text, "", 0, role)
+
+
+@dataclass
+class Draft:
+    title: str = ""
+    speaker: str = ""
+    date: str = ""
+    occasion: str = ""
+    salutation: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    numbering: dict[int, str] = field(default_factory=lambda: dict(DEFAULT_STYLES))
+    blocks: list[Block] = field(default_factory=list)
+
+    def copy(self) -> Draft:
+        return replace(self, fields=dict(self.fields), numbering=dict(self.numbering),
+                       blocks=[replace(b) for b in self.blocks])
+
+    # ----- numbering -------------------------------------------------------------------
+    def style_of(self, index: int) -> str:
+        block = self.blocks[index]
+        return block.style or self.numbering.get(block.level) or DEFAULT_STYLES[block.level]
+
+    def numbers(self) -> list[int]:
+        """For each block, its number among its siblings (0 for paragraphs)."""
+        result = []
+        counters: list[int] = []  # counters[d] = items so far at depth d+1 under the open parent
+        for block in self.blocks:
+            if not block.is_heading:
+                result.append(0)
+                continue
+            depth = block.level
+            del counters[depth:]
+            while len(counters) < depth:
+                counters.append(0)
+            counters[depth - 1] += 1
+            result.append(counters[depth - 1])
+        return result
+
+    def markers(self) -> list[str]:
+        """For each block, its derived marker ("" for paragraphs)."""
+        return [format_marker(self.style_of(i), n) if n else ""
+                for i, n in enumerate(self.numbers())]
+
+    def headings(self) -> list[int]:
+        return [i for i, b in enumerate(self.blocks) if b.is_heading]
+
+    # ----- structure -------------------------------------------------------------------
+    def section_end(self, index: int) -> int:
+        """One past the last block of the section that starts at ``index``."""
+        block = self.blocks[index]
+        if not block.is_heading:
+            return index + 1
+        end = index + 1
+        while end < len(self.blocks):
+            other = self.blocks[end]
+            if other.is_heading and other.level <= block.level:
+                break
+            end += 1
+        return end
+
+    def parent_of(self, index: int) -> int | None:
+        """Index of the heading a block sits under, or None at top level."""
+        block = self.blocks[index]
+        limit = block.level if block.is_heading else MAX_LEVEL + 1
+        for i in range(index - 1, -1, -1):
+            other = self.blocks[i]
+            if other.is_heading and other.level < limit:
+                return i
+        return None
+
+    def children(self, index: int | None) -> list[int]:
+        """Headings directly under the heading at ``index`` (None: the top level)."""
+        start, end = (0, len(self.blocks)) if index is None else (index + 1, self.section_end(index))
+        result: list[int] = []
+        top = None
+        for i in range(start, end):
+            block = self.blocks[i]
+            if not block.is_heading:
+                continue
+            if top is None or block.level <= top:
+                top = block.level
+            if block.level == top:
+                result.append(i)
+        return result
+
+    def siblings(self, index: int) -> list[int]:
+        return self.children(self.parent_of(index))
+
+    # ----- edits (each keeps numbering derived) ---------------------------------------
+    def insert(self, index: int, block: Block) -> None:
+        self.blocks.insert(index, block)
+
+    def delete_section(self, index: int) -> list[Block]:
+        end = self.section_end(index)
+        removed = self.blocks[index:end]
+        del self.blocks[index:end]
+        return removed
+
+    def move_section(self, index: int, to: int) -> int:
+        """Move the section at ``index`` so it starts before block ``to`` (of the list as it
+        was).  Returns the new index of its heading."""
+        end = self.section_end(index)
+        if index <= to <= end:
+            return index
+        section = self.blocks[index:end]
+        del self.blocks[index:end]
+        if to > end:
+            to -= end - index
+        self.blocks[to:to] = section
+        return to
+
+    def move_up(self, index: int) -> int:
+        sibs = self.siblings(index)
+        pos = sibs.index(index)
+        if pos == 0:
+            return index
+        return self.move_section(index, sibs[pos - 1])
+
+    def move_down(self, index: int) -> int:
+        sibs = self.siblings(index)
+        pos = sibs.index(index)
+        if pos == len(sibs) - 1:
+            return index
+        return self.move_section(index, self.section_end(sibs[pos + 1]))
+
+    def shift_level(self, index: int, delta: int) -> bool:
+        """Promote (-1) or demote (+1) a section with everything under it."""
+        end = self.section_end(index)
+        levels = [b.level for b in self.blocks[index:end] if b.is_heading]
+        if not levels or min(levels) + delta < 1 or max(levels) + delta > MAX_LEVEL:
+            return False
+        if delta > 0 and self.siblings(index).index(index) == 0:
+            return False  # demoting needs an earlier sibling to become the new parent
+        for block in self.blocks[index:end]:
+            if block.is_heading:
+                block.level += delta
+        return True
+
+    def promote(self, index: int) -> bool:
+        return self.shift_level(index, -1)
+
+    def demote(self, index: int) -> bool:
+        return self.shift_level(index, +1)
+
+    # ----- text -----------------------------------------------------------------------
+    def char_count(self) -> int:
+        return sum(len(b.text) + len(b.body) for b in self.blocks)
