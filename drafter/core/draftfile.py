@@ -51,13 +51,26 @@ def unescape(value: str) -> str:
     return _UNESCAPE.sub(lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), value)
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes strings that YAML would fold or normalise (NEL, line separators, control
+    characters) in double quotes, where they are escaped."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = '"' if any(not ch.isprintable() or ch in "\x85\u2028\u2029\ufeff" for ch in value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dumps(draft: Draft) -> str:
     meta: dict[str, object] = {"drafter": FORMAT_VERSION}
     for key in _META_KEYS:
         meta[key] = getattr(draft, key)
     meta["numbering"] = {int(k): v for k, v in sorted(draft.numbering.items())}
     meta["fields"] = dict(draft.fields)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 30)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
     lines = ["---", front.rstrip("\n"), "---"]
     for block in draft.blocks:
         lines.append("")

@@ -7,8 +7,6 @@ word (两点意见).  ``to_chinese(12) == "十二"``; ``from_chinese("二十一"
 from __future__ import annotations
 
 DIGITS = "〇一二三四五六七八九"
-_DIGIT_VALUE = {ch: i for i, ch in enumerate(DIGITS)}
-_DIGIT_VALUE.update({"零": 0, "两": 2})
 
 #: Characters that can appear in a Chinese number we read.
 NUMERAL_CHARS = "〇零一二两三四五六七八九十百"
@@ -41,27 +39,20 @@ def count_word(n: int) -> str:
     return "两" if n == 2 else to_chinese(n)
 
 
+def _reverse_table() -> dict[str, int]:
+    table = {to_chinese(n): n for n in range(1000)}
+    table.update({"零": 0, "两": 2})
+    for n in range(110, 120):  # 一百十二 is also written
+        table["一百" + to_chinese(n - 100)] = n
+    return table
+
+
+_REVERSE = _reverse_table()
+
+
 def from_chinese(text: str) -> int:
-    """Read a Chinese number (一 … 九百九十九, 两, 〇/零).  Raises ValueError otherwise."""
-    if not text or any(ch not in NUMERAL_CHARS for ch in text):
-        raise ValueError(f"not a Chinese number: {text!r}")
-    total = 0
-    current = None  # pending digit
-    seen_unit = 1000
-    for ch in text:
-        if ch in _DIGIT_VALUE:
-            if current is not None:
-                raise ValueError(f"not a Chinese number: {text!r}")
-            current = _DIGIT_VALUE[ch]
-        else:
-            unit = 10 if ch == "十" else 100
-            if unit >= seen_unit:
-                raise ValueError(f"not a Chinese number: {text!r}")
-            seen_unit = unit
-            total += (1 if current is None else current) * unit
-            current = None
-    if current is not None:
-        total += current
-    if text[-1] == "零" and len(text) > 1 or (len(text) > 1 and text[0] in "〇零"):
-        raise ValueError(f"not a Chinese number: {text!r}")
-    return total
+    """Read a Chinese number (〇/零, 一 … 九百九十九, 两).  Raises ValueError otherwise."""
+    try:
+        return _REVERSE[text]
+    except KeyError:
+        raise ValueError(f"not a Chinese number: {text!r}") from None
