@@ -23,13 +23,13 @@ logger = logging.getLogger(__name__)
 COMMANDS = ("open", "parse", "templates", "new", "export", "phrases", "library", "mine", "check")
 
 _TRANSLATIONS = [
+    (r"argument 命令: invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
     (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
     (r"argument (\S+): invalid (\w+) value: (.*)", r"参数 \1 的值 \3 无效"),
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"argument (\S+): expected at least one argument", r"参数 \1 至少需要一个值"),
-    (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
 ]
 
 
