@@ -1,11 +1,41 @@
-"""`drafter open`: 在编辑器中打开草稿、.docx 或 .txt."""
+"""`drafter open [FILE]` (and bare `drafter`): 在编辑器中打开草稿、.docx 或 .txt.
+
+A path that cannot be opened at all (missing, a folder, an unknown type) is reported on
+stderr with exit 2 before any window appears; a file whose content is bad is reported in
+the editor, in a message box.
+"""
 
 from __future__ import annotations
 
-from drafter.commands._common import add_command, not_built
+import argparse
+import os
+import sys
+
+from drafter.commands._common import add_command
+from drafter.core.errors import DrafterError
+
+
+def _check_display() -> None:
+    """Qt aborts the process without a display; say so in Chinese instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise DrafterError("无法打开编辑器：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）")
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.gui.session import check_openable  # Qt-free
+
+    path = check_openable(args.file) if args.file else None
+    _check_display()
+    try:
+        from drafter.gui.app import run as run_editor
+    except ImportError as exc:
+        raise DrafterError(f"无法打开编辑器：缺少图形界面组件（{exc}）") from None
+    return run_editor(path)
 
 
 def register(sub) -> None:
     parser = add_command(sub, "open", "在编辑器中打开草稿、.docx 或 .txt")
     parser.add_argument("file", nargs="?", help="要打开的文件")
-    parser.set_defaults(func=not_built("open"))
+    parser.set_defaults(func=run)

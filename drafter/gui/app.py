@@ -1,0 +1,80 @@
+"""Start the editor: the QApplication, fonts, the excepthook and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from drafter.core.logs import setup_logging
+from drafter.gui.main_window import APP_TITLE, MainWindow
+
+logger = logging.getLogger(__name__)
+
+UI_FAMILIES = ["Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC",
+               "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei"]
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Drafter")
+    app.setApplicationDisplayName(APP_TITLE)
+    font = QFont(app.font())
+    font.setFamilies(UI_FAMILIES)
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    return app
+
+
+class ExceptHook:
+    """Unexpected errors: the traceback goes to the log, the draft to a recovery copy, and
+    the user gets a message instead of a vanished window."""
+
+    def __init__(self, window: MainWindow, log_file: str):
+        self.window = window
+        self.log_file = log_file
+        self.showing = False
+
+    def __call__(self, kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        logger.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        saved = self.window.files.emergency_autosave()
+        if self.showing:
+            return
+        self.showing = True
+        try:
+            kept = "您的草稿已自动保存，重新启动后可以恢复。" if saved else "自动保存也失败了，请立即另存草稿。"
+            QMessageBox.critical(self.window, "程序内部错误",
+                                 f"操作未完成：程序内部错误（{kind.__name__}）。\n{kept}\n"
+                                 f"详细信息已写入日志：{self.log_file}")
+        finally:
+            self.showing = False
+
+
+def run(path: str | Path | None = None, autosave_seconds: float = 60) -> int:
+    """Open the editor (with ``path`` if given) and run until the window closes."""
+    log_file = setup_logging()
+    app = make_app()
+    window = MainWindow(autosave_seconds=autosave_seconds)
+    hook = ExceptHook(window, log_file)
+    previous = sys.excepthook
+    sys.excepthook = hook
+    window.show()
+
+    def start() -> None:
+        recovered = window.files.offer_recovery()
+        if path is not None and not recovered:
+            window.files.open_path(Path(path))
+
+    QTimer.singleShot(0, start)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous

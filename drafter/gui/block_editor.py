@@ -1,0 +1,235 @@
+"""The centre of the window: every block of the draft, one row each, in one scrolling page.
+
+A heading row shows its derived marker (not editable: numbers follow the outline), the
+heading sentence and, under it, the run-in body.  A paragraph row is one text box.  Typing
+writes straight into the ``Block``; Enter splits a block, Backspace at the start joins it
+to the one before, and pasting several lines makes several paragraphs.  Moves, promotions
+and deletions are done on the ``Draft`` by the window, which then calls ``rebuild``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from drafter.core.model import Block, Draft
+from drafter.gui.text_edit import AutoTextEdit
+
+logger = logging.getLogger(__name__)
+
+ROLE_NAMES = {"opening": "开场", "review": "回顾形势", "tasks": "重点任务", "conduct": "作风纪律",
+              "closing": "结束语", "other": "其他"}
+
+BODY_FAMILIES = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC",
+                 "AR PL SungtiL GB", "SimSun", "Noto Sans CJK SC"]
+HEADING_FAMILIES = {
+    1: ["SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei"],
+    2: ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL KaitiM GB", "Noto Serif CJK SC"],
+}
+ROW_STYLE = "BlockRow { background: transparent; border-left: 3px solid transparent; }"
+CURRENT_ROW_STYLE = "BlockRow { background: #f7f3e6; border-left: 3px solid #b8860b; }"
+
+
+def block_font(block: Block, size: int = 14) -> QFont:
+    font = QFont()
+    if block.is_heading:
+        font.setFamilies(HEADING_FAMILIES.get(block.level, BODY_FAMILIES))
+        font.setPointSize(size + {1: 1, 2: 2}.get(block.level, 0))  # 楷体 looks small
+        font.setBold(block.level != 2)
+    else:
+        font.setFamilies(BODY_FAMILIES)
+        font.setPointSize(size)
+    return font
+
+
+class BlockRow(QFrame):
+    """One block: marker, heading sentence (or paragraph text) and run-in body."""
+
+    def __init__(self, block: Block, marker: str, font_size: int = 14, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.block = block
+        self.setObjectName("headingRow" if block.is_heading else "paragraphRow")
+        layout = QHBoxLayout(self)
+        indent = (block.level - 1) * 18 if block.is_heading else 0
+        layout.setContentsMargins(6 + indent, 2, 6, 2)
+        layout.setSpacing(4)
+        self.marker = QLabel(marker)
+        self.marker.setFont(block_font(block, font_size))
+        self.marker.setAlignment(Qt.AlignRight | Qt.AlignTop)
+        self.marker.setMinimumWidth(52)
+        self.marker.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)
+        self.marker.setStyleSheet("color: #8a1c1c; padding-top: 3px;")
+        layout.addWidget(self.marker)
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        column.setContentsMargins(0, 0, 0, 0)
+        placeholder = "标题句" if block.is_heading else "正文段落"
+        self.text_edit = AutoTextEdit(block.text, placeholder)
+        self.text_edit.setFont(block_font(block, font_size))
+        self.text_edit.edited.connect(self._text_edited)
+        column.addWidget(self.text_edit)
+        self.body_edit: AutoTextEdit | None = None
+        if block.is_heading:
+            self.body_edit = AutoTextEdit(block.body, "（与标题同段的正文，可留空）")
+            self.body_edit.setFont(block_font(Block.paragraph(""), font_size))
+            self.body_edit.edited.connect(self._body_edited)
+            self.body_edit.setVisible(bool(block.body))
+            column.addWidget(self.body_edit)
+        layout.addLayout(column, 1)
+        self.setStyleSheet(ROW_STYLE)
+        kind = f"标题（第 {block.level} 级）" if block.is_heading else "段落"
+        self.setToolTip(f"{kind} · {ROLE_NAMES.get(block.role, block.role)}")
+
+    def set_current(self, current: bool) -> None:
+        """The current row is highlighted and shows its (possibly empty) run-in body box;
+        other headings show the body box only when there is a body."""
+        self.setStyleSheet(CURRENT_ROW_STYLE if current else ROW_STYLE)
+        if self.body_edit is not None:
+            self.body_edit.setVisible(current or bool(self.block.body))
+
+    def edit(self, part: str) -> AutoTextEdit:
+        return self.body_edit if part == "body" and self.body_edit is not None else self.text_edit
+
+    def _text_edited(self, text: str) -> None:
+        self.block.text = text
+
+    def _body_edited(self, text: str) -> None:
+        self.block.body = text
+
+
+class DraftEditor(QScrollArea):
+    changed = Signal()              # text typed into a block
+    structure_changed = Signal()    # blocks split, joined or pasted in
+    current_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, font_size: int = 14):
+        super().__init__(parent)
+        self.font_size = font_size
+        self.draft = Draft()
+        self.rows: list[BlockRow] = []
+        self._highlighted: BlockRow | None = None
+        self.current = 0
+        self.setWidgetResizable(True)
+        self.page = QWidget()
+        self.page.setObjectName("page")
+        self.page.setStyleSheet("#page { background: white; }")
+        self.column = QVBoxLayout(self.page)
+        self.column.setContentsMargins(24, 12, 24, 24)
+        self.column.setSpacing(2)
+        self.column.addStretch(1)
+        self.setWidget(self.page)
+
+    # ----- building -------------------------------------------------------------------
+    def set_draft(self, draft: Draft) -> None:
+        self.draft = draft
+        self.current = 0
+        self.rebuild()
+
+    def rebuild(self, focus: int | None = None, part: str = "text", position: int = -1) -> None:
+        """Recreate the rows from the draft (after a structural change)."""
+        self.page.setUpdatesEnabled(False)
+        try:
+            for row in self.rows:
+                self.column.removeWidget(row)
+                row.hide()
+                row.setParent(None)
+                row.deleteLater()
+            self.rows = []
+            markers = self.draft.markers()
+            for i, block in enumerate(self.draft.blocks):
+                row = BlockRow(block, markers[i], self.font_size)
+                self._connect(row)
+                self.column.insertWidget(i, row)
+                self.rows.append(row)
+        finally:
+            self.page.setUpdatesEnabled(True)
+        if self.rows:
+            target = min(focus if focus is not None else self.current, len(self.rows) - 1)
+            self.current = max(target, 0)
+            if focus is not None:
+                self.focus_block(self.current, part, position)
+
+    def refresh_markers(self) -> None:
+        for row, marker in zip(self.rows, self.draft.markers()):
+            row.marker.setText(marker)
+
+    def _connect(self, row: BlockRow) -> None:
+        for part, edit in (("text", row.text_edit), ("body", row.body_edit)):
+            if edit is None:
+                continue
+            edit.edited.connect(lambda _text: self.changed.emit())
+            edit.focused.connect(lambda r=row: self._row_focused(r))
+            edit.split_requested.connect(lambda pos, r=row, p=part: self.split(self.rows.index(r), p, pos))
+            edit.join_requested.connect(lambda r=row, p=part: self.join(self.rows.index(r), p))
+            edit.lines_pasted.connect(lambda lines, r=row, p=part, e=edit:
+                                      self.paste_lines(self.rows.index(r), p, e.textCursor().position(), lines))
+
+    # ----- current block --------------------------------------------------------------
+    def _row_focused(self, row: BlockRow) -> None:
+        index = self.rows.index(row)
+        if self._highlighted is not None and self._highlighted is not row and self._highlighted in self.rows:
+            self._highlighted.set_current(False)
+        self._highlighted = row
+        row.set_current(True)
+        if index != self.current:
+            self.current = index
+            self.current_changed.emit(index)
+
+    def current_index(self) -> int:
+        return min(self.current, len(self.draft.blocks) - 1)
+
+    def focus_block(self, index: int, part: str = "text", position: int = -1) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        self.current = index
+        row = self.rows[index]
+        edit = row.edit(part)
+        edit.setFocus(Qt.OtherFocusReason)
+        edit.set_cursor(position)
+        self._row_focused(row)
+        # let the layout settle before scrolling to a freshly built row
+        QTimer.singleShot(0, lambda r=row: self.ensureWidgetVisible(r, 0, 60) if r in self.rows else None)
+        self.current_changed.emit(index)
+
+    # ----- text-level structure -------------------------------------------------------
+    def split(self, index: int, part: str, position: int) -> None:
+        """Enter: the text after the cursor becomes a new paragraph after this block."""
+        block = self.draft.blocks[index]
+        value = getattr(block, part)
+        setattr(block, part, value[:position])
+        rest = value[position:]
+        if block.is_heading and part == "text" and block.body:
+            rest, block.body = rest + block.body, ""
+        self.draft.insert(index + 1, Block.paragraph(rest, block.role))
+        self.rebuild(index + 1, "text", 0)
+        self.structure_changed.emit()
+
+    def join(self, index: int, part: str) -> None:
+        """Backspace at the start of a paragraph: append it to the block before."""
+        block = self.draft.blocks[index]
+        if block.is_heading or index == 0:
+            return
+        before = self.draft.blocks[index - 1]
+        target = "body" if before.is_heading else "text"
+        joined_at = len(getattr(before, target))
+        setattr(before, target, getattr(before, target) + block.text)
+        del self.draft.blocks[index]
+        self.rebuild(index - 1, target, joined_at)
+        self.structure_changed.emit()
+
+    def paste_lines(self, index: int, part: str, position: int, lines: list[str]) -> None:
+        """Several pasted lines: the first joins the text at the cursor, each further line
+        becomes a paragraph, and the text after the cursor follows the last one."""
+        block = self.draft.blocks[index]
+        value = getattr(block, part)
+        before, after = value[:position], value[position:]
+        setattr(block, part, before + lines[0])
+        new = [Block.paragraph(line, block.role) for line in lines[1:]]
+        last = len(new[-1].text)
+        new[-1].text += after
+        self.draft.blocks[index + 1:index + 1] = new
+        self.rebuild(index + len(new), "text", last)
+        self.structure_changed.emit()

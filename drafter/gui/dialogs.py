@@ -1,0 +1,148 @@
+"""Every question and message the window puts to the user, as plain functions.
+
+The window calls these through the module (``dialogs.ask_unsaved(...)``), so tests replace
+them with ``monkeypatch`` instead of clicking modal boxes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.core.storage import Recoverable
+
+DRAFT_FILTER = "讲话稿草稿 (*.draft)"
+OPEN_FILTER = "讲话稿 (*.draft *.docx *.txt);;草稿 (*.draft);;Word 文档 (*.docx);;文本文件 (*.txt)"
+DOCX_FILTER = "Word 文档 (*.docx)"
+TEXT_FILTER = "文本文件 (*.txt)"
+
+
+def show_error(parent: QWidget | None, message: str, title: str = "出错了") -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def show_info(parent: QWidget | None, message: str, title: str = "提示") -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, question: str, title: str = "请确认") -> bool:
+    answer = QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No,
+                                  QMessageBox.No)
+    return answer == QMessageBox.Yes
+
+
+def _choose(parent: QWidget | None, title: str, text: str, buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
+            icon: QMessageBox.Icon = QMessageBox.Question) -> str:
+    box = QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
+    made = {}
+    for key, label, role in buttons:
+        made[box.addButton(label, role)] = key
+    box.exec()
+    return made.get(box.clickedButton(), buttons[-1][0])
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel'."""
+    return _choose(parent, "尚未保存", f"“{name}”有尚未保存的修改，是否保存？", [
+        ("save", "保存", QMessageBox.AcceptRole),
+        ("discard", "不保存", QMessageBox.DestructiveRole),
+        ("cancel", "取消", QMessageBox.RejectRole),
+    ])
+
+
+def ask_conflict(parent: QWidget | None, message: str) -> str:
+    """The file changed on disk: 'overwrite', 'save_as' or 'cancel'."""
+    return _choose(parent, "文件已被修改", f"{message}\n\n要覆盖磁盘上的版本、另存为新文件，还是取消？", [
+        ("overwrite", "覆盖", QMessageBox.DestructiveRole),
+        ("save_as", "另存为…", QMessageBox.AcceptRole),
+        ("cancel", "取消", QMessageBox.RejectRole),
+    ], QMessageBox.Warning)
+
+
+def ask_locked(parent: QWidget | None, message: str) -> str:
+    """Another Drafter holds the draft: 'read_only' or 'cancel'."""
+    return _choose(parent, "草稿已被打开", f"{message}\n\n可以以只读方式打开（修改后需另存为），或不打开。", [
+        ("read_only", "以只读方式打开", QMessageBox.AcceptRole),
+        ("cancel", "不打开", QMessageBox.RejectRole),
+    ], QMessageBox.Warning)
+
+
+def ask_open_path(parent: QWidget | None, start: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "打开讲话稿", start, OPEN_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str = DRAFT_FILTER,
+                  title: str = "保存草稿") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not path:
+        return None
+    suffix = Path(suggested).suffix
+    if suffix and not Path(path).suffix:
+        path += suffix
+    return path
+
+
+def describe_recoverable(item: Recoverable) -> str:
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
+    title = item.title or "（无标题）"
+    where = item.original or "从未保存过的新稿"
+    return f"{title}\n    原文件：{where}\n    自动保存于：{when}"
+
+
+class RecoveryDialog(QDialog):
+    """Lists autosaved drafts left by a crash; the user recovers one or discards them."""
+
+    def __init__(self, items: list[Recoverable], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("恢复未保存的草稿")
+        self.items = items
+        self.action = "later"
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("上次 Drafter 未正常关闭，以下草稿有自动保存的副本。\n"
+                                "选择一份恢复（恢复后请保存），或全部丢弃。"))
+        self.list = QListWidget()
+        for item in items:
+            QListWidgetItem(describe_recoverable(item), self.list)
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        recover = QPushButton("恢复所选")
+        discard = QPushButton("全部丢弃")
+        later = QPushButton("暂不处理")
+        buttons.addButton(recover, QDialogButtonBox.AcceptRole)
+        buttons.addButton(discard, QDialogButtonBox.DestructiveRole)
+        buttons.addButton(later, QDialogButtonBox.RejectRole)
+        recover.clicked.connect(lambda: self._done("recover"))
+        discard.clicked.connect(lambda: self._done("discard"))
+        later.clicked.connect(lambda: self._done("later"))
+        layout.addWidget(buttons)
+        self.resize(560, 300)
+
+    def _done(self, action: str) -> None:
+        self.action = action
+        self.accept()
+
+    def chosen(self) -> Recoverable | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+
+def ask_recover(parent: QWidget | None, items: list[Recoverable]) -> tuple[str, Recoverable | None]:
+    """('recover', item), ('discard', None) or ('later', None)."""
+    dialog = RecoveryDialog(items, parent)
+    dialog.exec()
+    return dialog.action, dialog.chosen() if dialog.action == "recover" else None

@@ -1,0 +1,226 @@
+"""What the File menu does: new, open, save, save as, export, autosave and recovery.
+
+All disk work goes through ``Session`` / ``drafter.core.storage`` (atomic saves, backups,
+hash check, lock, recovery copies); every refusal arrives as a DrafterError and is shown
+in a message box.  Nothing here discards the user's text without asking.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import socket
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.core import storage
+from drafter.core.errors import ConflictError, DrafterError, LockedError
+from drafter.gui import dialogs
+from drafter.gui.session import Session
+
+if TYPE_CHECKING:
+    from drafter.gui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+
+def guarded(method):
+    """Show a DrafterError in a message box; the action then reports failure (False)."""
+    @functools.wraps(method)
+    def wrapper(self: FileActions, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except DrafterError as exc:
+            logger.info("refused: %s", exc.message)
+            dialogs.show_error(self.window, exc.message)
+            return False
+    return wrapper
+
+
+def _held_elsewhere(original: str | None) -> bool:
+    """True when another running Drafter on this machine has the draft open (its autosave
+    copy is live, not left by a crash)."""
+    if not original:
+        return False
+    held = storage.read_lock(Path(original))
+    if not held or held.get("host") != socket.gethostname() or held.get("pid") == os.getpid():
+        return False
+    try:
+        pid = int(held.get("pid") or 0)
+    except (TypeError, ValueError):
+        return False
+    return storage._pid_alive(pid)  # core's cross-platform check (no os.kill on Windows)
+
+
+class FileActions:
+    def __init__(self, window: MainWindow):
+        self.window = window
+
+    @property
+    def session(self) -> Session:
+        return self.window.session
+
+    def _replace_session(self, session: Session) -> None:
+        self.session.close()
+        self.window.set_session(session)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    # ----- new / open -----------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Before the draft goes away: ask 保存/不保存/取消.  True when it may go."""
+        if not self.session.modified:
+            return True
+        answer = dialogs.ask_unsaved(self.window, self.session.display_name())
+        if answer == "save":
+            return bool(self.save())
+        return answer == "discard"
+
+    def new_draft(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._replace_session(Session())
+        return True
+
+    def open_dialog(self) -> bool:
+        start = self.session.path or self.session.origin
+        path = dialogs.ask_open_path(self.window, str(start.parent) if start else "")
+        return self.open_path(Path(path)) if path else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open a draft (locked), or import a .txt/.docx as a new unsaved draft."""
+        if not self.maybe_save():
+            return False
+        try:
+            session = Session.open(path)
+        except LockedError as exc:
+            if dialogs.ask_locked(self.window, exc.message) != "read_only":
+                return False
+            return self._open_read_only(path)
+        except DrafterError as exc:
+            logger.info("cannot open %s: %s", path, exc.message)
+            dialogs.show_error(self.window, exc.message, "无法打开")
+            return False
+        self._replace_session(session)
+        if session.origin is not None:
+            self._status(f"已导入 {path.name}，保存时将存为草稿（.draft）")
+        return True
+
+    @guarded
+    def _open_read_only(self, path: Path) -> bool:
+        self._replace_session(Session.open(path, read_only=True))
+        return True
+
+    # ----- save -----------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.session.needs_path:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        path = dialogs.ask_save_path(self.window, str(self.session.suggested_path()))
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".draft":
+            target = target.with_name(target.name + ".draft")
+        # The save dialog has already asked before replacing another file.
+        same = self.session.path is not None and target.resolve() == self.session.path.resolve()
+        return self._save_to(None if same else target, force=not same and target.exists())
+
+    def _save_to(self, target: Path | None, force: bool = False) -> bool:
+        try:
+            self.session.save(target, force=force)
+        except ConflictError as exc:
+            answer = dialogs.ask_conflict(self.window, exc.message)
+            if answer == "overwrite":
+                return self._save_to(target, force=True)
+            if answer == "save_as":
+                return self.save_as()
+            return False
+        except DrafterError as exc:
+            logger.warning("save failed: %s", exc.message)
+            dialogs.show_error(self.window, exc.message, "保存失败")
+            return False
+        self.window.update_title()
+        self._status(f"已保存到 {self.session.path}")
+        return True
+
+    # ----- export ---------------------------------------------------------------------
+    @guarded
+    def export(self, profile: str = "print") -> bool:
+        try:
+            from drafter.export import export_draft
+        except ImportError:
+            raise DrafterError("本版本尚未包含 Word 导出功能") from None
+        base = self.session.suggested_path(".docx")
+        if profile != "print":
+            base = base.with_name(f"{base.stem}（大字版）.docx")
+        path = dialogs.ask_save_path(self.window, str(base), dialogs.DOCX_FILTER, "导出 Word")
+        if not path:
+            return False
+        export_draft(self.window.draft, path, profile=profile)
+        self._status(f"已导出到 {path}")
+        return True
+
+    @guarded
+    def export_text(self) -> bool:
+        try:
+            from drafter.export import export_draft
+        except ImportError:
+            raise DrafterError("本版本尚未包含导出功能") from None
+        path = dialogs.ask_save_path(self.window, str(self.session.suggested_path(".txt")),
+                                     dialogs.TEXT_FILTER, "导出纯文本")
+        if not path:
+            return False
+        export_draft(self.window.draft, path)
+        self._status(f"已导出到 {path}")
+        return True
+
+    # ----- autosave and recovery ------------------------------------------------------
+    def autosave_now(self) -> bool:
+        try:
+            written = self.session.autosave()
+        except DrafterError as exc:
+            logger.warning("autosave failed: %s", exc.message)
+            self._status(f"自动保存失败：{exc.reason}")
+            return False
+        if written:
+            self._status("已自动保存")
+        return written
+
+    def emergency_autosave(self) -> bool:
+        """After an unexpected error: write the recovery copy whatever the state."""
+        try:
+            self.session.file.autosave(self.session.draft)
+            return True
+        except Exception:
+            logger.exception("emergency autosave failed")
+            return False
+
+    def offer_recovery(self) -> bool:
+        """Offer the autosaved copies a crash left behind.  True when one was recovered."""
+        try:
+            items = [r for r in storage.find_recoverable() if not _held_elsewhere(r.original)]
+        except OSError as exc:
+            logger.warning("cannot look for recovery copies: %s", exc)
+            return False
+        if not items:
+            return False
+        action, item = dialogs.ask_recover(self.window, items)
+        if action == "discard":
+            for r in items:
+                storage.discard_autosave(r.copy.stem)
+            return False
+        if action != "recover" or item is None or not self.maybe_save():
+            return False
+        try:
+            session = Session.recover(item)
+        except DrafterError as exc:
+            dialogs.show_error(self.window, f"无法恢复：{exc.message}")
+            return False
+        self._replace_session(session)
+        self._status("已恢复自动保存的草稿，请检查后保存")
+        return True

@@ -1,0 +1,319 @@
+"""The main window: outline on the left, the draft in the centre, menus and toolbar.
+
+The window owns one ``Session`` (the draft and its file).  File handling (open, save,
+conflicts, locks, autosave, recovery) lives in ``FileActions`` (file_actions.py); this
+module builds the widgets and applies outline edits (outline_ops.py) to the draft.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget
+
+from drafter.core.announce import find_announcements, sync_announcements
+from drafter.core.errors import DrafterError
+from drafter.core.model import Draft
+from drafter.gui import dialogs, outline_ops
+from drafter.gui.block_editor import DraftEditor
+from drafter.gui.draft_form import DraftForm, NumberingPanel
+from drafter.gui.file_actions import FileActions
+from drafter.gui.outline_view import OutlineView
+from drafter.gui.session import Session
+
+logger = logging.getLogger(__name__)
+
+APP_TITLE = "Drafter 讲话稿起草助手"
+CHARS_PER_MINUTE = 220   # a usual pace for reading a speech aloud
+HISTORY_LIMIT = 50
+
+
+def guarded(method):
+    """Show a DrafterError to the user instead of letting it escape a slot."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except DrafterError as exc:
+            logger.info("refused: %s", exc.message)
+            dialogs.show_error(self, exc.message)
+            return False
+    return wrapper
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, autosave_seconds: float = 60, font_size: int = 14):
+        super().__init__()
+        self.session = Session()
+        self.history: list[tuple[Draft, int]] = []
+        self.files = FileActions(self)
+        self.setAcceptDrops(True)
+        self._build_widgets(font_size)
+        self._build_actions()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._stats_timer = QTimer(self, singleShot=True, interval=300)
+        self._stats_timer.timeout.connect(self._text_settled)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(int(autosave_seconds * 1000))
+        self.autosave_timer.timeout.connect(self.files.autosave_now)
+        self.autosave_timer.start()
+        self.resize(1200, 800)
+        self.set_session(self.session)
+
+    # ----- widgets --------------------------------------------------------------------
+    def _build_widgets(self, font_size: int) -> None:
+        self.outline = OutlineView()
+        self.outline.block_activated.connect(lambda i: self.editor.focus_block(i))
+        self.numbering = NumberingPanel()
+        self.numbering.changed.connect(self._numbering_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        left_layout.addWidget(QLabel("提纲"))
+        left_layout.addWidget(self.outline, 1)
+        left_layout.addWidget(self.numbering)
+
+        self.form = DraftForm()
+        self.form.changed.connect(self._text_changed)
+        self.editor = DraftEditor(font_size=font_size)
+        self.editor.changed.connect(self._text_changed)
+        self.editor.structure_changed.connect(self._structure_changed)
+        self.editor.current_changed.connect(self.outline.select_block)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.form)
+        centre_layout.addWidget(self.editor, 1)
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        f = self.files
+        self.act = {
+            "new": self._action("新建", f.new_draft, QKeySequence.New, sp.SP_FileIcon, "新建空白讲话稿"),
+            "open": self._action("打开…", f.open_dialog, QKeySequence.Open, sp.SP_DialogOpenButton,
+                                 "打开草稿、Word 或文本文件"),
+            "save": self._action("保存", f.save, QKeySequence.Save, sp.SP_DialogSaveButton, "保存草稿"),
+            "save_as": self._action("另存为…", f.save_as, QKeySequence.SaveAs, None, "保存到新位置"),
+            "export_print": self._action("导出 Word（印发稿）…", lambda: f.export("print"), "Ctrl+E", None,
+                                         "按公文格式导出 .docx"),
+            "export_large": self._action("导出 Word（大字版）…", lambda: f.export("read-aloud"), None, None,
+                                         "导出供讲话人念稿的大字版 .docx"),
+            "export_text": self._action("导出纯文本…", f.export_text, None, None, "导出为 .txt"),
+            "quit": self._action("退出", self.close, QKeySequence.Quit),
+            "heading": self._action("插入同级标题", lambda: self.apply(outline_ops.insert_heading),
+                                    "Ctrl+Return", None, "在本节之后插入同级标题"),
+            "child": self._action("插入下级标题", lambda: self.apply(
+                lambda d, i: outline_ops.insert_heading(d, i, child=True)), "Ctrl+Shift+Return", None,
+                "在本节末尾插入下一级标题"),
+            "paragraph": self._action("插入段落", lambda: self.apply(outline_ops.insert_paragraph),
+                                      "Ctrl+Alt+Return", None, "在当前段之后插入段落"),
+            "up": self._action("上移", lambda: self.apply(outline_ops.move_up), "Alt+Up", sp.SP_ArrowUp,
+                               "本节（连同下级内容）上移"),
+            "down": self._action("下移", lambda: self.apply(outline_ops.move_down), "Alt+Down",
+                                 sp.SP_ArrowDown, "本节（连同下级内容）下移"),
+            "promote": self._action("升级", lambda: self.apply_bool(outline_ops.promote, "已是最高一级，无法升级"),
+                                    "Alt+Left", sp.SP_ArrowLeft, "标题升一级"),
+            "demote": self._action("降级", lambda: self.apply_bool(
+                outline_ops.demote, "无法降级：前面需有同级标题作为上级，且最多四级"), "Alt+Right",
+                sp.SP_ArrowRight, "标题降一级"),
+            "to_heading": self._action("设为标题", lambda: self.apply_bool(outline_ops.to_heading, "已是标题"),
+                                       None, None, "把当前段落改为标题"),
+            "to_paragraph": self._action("设为正文", lambda: self.apply_bool(outline_ops.to_paragraph, "已是正文"),
+                                         None, None, "把当前标题改为普通段落"),
+            "delete": self._action("删除本节", self.delete_current, "Ctrl+Shift+Delete", sp.SP_TrashIcon,
+                                   "删除当前标题及其下全部内容，或当前段落"),
+            "undo": self._action("撤销结构调整", self.undo_structure, "Ctrl+Alt+Z", None,
+                                 "撤销上一次移动、升降级、插入或删除"),
+            "sync": self._action("同步宣布的数目", self.sync_counts, None, sp.SP_BrowserReload,
+                                 "把“讲三点意见”等数目改为与后文条数一致"),
+            "about": self._action("关于", self.about),
+        }
+        a = self.act
+        menu = self.menuBar().addMenu("文件(&F)")
+        for key in ("new", "open", "save", "save_as", None, "export_print", "export_large", "export_text",
+                    None, "quit"):
+            menu.addSeparator() if key is None else menu.addAction(a[key])
+        menu = self.menuBar().addMenu("编辑(&E)")
+        for key in ("heading", "child", "paragraph", None, "up", "down", "promote", "demote", None,
+                    "to_heading", "to_paragraph", "delete", None, "undo", "sync"):
+            menu.addSeparator() if key is None else menu.addAction(a[key])
+        self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
+        bar = QToolBar("工具栏")
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for key in ("new", "open", "save", None, "export_print", None, "heading", "child", "paragraph",
+                    None, "up", "down", "promote", "demote", "delete", None, "sync"):
+            bar.addSeparator() if key is None else bar.addAction(a[key])
+        self.addToolBar(bar)
+
+    # ----- session --------------------------------------------------------------------
+    @property
+    def draft(self) -> Draft:
+        return self.session.draft
+
+    def set_session(self, session: Session) -> None:
+        """Show ``session`` (the previous one must already be closed or handed over)."""
+        self.session = session
+        self.history = []
+        self._load_widgets()
+        self.editor.focus_block(0)
+        self.update_title()
+
+    def _load_widgets(self, focus: int | None = None) -> None:
+        self.form.set_draft(self.draft)
+        self.numbering.set_draft(self.draft)
+        self.editor.set_draft(self.draft)
+        self.outline.set_draft(self.draft)
+        if focus is not None:
+            self.editor.focus_block(focus)
+        self._update_stats()
+
+    def update_title(self) -> None:
+        name = self.session.display_name()
+        flag = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{name}{flag}[*] — {APP_TITLE}")
+        self.setWindowModified(self.session.modified)
+
+    # ----- changes --------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self.session.mark_modified()
+        self.setWindowModified(True)
+        self._stats_timer.start()
+
+    def _text_settled(self) -> None:
+        self.outline.refresh()
+        self._update_stats()
+        if self.windowTitle() and not self.session.path:
+            self.update_title()
+
+    def _structure_changed(self) -> None:
+        self._text_changed()
+        self.outline.refresh()
+        self.outline.select_block(self.editor.current_index())
+
+    def _numbering_changed(self) -> None:
+        self.session.mark_modified()
+        self.setWindowModified(True)
+        self.editor.refresh_markers()
+        self.outline.refresh()
+
+    def _update_stats(self) -> None:
+        chars = self.draft.char_count() + len(self.draft.title)
+        minutes = max(1, round(chars / CHARS_PER_MINUTE)) if chars else 0
+        text = f"字数 {chars:,}　约 {minutes} 分钟"
+        off = [a for a in find_announcements(self.draft) if not a.in_sync]
+        if off:
+            text += f"　宣布数目不符 {len(off)} 处"
+        self.status_label.setText(text)
+
+    def _remember(self, index: int) -> None:
+        self.history.append((self.draft.copy(), index))
+        del self.history[:-HISTORY_LIMIT]
+
+    def apply(self, operation) -> int:
+        """Run ``operation(draft, index) -> new index`` on the current block and show the
+        renumbered result."""
+        index = self.editor.current_index()
+        self._remember(index)
+        new_index = operation(self.draft, index)
+        self._after_structure(new_index)
+        return new_index
+
+    def apply_bool(self, operation, refusal: str) -> bool:
+        index = self.editor.current_index()
+        self._remember(index)
+        if not operation(self.draft, index):
+            self.history.pop()
+            self.statusBar().showMessage(refusal, 4000)
+            return False
+        self._after_structure(index)
+        return True
+
+    def _after_structure(self, focus: int) -> None:
+        self.session.mark_modified()
+        self.setWindowModified(True)
+        self.editor.rebuild(focus)
+        self.outline.refresh()
+        self.outline.select_block(focus)
+        self._update_stats()
+
+    def delete_current(self) -> None:
+        index = self.editor.current_index()
+        block = self.draft.blocks[index]
+        size = self.draft.section_end(index) - index
+        if block.is_heading and size > 1:
+            label = self.draft.markers()[index] + (block.text[:20] or "（空标题）")
+            if not dialogs.confirm(self, f"删除“{label}”及其下 {size - 1} 段内容？（可用“撤销结构调整”恢复）"):
+                return
+        self._remember(index)
+        _removed, focus = outline_ops.delete(self.draft, index)
+        self._after_structure(focus)
+
+    def undo_structure(self) -> None:
+        if not self.history:
+            self.statusBar().showMessage("没有可撤销的结构调整", 3000)
+            return
+        draft, index = self.history.pop()
+        self.session.draft = draft
+        self.session.mark_modified()
+        self.setWindowModified(True)
+        self._load_widgets(index)
+
+    def sync_counts(self) -> None:
+        self._remember(self.editor.current_index())
+        changed = sync_announcements(self.draft)
+        if not changed:
+            self.history.pop()
+            dialogs.show_info(self, "宣布的数目与后文条数一致，无需修改。")
+            return
+        self._after_structure(self.editor.current_index())
+        lines = "\n".join(f"“{a.phrase}” → {a.actual}" for a in changed)
+        dialogs.show_info(self, f"已修改 {len(changed)} 处：\n{lines}")
+
+    def about(self) -> None:
+        from drafter import __version__
+        dialogs.show_info(self, f"Drafter 讲话稿起草助手 {__version__}\n离线运行，草稿不离开本机。", "关于")
+
+    # ----- window events --------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.session.close()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:  # Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # Qt override
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.files.open_path(Path(urls[0])))

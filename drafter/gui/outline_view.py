@@ -1,0 +1,89 @@
+"""The outline on the left: the draft's headings as a tree, each with its derived number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from drafter.core.model import Draft
+
+INDEX_ROLE = Qt.UserRole
+
+
+def heading_label(marker: str, text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"{marker}{text}" if text else f"{marker}（空标题）"
+
+
+class OutlineView(QTreeWidget):
+    block_activated = Signal(int)   # index of the heading block the user picked
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setExpandsOnDoubleClick(False)
+        self.items: dict[int, QTreeWidgetItem] = {}
+        self.draft: Draft | None = None
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+
+    def set_draft(self, draft: Draft) -> None:
+        self.draft = draft
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the tree from the draft (cheap: a speech has tens of headings)."""
+        draft = self.draft
+        current = self.selected_block()
+        self.blockSignals(True)
+        self.clear()
+        self.items = {}
+        if draft is not None:
+            markers = draft.markers()
+            stack: list[tuple[int, QTreeWidgetItem]] = []  # (level, item)
+            for i in draft.headings():
+                block = draft.blocks[i]
+                while stack and stack[-1][0] >= block.level:
+                    stack.pop()
+                item = QTreeWidgetItem([heading_label(markers[i], block.text)])
+                item.setData(0, INDEX_ROLE, i)
+                item.setToolTip(0, block.text)
+                if stack:
+                    stack[-1][1].addChild(item)
+                else:
+                    self.addTopLevelItem(item)
+                stack.append((block.level, item))
+                self.items[i] = item
+        self.expandAll()
+        self.blockSignals(False)
+        if current is not None:
+            self.select_block(current)
+
+    def item_texts(self) -> list[str]:
+        """The labels in outline order (what the user sees)."""
+        return [self.items[i].text(0) for i in sorted(self.items)]
+
+    def selected_block(self) -> int | None:
+        items = self.selectedItems()
+        return items[0].data(0, INDEX_ROLE) if items else None
+
+    def select_block(self, index: int) -> None:
+        """Highlight the heading whose section holds block ``index``."""
+        if self.draft is None or not self.draft.blocks:
+            return
+        index = min(index, len(self.draft.blocks) - 1)
+        heading = index if self.draft.blocks[index].is_heading else self.draft.parent_of(index)
+        self.blockSignals(True)
+        self.clearSelection()
+        item = self.items.get(heading) if heading is not None else None
+        if item is not None:
+            item.setSelected(True)
+            self.scrollToItem(item)
+        self.blockSignals(False)
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.block_activated.emit(item.data(0, INDEX_ROLE))

@@ -1,0 +1,79 @@
+"""A plain-text box that grows with its text, for one paragraph or heading of a draft.
+
+Enter does not insert a line break: it asks the editor to split the block at the cursor
+(``split_requested``).  Backspace at the very start asks to join it with the block before
+(``join_requested``).  Pasting several lines asks the editor to make one block of each line
+(``lines_pasted``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+
+
+class AutoTextEdit(QTextEdit):
+    split_requested = Signal(int)       # cursor position
+    join_requested = Signal()
+    lines_pasted = Signal(list)         # the pasted lines; the first goes in at the cursor
+    focused = Signal()
+    edited = Signal(str)
+
+    def __init__(self, text: str = "", placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.WidgetWidth)
+        self.setFrameShape(QFrame.NoFrame)
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("AutoTextEdit { background: transparent; }")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setPlaceholderText(placeholder)
+        self.setPlainText(text)
+        self.document().setDocumentMargin(2)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(lambda: self.edited.emit(self.toPlainText()))
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        height = int(self.document().size().height()) + 2 * self.frameWidth() + 2
+        self.setFixedHeight(max(height, self.fontMetrics().lineSpacing() + 8))
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.split_requested.emit(self.textCursor().position())
+            return
+        cursor = self.textCursor()
+        if (event.key() == Qt.Key_Backspace and cursor.position() == 0
+                and not cursor.hasSelection()):
+            self.join_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # Qt override
+        text = source.text().replace("\r\n", "\n").replace("\r", "\n")
+        lines = [line.strip() for line in text.split("\n")]
+        lines = [line for line in lines if line]
+        if len(lines) > 1:
+            self.lines_pasted.emit(lines)
+            return
+        self.insertPlainText(lines[0] if lines else "")
+
+    def set_cursor(self, position: int) -> None:
+        cursor = self.textCursor()
+        if position < 0:
+            cursor.movePosition(QTextCursor.End)
+        else:
+            cursor.setPosition(min(position, len(self.toPlainText())))
+        self.setTextCursor(cursor)
