@@ -1,0 +1,269 @@
+"""Reading speeches from disk: plain text in any of the encodings Chinese offices produce, and .docx.
+
+Text files
+    UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL bytes of
+    ASCII characters give the byte order away), UTF-32 with BOM, and GB18030/GBK.  Without a
+    BOM, strict UTF-8 is tried first (it practically never decodes anything else by
+    accident); otherwise GB18030, which decodes almost any byte string, is only accepted when
+    the result looks like Chinese prose: no control characters, and most Chinese characters
+    among the 3,755 common ones (GB2312 level 1).  When neither is convincing we say so
+    (``DrafterError``) instead of guessing silently.  Any line ending (\\n, \\r\\n, \\r) is
+    accepted; the text comes back with ``\\n`` line ends.
+
+.docx
+    Paragraph text in document order, including the text of tables (row by row, cell by
+    cell, merged cells once) and of nested tables; a manual line break inside a paragraph
+    starts a new line.
+
+Limits (checked before anything large is read into memory, so a huge or hostile file is
+refused instead of exhausting memory):
+
+- a text file may be at most ``MAX_TEXT_BYTES`` (20 MB) — a long speech is 50 KB;
+- a .docx file may be at most ``MAX_DOCX_BYTES`` (50 MB), and the XML of its body at most
+  ``MAX_DOCX_XML_BYTES`` (100 MB) uncompressed (a zip bomb is refused before inflating);
+- one paragraph (line) may be at most ``MAX_PARAGRAPH_CHARS`` (200,000 characters, about
+  130 printed pages) — a longer "line" is not a speech paragraph, and the editor and the
+  parser's per-paragraph work should never see one.
+
+Every refusal is a ``DrafterError`` naming the file and the reason in Chinese.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from drafter.core.errors import DrafterError
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
+MAX_PARAGRAPH_CHARS = 200_000
+
+_MB = 1024 * 1024
+_CONTROL_OK = "\t\n\r\x0b\x0c"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# ----- files ---------------------------------------------------------------------------------
+def _check_file(path: Path, limit: int) -> int:
+    """Size of ``path`` after checking it exists, is a readable file and is not too big."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DrafterError("文件不存在", path) from None
+    except PermissionError:
+        raise DrafterError("无法读取文件：没有访问权限", path) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DrafterError("这是一个文件夹，不是文件", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise DrafterError("不是普通文件，无法读取", path)
+    if info.st_size == 0:
+        raise DrafterError("文件是空的", path)
+    if info.st_size > limit:
+        raise DrafterError(f"文件过大（{info.st_size / _MB:.1f} MB），超过 {limit // _MB} MB 的上限，"
+                           "不像一篇讲话稿", path)
+    return info.st_size
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    _check_file(path, limit)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # never more than the limit, even if the file grew
+    except PermissionError:
+        raise DrafterError("无法读取文件：没有访问权限", path) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
+    if len(data) > limit:
+        raise DrafterError(f"文件过大，超过 {limit // _MB} MB 的上限", path)
+    return data
+
+
+# ----- encodings -----------------------------------------------------------------------------
+def _is_common_hanzi(ch: str) -> bool:
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
+
+
+def _is_hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when ``text`` reads like (Chinese) prose rather than decoded noise."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _CONTROL_OK)
+    odd = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch in "\ufffd\ufffe\uffff"
+              or "\ud800" <= ch <= "\udfff")
+    if controls or odd > len(sample) * 0.01:
+        return False
+    hanzi = [ch for ch in sample if _is_hanzi(ch)]
+    if len(hanzi) < 2:
+        # No Chinese: accept only printable ASCII-ish text.
+        return all(ch.isprintable() or ch in _CONTROL_OK for ch in sample)
+    common = sum(1 for ch in hanzi if _is_common_hanzi(ch))
+    return common >= len(hanzi) * 0.8
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when NUL bytes sit regularly on one side of each pair."""
+    sample = data[:8192]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd > even * 4 and odd >= max(2, pairs * 0.02):
+        return "utf-16-le"
+    if even > odd * 4 and even >= max(2, pairs * 0.02):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
+    """Decode the bytes of a text file; ``DrafterError`` when the encoding is unclear."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        candidates = ["utf-32"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        order = _utf16_order(data)
+        if order is not None:
+            candidates = [order]
+        elif b"\x00" in data:
+            raise DrafterError("不是文本文件（含有二进制数据）", path)
+        else:
+            candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.startswith(b"\xef\xbb\xbf"):
+            # BOM or valid UTF-8: the encoding is certain; still refuse binary content.
+            if any(ord(ch) < 32 and ch not in _CONTROL_OK for ch in text[:20000]):
+                raise DrafterError("不是文本文件（含有二进制数据）", path)
+            logger.debug("%s decoded as %s", path, encoding)
+            return text
+        if _looks_like_text(text):
+            logger.debug("%s decoded as %s", path, encoding)
+            return text
+    if candidates[0].startswith("utf-16"):
+        raise DrafterError("不是文本文件（含有二进制数据）", path)
+    raise DrafterError("无法确定文件编码（不是 UTF-8，也不像 GBK/GB18030 或 UTF-16 文本），"
+                       "请在编辑器中另存为 UTF-8 后重试", path)
+
+
+def _check_lines(lines: list[str], path: str | os.PathLike[str] | None) -> None:
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_PARAGRAPH_CHARS:
+            raise DrafterError(f"这一段过长（{len(line):,} 字），超过 {MAX_PARAGRAPH_CHARS:,} 字的上限，"
+                               "不像讲话稿的段落", path, number)
+
+
+def read_text_file(path: str | os.PathLike[str]) -> str:
+    """The text of a .txt speech, decoded, with ``\\n`` line ends."""
+    path = Path(path)
+    text = decode_text(_read_bytes(path, MAX_TEXT_BYTES), path)
+    lines = text.splitlines()
+    _check_lines(lines, path)
+    if not any(line.strip(" \t\u3000\xa0\ufeff") for line in lines):
+        raise DrafterError("文件中没有文字", path)
+    return "\n".join(lines)
+
+
+# ----- .docx ---------------------------------------------------------------------------------
+def _open_docx(path: Path):
+    import docx  # python-docx; imported here so plain-text work does not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    _check_file(path, MAX_DOCX_BYTES)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
+    if head == _OLE_MAGIC:
+        raise DrafterError("这是旧版 Word（.doc）文件，不是 .docx；请在 Word 或 WPS 中另存为 .docx", path)
+    if not zipfile.is_zipfile(path):
+        raise DrafterError("不是有效的 .docx 文件（不是 zip 压缩包，可能已损坏）", path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {info.filename: info for info in archive.infolist()}
+            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+                raise DrafterError("不是 .docx 文件（压缩包里没有 Word 文档内容）", path)
+            xml_size = sum(info.file_size for name, info in names.items() if name.endswith(".xml"))
+            if xml_size > MAX_DOCX_XML_BYTES:
+                raise DrafterError(f"文档内容过大（解压后 {xml_size / _MB:.0f} MB），"
+                                   f"超过 {MAX_DOCX_XML_BYTES // _MB} MB 的上限", path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise DrafterError(f"不是有效的 .docx 文件（压缩包已损坏：{exc}）", path) from None
+    try:
+        return docx.Document(str(path))
+    except PackageNotFoundError:
+        raise DrafterError("不是有效的 .docx 文件（无法识别文档结构）", path) from None
+    except KeyError as exc:
+        raise DrafterError(f"不是有效的 .docx 文件（缺少部件 {exc}）", path) from None
+    except zipfile.BadZipFile as exc:
+        raise DrafterError(f"不是有效的 .docx 文件（压缩包已损坏：{exc}）", path) from None
+    except Exception as exc:  # lxml XMLSyntaxError, ValueError ... from a broken part
+        if type(exc).__name__ == "XMLSyntaxError" or isinstance(exc, (ValueError, TypeError)):
+            raise DrafterError("文档内容已损坏（XML 无法解析）", path) from None
+        raise
+
+
+def _block_texts(parent, doc) -> list[str]:
+    """Texts of the paragraphs and tables under a body or cell element, in order."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    texts: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            texts.extend(Paragraph(child, doc).text.split("\n"))
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, doc)
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    texts.extend(_block_texts(cell._tc, doc))
+        elif child.tag == qn("w:sdt"):  # content controls wrap paragraphs
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                texts.extend(_block_texts(content, doc))
+    return texts
+
+
+def read_docx_paragraphs(path: str | os.PathLike[str]) -> list[str]:
+    """Paragraph texts of a .docx in document order (tables included)."""
+    path = Path(path)
+    document = _open_docx(path)
+    try:
+        texts = _block_texts(document.element.body, document)
+    except Exception as exc:  # noqa: BLE001 - a malformed part deep inside the body
+        logger.warning("cannot walk %s: %s", path, exc)
+        raise DrafterError("文档内容已损坏，无法读取段落", path) from None
+    _check_lines(texts, path)
+    if not any(t.strip(" \t\u3000\xa0") for t in texts):
+        raise DrafterError("文档中没有文字", path)
+    return texts
