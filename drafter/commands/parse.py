@@ -1,12 +1,88 @@
-"""`drafter parse`: 显示讲话稿的提纲结构."""
+"""`drafter parse`: 显示讲话稿的提纲结构.
+
+``--json`` prints the object of DESIGN §4; otherwise an indented outline with each point's
+marker, heading, role and character count (the section's, heading and body included), and one
+line for each run of plain paragraphs.
+"""
 
 from __future__ import annotations
 
-from drafter.commands._common import add_command, not_built
+import argparse
+import sys
+
+from drafter.commands._common import add_command, print_json
+from drafter.core.model import Draft
+
+ROLE_NAMES = {"opening": "开场", "review": "回顾", "tasks": "任务", "conduct": "作风",
+              "closing": "结束语", "other": "其他"}
 
 
 def register(sub) -> None:
     parser = add_command(sub, "parse", "显示讲话稿的提纲结构")
     parser.add_argument("file", help="讲话稿（.txt 或 .docx）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.set_defaults(func=not_built("parse"))
+    parser.set_defaults(func=run)
+
+
+def outline_json(draft: Draft) -> dict:
+    """The JSON object of DESIGN §4."""
+    blocks = []
+    for block, derived in zip(draft.blocks, draft.markers()):
+        if block.is_heading:
+            blocks.append({"kind": "heading", "level": block.level,
+                           "marker": block.source_marker or derived, "text": block.text,
+                           "body": block.body, "role": block.role})
+        else:
+            blocks.append({"kind": "paragraph", "text": block.text, "role": block.role})
+    return {"title": draft.title or None, "salutation": draft.salutation or None, "blocks": blocks}
+
+
+def _chars(draft: Draft, start: int, end: int) -> int:
+    return sum(len(b.text) + len(b.body) for b in draft.blocks[start:end])
+
+
+def outline_text(draft: Draft) -> str:
+    lines = []
+    for label, value in (("标题", draft.title), ("副标题", draft.occasion), ("讲话人", draft.speaker),
+                         ("日期", draft.date), ("称呼", draft.salutation)):
+        if value:
+            lines.append(f"{label}：{value}")
+    parts = sum(1 for b in draft.blocks if b.is_heading and b.level == 1)
+    heads = len(draft.headings())
+    lines.append(f"共 {len(draft.blocks)} 段，{heads} 个编号标题（{parts} 个一级部分），"
+                 f"{draft.char_count():,} 字")
+    markers = draft.markers()
+    blocks = draft.blocks
+    i = 0
+    depth = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.is_heading:
+            depth = block.level
+            marker = block.source_marker or markers[i]
+            count = _chars(draft, i, draft.section_end(i))
+            body = f" ……（正文 {len(block.body):,} 字）" if block.body else ""
+            lines.append(f"{'    ' * (depth - 1)}{marker}{block.text}{body}"
+                         f"  〔{ROLE_NAMES.get(block.role, block.role)}，{count:,} 字〕")
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and not blocks[j].is_heading and blocks[j].role == block.role:
+            j += 1
+        first = block.text if len(block.text) <= 16 else block.text[:16] + "……"
+        indent = 0 if block.role in ("opening", "closing") else depth
+        lines.append(f"{'    ' * indent}¶ {j - i} 段：{first}"
+                     f"  〔{ROLE_NAMES.get(block.role, block.role)}，{_chars(draft, i, j):,} 字〕")
+        i = j
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.corpus.documents import load_document
+
+    draft = load_document(args.file)
+    if args.json:
+        print_json(outline_json(draft))
+    else:
+        sys.stdout.write(outline_text(draft))
+    return 0
