@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from drafter.commands._common import add_command, not_built
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from drafter.commands._common import add_command
+from drafter.core.model import Draft
+from drafter.export.fonts import FONT_SETS
+
+logger = logging.getLogger(__name__)
 
 
 def register(sub) -> None:
@@ -10,5 +19,39 @@ def register(sub) -> None:
     parser.add_argument("input", help="草稿、.txt 或 .docx")
     parser.add_argument("-o", "--output", required=True, help="输出的 .docx 或 .txt")
     parser.add_argument("--profile", choices=["print", "read-aloud"], default="print", help="版式：print（印发稿）或 read-aloud（大字版）")
-    parser.add_argument("--fonts", default="gb2312", help="字体方案")
-    parser.set_defaults(func=not_built("export"))
+    parser.add_argument("--fonts", default="gb2312", choices=list(FONT_SETS),
+                        help="字体方案：gb2312（仿宋_GB2312 等）、windows（仿宋 楷体 黑体 宋体）、founder（方正字体）")
+    parser.add_argument("--bold-minor-headings", action="store_true", help="三、四级标题加粗")
+    parser.add_argument("--indent", action="store_true", help="纯文本导出时每段前加两个全角空格")
+    parser.set_defaults(func=run)
+
+
+def load(path: Path) -> Draft:
+    try:
+        from drafter.corpus.documents import load_document
+    except ImportError:  # the corpus worker's dispatcher; same behaviour without it
+        from drafter.core.errors import DrafterError
+        suffix = path.suffix.lower()
+        if suffix == ".docx":
+            from drafter.export.docx_reader import read_docx
+            return read_docx(path)
+        if suffix == ".txt":
+            from drafter.corpus.parser import parse_file
+            return parse_file(path)
+        if suffix == ".draft":
+            from drafter.core.storage import read_draft
+            return read_draft(path)[0]
+        raise DrafterError("不支持的文件类型，请使用草稿（.draft）、.txt 或 .docx", path)
+    return load_document(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.export import export_draft
+
+    draft = load(Path(args.input))
+    warnings = export_draft(draft, args.output, profile=args.profile, fonts=args.fonts,
+                            bold_minor_headings=args.bold_minor_headings, indent_text=args.indent)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print(f"已导出：{args.output}")
+    return 0

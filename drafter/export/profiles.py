@@ -89,7 +89,7 @@ PRINT = Profile(
     name="print", label="印发稿（GB/T 9704）",
     page_width=A4_WIDTH, page_height=A4_HEIGHT,
     top=mm(37), bottom=mm(35), left=mm(28), right=mm(26),
-    header=mm(15), footer=mm(23),  # the footer line's dashes sit about 7 mm below the 版心
+    header=mm(15), footer=mm(24.5),  # the page number's dashes sit about 7 mm below the 版心
     lines_per_page=22, chars_per_line=28,
     body_pt=16, title_pt=22, byline_pt=16, footer_pt=14,
     heading_pt={1: 16, 2: 16, 3: 16, 4: 16},
