@@ -1,0 +1,97 @@
+"""GUI test set-up: the window's dialogs are replaced by scripted answers.
+
+``answers`` maps a dialog function name (see drafter/gui/dialogs.py) to what the user
+"clicks"; every call is recorded in ``calls`` so a test can see what was asked.  Any real
+QMessageBox that would still pop up fails the test instead of blocking it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QMessageBox
+
+from drafter.core.model import Block, Draft
+from drafter.gui import dialogs
+from drafter.gui.app import make_app
+from drafter.gui.main_window import MainWindow
+
+
+class Dialogs:
+    def __init__(self):
+        self.answers: dict[str, object] = {}
+        self.calls: list[tuple[str, tuple]] = []
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.calls]
+
+    def messages(self, name: str) -> list[str]:
+        return [" ".join(str(a) for a in args) for n, args in self.calls if n == name]
+
+
+@pytest.fixture
+def ui(monkeypatch) -> Dialogs:
+    log = Dialogs()
+    defaults = {"show_error": None, "show_info": None, "confirm": True, "ask_unsaved": "cancel",
+                "ask_conflict": "cancel", "ask_locked": "cancel", "ask_open_path": None,
+                "ask_save_path": None, "ask_recover": ("later", None)}
+
+    def fake(name):
+        def answer(parent, *args, **kwargs):
+            log.calls.append((name, args))
+            value = log.answers.get(name, defaults[name])
+            return value(*args) if callable(value) else value
+        return answer
+
+    for name in defaults:
+        monkeypatch.setattr(dialogs, name, fake(name))
+
+    def no_box(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(no_box))
+    return log
+
+
+@pytest.fixture
+def window(qtbot, ui) -> MainWindow:
+    make_app()
+    win = MainWindow(autosave_seconds=3600)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.session.modified = False  # let teardown close without asking
+    win.close()
+
+
+def sample_draft() -> Draft:
+    return Draft(
+        title="市长在全市经济工作会议上的讲话", speaker="张三", date="2024年1月19日", salutation="同志们：",
+        blocks=[
+            Block.paragraph("今天，我们召开全市经济工作会议。下面，我讲两点意见。", "opening"),
+            Block.heading(1, "关于去年工作", role="review"),
+            Block.paragraph("过去一年，全市经济运行稳中向好。", "review"),
+            Block.heading(2, "认清形势。", "年初以来，我们坚持稳中求进。", role="review"),
+            Block.heading(2, "坚定信心。", "要想在前、干在前、成在前。", role="review"),
+            Block.heading(1, "关于今年任务", role="tasks"),
+            Block.heading(2, "要在项目建设上求突破。", role="tasks"),
+            Block.heading(1, "关于作风建设", role="conduct"),
+            Block.paragraph("同志们，让我们以实干体现忠诚！", "closing"),
+        ])
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
