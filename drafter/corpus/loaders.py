@@ -119,18 +119,29 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _utf16_order(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when NUL bytes sit regularly on one side of each pair."""
-    sample = data[:8192]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return None
+    """'utf-16-le' / 'utf-16-be' for BOM-less UTF-16, judged by which byte order decodes the
+    first 16 KB into plausible text (the NUL bytes of ASCII characters make the other order
+    decode into rare characters); None when neither does."""
+    sample = data[:16384]
     sample = sample[: len(sample) // 2 * 2]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    pairs = len(sample) // 2
-    if odd > even * 4 and odd >= max(2, pairs * 0.02):
-        return "utf-16-le"
-    if even > odd * 4 and even >= max(2, pairs * 0.02):
-        return "utf-16-be"
+    if len(sample) < 4:
+        return None
+    plausible = []
+    for order in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(order)
+        except UnicodeDecodeError:
+            # the sample may end inside a surrogate pair
+            try:
+                text = sample[:-2].decode(order)
+            except UnicodeDecodeError:
+                continue
+        if _looks_like_text(text):
+            plausible.append(order)
+    if len(plausible) == 1:
+        return plausible[0]
+    if len(plausible) == 2:  # ASCII text with NULs in both orders? let the NULs decide
+        return "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
     return None
 
 
@@ -164,7 +175,7 @@ def decode_text(data: bytes, path: str | os.PathLike[str] | None = None) -> str:
         if _looks_like_text(text):
             logger.debug("%s decoded as %s", path, encoding)
             return text
-    if candidates[0].startswith("utf-16"):
+    if candidates[0].startswith("utf-16-"):
         raise DrafterError("不是文本文件（含有二进制数据）", path)
     raise DrafterError("无法确定文件编码（不是 UTF-8，也不像 GBK/GB18030 或 UTF-16 文本），"
                        "请在编辑器中另存为 UTF-8 后重试", path)

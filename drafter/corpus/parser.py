@@ -231,7 +231,7 @@ def parse_lines(lines: list[str]) -> Draft:
             style, n = cand.marker.style, cand.marker.number
             if style in stack:
                 level = stack.index(style) + 1
-            elif n > 1 and seen_level.get(style, MAX_LEVEL + 1) <= len(stack) + 1:
+            elif n > 1 and style in seen_level and seen_level[style] <= len(stack) + 1:
                 level = seen_level[style]
             else:
                 level = len(stack) + 1
