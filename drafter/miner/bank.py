@@ -1,0 +1,131 @@
+"""Build the phrase bank: run every extractor over the corpus, merge duplicates, apply the
+hand curation, and give each entry a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+from drafter.core.model import Draft
+from drafter.miner import extract, scaffolds
+from drafter.miner.extract import Candidate
+from drafter.miner.text import Paragraph
+
+logger = logging.getLogger(__name__)
+
+#: file name (without .yaml) of each category in phrasebank/.
+CATEGORY_FILES = OrderedDict([
+    (extract.PARALLEL, "parallel"),
+    (extract.ANTITHESIS, "antithesis"),
+    (extract.NUMBERED, "numbered"),
+    (extract.SCAFFOLD, "scaffold"),
+    (extract.FOUR_CHAR, "four_char"),
+    (extract.TRANSITION, "transition"),
+    (extract.OPENING, "opening"),
+    (extract.CLOSING, "closing"),
+])
+_ID_PREFIX = {"parallel": "pl", "antithesis": "dy", "numbered": "sz", "scaffold": "tg",
+              "four_char": "sz4", "transition": "gd", "opening": "kt", "closing": "jw"}
+
+
+def entry_id(category: str, text: str) -> str:
+    digest = hashlib.sha1(f"{category}\n{text}".encode("utf-8")).hexdigest()[:8]
+    return f"{_ID_PREFIX[CATEGORY_FILES[category]]}-{digest}"
+
+
+class _NounFilter:
+    """Tells a list of nouns (矿山、冶金、道路交通) from a run of four-character phrases."""
+
+    def __init__(self) -> None:
+        self._pseg = None
+
+    def __call__(self, members: list[str]) -> bool:
+        if self._pseg is None:
+            import jieba
+            jieba.setLogLevel(logging.WARNING)
+            import jieba.posseg as pseg
+            self._pseg = pseg
+        for member in members:
+            tags = [w.flag for w in self._pseg.cut(member)]
+            if any(t[0] in "vaidl" and t != "vn" for t in tags):
+                return False
+        return True
+
+
+def candidates(corpus: list[tuple[Path, Draft, list[Paragraph]]]) -> list[Candidate]:
+    nouns = _NounFilter()
+    found: list[Candidate] = []
+    for _path, draft, paragraphs in corpus:
+        found.extend(scaffolds.sibling_scaffolds(draft, paragraphs))
+        first_heading = next((k for k, p in enumerate(paragraphs) if p.heading), len(paragraphs))
+        for k, par in enumerate(paragraphs):
+            found.extend(extract.parallels(par))
+            found.extend(extract.antitheses(par))
+            found.extend(extract.numbered(par))
+            found.extend(extract.four_char_runs(par, nouns))
+            found.extend(scaffolds.inline_series(par))
+            found.extend(scaffolds.short_sentence_series(par))
+            if k < first_heading or par.role == "opening":
+                position = "first"
+            elif par.role == "closing" or k == len(paragraphs) - 1:
+                position = "last"
+            else:
+                position = ""
+            found.extend(scaffolds.connectives(par, position))
+    return found
+
+
+def merge(found: list[Candidate]) -> list[dict]:
+    """One entry per (category, text): frequency, roles, first source."""
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in found:
+        groups.setdefault((cand.category, cand.text), []).append(cand)
+    entries = []
+    for (category, text), cands in groups.items():
+        cands.sort(key=lambda c: (c.file, c.paragraph))
+        first = cands[0]
+        entry = {
+            "id": entry_id(category, text),
+            "text": text,
+            "category": category,
+            "roles": sorted({c.role for c in cands}),
+            "frequency": len(cands),
+            "source": {"file": first.file, "paragraph": first.paragraph},
+        }
+        frame = next((c for c in cands if c.frame), None)
+        if frame is not None:
+            entry["frame"] = frame.frame
+            entry["slots"] = list(frame.slots)
+        entries.append(entry)
+    entries.sort(key=lambda e: (e["source"]["file"], e["source"]["paragraph"], e["text"]))
+    return entries
+
+
+def apply_curation(entries: list[dict], curation: dict) -> list[dict]:
+    """Drop entries judged noise, edit fields, add hand-written entries."""
+    drop = set(curation.get("drop") or [])
+    edits = curation.get("edit") or {}
+    result = []
+    for entry in entries:
+        if entry["id"] in drop:
+            continue
+        if entry["id"] in edits:
+            entry = {**entry, **edits[entry["id"]]}
+        result.append(entry)
+    known = {e["id"] for e in result}
+    for added in curation.get("add") or []:
+        entry = dict(added)
+        entry.setdefault("id", entry_id(entry["category"], entry["text"]))
+        if entry["id"] not in known:
+            result.append(entry)
+            known.add(entry["id"])
+    return result
+
+
+def by_file(entries: list[dict]) -> dict[str, list[dict]]:
+    files: dict[str, list[dict]] = {name: [] for name in CATEGORY_FILES.values()}
+    for entry in entries:
+        files[CATEGORY_FILES[entry["category"]]].append(entry)
+    return files

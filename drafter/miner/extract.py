@@ -1,0 +1,399 @@
+"""Extractors: each turns one paragraph into phrase candidates of one category.
+
+A candidate is a construction as it stands in the text (its members joined by the
+punctuation that separates them), the paragraph it came from, and for frames the text with
+its slot marked (``以{X}体现忠诚、以{X}成就事业、以{X}造福人民``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.miner.text import (
+    Paragraph, aligned_shared, all_cjk, clauses, common_prefix, common_suffix, sentences,
+    strip_quotes,
+)
+
+PARALLEL = "排比"
+ANTITHESIS = "对偶"
+NUMBERED = "数字概括"
+SCAFFOLD = "提纲"
+FOUR_CHAR = "四字格"
+TRANSITION = "过渡语"
+OPENING = "开头"
+CLOSING = "结尾"
+CATEGORIES = (PARALLEL, ANTITHESIS, NUMBERED, SCAFFOLD, FOUR_CHAR, TRANSITION, OPENING, CLOSING)
+
+_LEADING_FUNCTION = "以要在把用向对让为"
+_CN_NUM = "一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    category: str
+    file: str
+    paragraph: int
+    role: str
+    frame: str = ""
+    slots: tuple[str, ...] = ()
+
+
+def _candidate(par: Paragraph, text: str, category: str, frame: str = "",
+               slots: tuple[str, ...] = ()) -> Candidate:
+    return Candidate(balance_quotes(text), category, par.file, par.index, par.role,
+                     balance_quotes(frame) if frame else "", slots)
+
+
+# ----- 排比 ---------------------------------------------------------------------------------
+def _member_ok(member: str) -> bool:
+    return 2 <= len(member) <= 26 and all_cjk(strip_quotes(member))
+
+
+def shared_frame(members: list[str]) -> tuple[str, str, int]:
+    """Common prefix, common suffix and the number of characters the members share."""
+    bare = [strip_quotes(m) for m in members]
+    pre = common_prefix(bare)
+    shortest = min(len(m) for m in bare)
+    suf = common_suffix(bare) if len(pre) < shortest else ""
+    suf = suf[: max(0, shortest - len(pre))]
+    return pre, suf, max(len(pre) + len(suf), aligned_shared(bare))
+
+
+def is_parallel(members: list[str]) -> bool:
+    if len(members) < 3 or not all(_member_ok(m) for m in members):
+        return False
+    bare = [strip_quotes(m) for m in members]
+    if len(set(bare)) != len(bare):
+        return False
+    lengths = [len(m) for m in bare]
+    if max(lengths) - min(lengths) > max(2, max(lengths) // 2):
+        return False
+    pre, suf, shared = shared_frame(members)
+    avg = sum(lengths) / len(lengths)
+    if shared >= 2 and shared / avg >= 0.15:
+        return True
+    if shared >= 1 and len(set(lengths)) == 1 and 3 <= lengths[0] <= 8:
+        return True  # 认识上一致、思想上统一、政治上同心: same shape, same length
+    return shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与")
+
+
+def _prefix_slot(members: list[str], seps: list[str]) -> tuple[str, tuple[str, ...]]:
+    """``以{X}体现忠诚、以{X}成就事业…`` when the members share a content word up front."""
+    pre = common_prefix(members)
+    lead = 1 if pre[:1] and pre[0] in _LEADING_FUNCTION else 0
+    core = pre[lead:]
+    if not (2 <= len(core) <= 4) or not all_cjk(core):
+        return "", ()
+    if any(len(m) <= len(pre) for m in members):
+        return "", ()
+    parts = [pre[:lead] + "{X}" + m[len(pre):] for m in members]
+    return _join(parts, seps), ("X",)
+
+
+def _join(members: list[str], seps: list[str]) -> str:
+    out = []
+    for i, member in enumerate(members):
+        out.append(member)
+        if i < len(members) - 1:
+            out.append(seps[i])
+    return "".join(out)
+
+
+_JIEBA = None
+
+
+def word_starts(text: str) -> set[int]:
+    """Offsets at which a word starts (jieba), so a lead-in is cut between words."""
+    global _JIEBA
+    if _JIEBA is None:
+        import logging
+
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+        _JIEBA = jieba
+    starts, pos = set(), 0
+    for word in _JIEBA.cut(text, HMM=False):
+        starts.add(pos)
+        pos += len(word)
+    return starts
+
+
+def balance_quotes(text: str) -> str:
+    """Drop a stray opening or closing quote left by cutting a series out of a sentence."""
+    if text.count("“") != text.count("”"):
+        if text.startswith("“") and "”" not in text:
+            return text[1:]
+        if text.endswith("”") and "“" not in text:
+            return text[:-1]
+        if text.endswith("”") and text.count("”") > text.count("“"):
+            return text[:-1]
+        if text.startswith("“") and text.count("“") > text.count("”"):
+            return text[1:]
+    return text
+
+
+def trim_members(members: list[str]) -> list[str] | None:
+    """The members as a parallel series, the first one stripped of a lead-in (确保早开工 →
+    早开工; 不断提高系统思维 → 系统思维) and the last of a trailing 等; None if not parallel."""
+    members = list(members)
+    if members[-1].endswith("等") and len(members[-1]) > 2:
+        members[-1] = members[-1][:-1]
+    if is_parallel(members):
+        return members
+    first, others = members[0], members[1:]
+    longest = max(len(o) for o in others)
+    cuts = word_starts(first)
+    for keep in range(longest, min(len(o) for o in others) - 1, -1):
+        if keep < 2 or len(first) - keep < 1 or len(first) - keep not in cuts:
+            continue
+        trial = [first[-keep:]] + others
+        if is_parallel(trial):
+            return trial
+    return None
+
+
+def parallels(par: Paragraph) -> list[Candidate]:
+    found = []
+    for sent in sentences(par.text):
+        parts = clauses(sent)
+        texts = [p[0].strip() for p in parts]
+        seps = [p[1] for p in parts]
+        i = 0
+        while i < len(texts):
+            end = None
+            for j in range(len(texts), i + 2, -1):
+                if all(s in "，、；" for s in seps[i:j - 1]):
+                    members = trim_members(texts[i:j])
+                    if members is not None:
+                        end = j
+                        break
+            if end is None:
+                i += 1
+                continue
+            frame, slots = _prefix_slot(members, seps[i:end - 1])
+            found.append(_candidate(par, _join(members, seps[i:end - 1]), PARALLEL, frame, slots))
+            i = end
+    found.extend(sentence_parallels(par))
+    return found
+
+
+def _sentence_shape(sent: str) -> list[str]:
+    return [strip_quotes(t.strip()) for t, _ in clauses(sent.rstrip("。；！？"))]
+
+
+def _sentences_parallel(group: list[str]) -> bool:
+    shapes = [_sentence_shape(s) for s in group]
+    if len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) > 3:
+        return False
+    if any(len(s) > 48 or not all(all_cjk(c) for c in sh) for s, sh in zip(group, shapes)):
+        return False
+    total, best = 0, 0
+    for position in zip(*shapes):
+        if len(set(position)) != len(position):
+            return False
+        pre, suf = common_prefix(list(position)), common_suffix(list(position))
+        shared = max(len(pre) + len(suf) if len(pre) < min(map(len, position)) else len(pre),
+                     aligned_shared(list(position)))
+        total += shared
+        best = max(best, shared)
+    return total >= 3 and best >= 2
+
+
+def sentence_parallels(par: Paragraph) -> list[Candidate]:
+    """Three or more consecutive sentences built alike: 凡是一切制约创新的藩篱，纵有千难万难也要
+    推倒；凡是一切有利创新的事情，想尽千方百计也要办到；……"""
+    sents = sentences(par.text)
+    found = []
+    i = 0
+    while i < len(sents):
+        end = None
+        for j in range(min(len(sents), i + 8), i + 2, -1):
+            if _sentences_parallel(sents[i:j]):
+                end = j
+                break
+        if end is None:
+            i += 1
+            continue
+        text = "".join(sents[i:end]).rstrip("。；")
+        found.append(_candidate(par, text, PARALLEL))
+        i = end
+    found.extend(_lead_parallels(par, sents, {c.text for c in found}))
+    return found
+
+
+def first_clause(sent: str) -> str:
+    return re.split(r"[，、；：。！？]", sent, maxsplit=1)[0].strip()
+
+
+def _leads_parallel(leads: list[str]) -> bool:
+    bare = [strip_quotes(x) for x in leads]
+    if len(set(bare)) != len(bare) or any(not 4 <= len(b) <= 20 or not all_cjk(b) for b in bare):
+        return False
+    pre = common_prefix(bare)
+    return len(pre) >= 3 or len(pre) == 2 and max(len(b) for b in bare) <= 12
+
+
+def _lead_parallels(par: Paragraph, sents: list[str], taken: set[str]) -> list[Candidate]:
+    """Three or more consecutive sentences that open alike (有的干部思想不解放……有的干部
+    不学习……有的干部担当意识弱化……): the openings, joined by ；."""
+    found = []
+    leads = [first_clause(s) for s in sents]
+    i = 0
+    while i < len(leads):
+        end = None
+        for j in range(len(leads), i + 2, -1):
+            if _leads_parallel(leads[i:j]):
+                end = j
+                break
+        if end is None:
+            i += 1
+            continue
+        text = "；".join(leads[i:end])
+        if not any(text in t or leads[i] in t for t in taken):
+            found.append(_candidate(par, text, PARALLEL))
+        i = end
+    return found
+
+
+# ----- 对偶 ---------------------------------------------------------------------------------
+_PAIRED = [
+    re.compile(r"既要([^，。；]{2,30})，(?:也|又|更)要([^，。；]{2,30})"),
+    re.compile(r"不是([^，。；]{2,30})，而是([^，。；]{2,30})"),
+    re.compile(r"越是([^，。；]{2,30})，越(?:要|需要)([^，。；]{2,30})"),
+]
+_PAIRED_MAX = 40
+
+
+def _is_pair(a: str, b: str) -> bool:
+    a, b = strip_quotes(a), strip_quotes(b)
+    if not (all_cjk(a) and all_cjk(b)) or a == b or len(a) != len(b) or not 5 <= len(a) <= 14:
+        return False
+    shared = aligned_shared([a, b])
+    return shared >= 2 and shared / len(a) >= 0.3 and shared < len(a) - 1
+
+
+def antitheses(par: Paragraph) -> list[Candidate]:
+    found = []
+    for sent in sentences(par.text):
+        parts = clauses(sent)
+        texts = [p[0].strip() for p in parts]
+        seps = [p[1] for p in parts]
+        for i in range(len(texts) - 1):
+            if seps[i] not in "，；、" or not _is_pair(texts[i], texts[i + 1]):
+                continue
+            before = i > 0 and (_is_pair(texts[i - 1], texts[i])
+                                or trim_members(texts[i - 1:i + 2]) is not None)
+            after = i + 2 < len(texts) and (_is_pair(texts[i + 1], texts[i + 2])
+                                            or trim_members(texts[i:i + 3]) is not None)
+            if before or after:
+                continue  # part of a longer series: a 排比, not a pair
+            found.append(_candidate(par, texts[i] + seps[i] + texts[i + 1], ANTITHESIS))
+        for pattern in _PAIRED:
+            for m in pattern.finditer(sent):
+                if len(m.group(0)) <= _PAIRED_MAX and "、" not in m.group(0):
+                    found.append(_candidate(par, m.group(0), ANTITHESIS))
+    return found
+
+
+# ----- 数字概括 -----------------------------------------------------------------------------
+_QUOTED = re.compile(r"“([^”“]{2,12})”")
+_HAS_NUM = re.compile(rf"[{_CN_NUM}双百千]")
+_NOT_CONCEPT = re.compile(r"^(第|十[一二三四五六七八九]?[届次]|二十|[一二三四五六七八九十]+[月日年届次])")
+_COUNTED = re.compile(
+    rf"(?<![第{_CN_NUM}])([{_CN_NUM}])(个|大|项|张|重|种|条)"
+    r"(意识|自信|维护|确立|务必|区分开来|严抓|突破|着力|重大|满意|毫不动摇|没有变|不摘|"
+    r"长期存在|永远在路上|一批|清单|工程|体系|思维|压力|提升行动|攻坚行动|成本|市场|机制|问题)"
+)
+_PAIRED_NUM = re.compile(rf"(?<![\u4e00-\u9fff])([{_CN_NUM}双][\u4e00-\u9fff][{_CN_NUM}双][\u4e00-\u9fff]{{1,2}})(?=[”、，。；）\s]|$)")
+#: sayings and idioms that contain numbers but are not numbered concepts.
+_NOT_CONCEPTS = {"千方百计", "一心一意", "一五一十", "三心二意", "四面八方", "七上八下", "五一",
+                 "一亩三分地", "十个手指弹钢琴", "千枪一孔", "一对一", "两难", "一把手",
+                 "一竿子插到底", "行百里者半九十", "一万年太久"}
+_MEASURES = "个大项张重种条"
+
+
+def _concept_ok(text: str) -> bool:
+    if not all_cjk(text) or text in _NOT_CONCEPTS or _NOT_CONCEPT.match(text):
+        return False
+    numerals = [ch for ch in text if ch in _CN_NUM + "双百千"]
+    if not numerals or _HAS_NUM.search(text[:3]) is None:
+        return False
+    if set(numerals) == {"一"} and not re.match(r"^一.一.", text):
+        return False
+    if len(text) >= 4 and text[0] == text[2] and text[1] == text[3]:
+        return False  # 一件一件: repetition, not a concept
+    if len(text) >= 5:
+        return text[0] in _CN_NUM and (text[1] in _MEASURES or len(numerals) >= 2)
+    return True
+
+
+def numbered(par: Paragraph) -> list[Candidate]:
+    found: dict[str, None] = {}
+    text = par.text
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if _concept_ok(inner) and len(inner) <= 8:
+            found[inner] = None
+    for m in _COUNTED.finditer(text):
+        if m.group(1) != "一":
+            found[m.group(0)] = None
+    for m in _PAIRED_NUM.finditer(text):
+        inner = m.group(1)
+        if inner[0] == inner[2] or inner[0] in "一二三四五六七八九十双" and inner[2] in "一二三四五六七八九十双":
+            if _concept_ok(inner):
+                found[inner] = None
+    return [_candidate(par, t, NUMBERED) for t in found]
+
+
+# ----- 四字格 -------------------------------------------------------------------------------
+def _is_four(text: str) -> bool:
+    return len(text) == 4 and all_cjk(text)
+
+
+def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
+    """Runs of two or more four-character phrases.  Phrases listed with 、 form a group; a
+    group made only of four-character phrases may chain with the next one across ，/；
+    (攻坚克难、奋力拼搏，转变作风、廉洁从政); in a mixed group only its own adjacent
+    four-character members count, and it breaks the chain."""
+    found = []
+
+    def emit(run: list[str], seps: list[str]) -> None:
+        if len(run) >= 2 and len(set(run)) == len(run):
+            if is_noun_list is None or not is_noun_list(run):
+                found.append(_candidate(par, _join(run, seps), FOUR_CHAR))
+
+    for sent in sentences(par.text):
+        parts = [(t.strip(), sep) for t, sep in clauses(sent)]
+        groups: list[list[tuple[str, str]]] = [[]]
+        for text, sep in parts:
+            groups[-1].append((text, sep))
+            if sep != "、":
+                groups.append([])
+        chain: list[str] = []
+        chain_seps: list[str] = []
+        for group in groups:
+            if not group:
+                continue
+            if all(_is_four(t) for t, _ in group):
+                if chain and chain_seps and chain_seps[-1] not in "，；":
+                    emit(chain, chain_seps[:-1])
+                    chain, chain_seps = [], []
+                chain.extend(t for t, _ in group)
+                chain_seps.extend(sep for _, sep in group)
+                continue
+            emit(chain, chain_seps[:-1])
+            chain, chain_seps = [], []
+            run: list[str] = []
+            run_seps: list[str] = []
+            for text, sep in group:
+                if _is_four(text):
+                    run.append(text)
+                    run_seps.append(sep)
+                else:
+                    emit(run, run_seps[:-1])
+                    run, run_seps = [], []
+            emit(run, run_seps[:-1])
+        emit(chain, chain_seps[:-1])
+    return found

@@ -1,0 +1,93 @@
+"""YAML in and out for templates and the phrase bank.
+
+``load_yaml`` returns the data together with the line of every value (so a bad field can be
+reported by file and line); ``dump_yaml`` writes deterministic YAML (key order kept, Chinese
+unescaped, no line wrapping) so a rebuild reproduces the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.core.errors import DrafterError
+
+logger = logging.getLogger(__name__)
+
+Lines = dict[tuple, int]
+
+
+def _convert(node: yaml.Node, path: tuple, lines: Lines, source: str) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise DrafterError("YAML 中的键必须是简单值", source, key_node.start_mark.line + 1)
+            key = yaml.safe_load(yaml.serialize(key_node)) if key_node.tag != "tag:yaml.org,2002:str" \
+                else key_node.value
+            if key in result:
+                raise DrafterError(f"键“{key}”重复", source, key_node.start_mark.line + 1)
+            result[key] = _convert(value_node, path + (key,), lines, source)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(child, path + (i,), lines, source) for i, child in enumerate(node.value)]
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def load_yaml(path: str | os.PathLike[str], text: str | None = None) -> tuple[Any, Lines]:
+    """Parse one YAML file; DrafterError (with the line) when it is not valid YAML."""
+    source = os.fspath(path)
+    if text is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise DrafterError(f"无法读取文件（{exc.strerror}）", source) from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DrafterError("文件不是 UTF-8 编码的文本", source) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise DrafterError(f"YAML 格式错误：{exc.problem or exc.context}", source, line) from None
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"YAML 格式错误：{exc}", source) from None
+    if node is None:
+        return None, {(): 1}
+    lines: Lines = {}
+    try:
+        return _convert(node, (), lines, source), lines
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"YAML 格式错误：{exc}", source) from None
+
+
+def line_of(lines: Lines, path: tuple) -> int | None:
+    """The line of the value at ``path``, or of its nearest ancestor."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(data: Any, header: str = "") -> str:
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000,
+                     default_flow_style=False, indent=2)
+    return (header + body) if header else body

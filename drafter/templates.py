@@ -1,0 +1,411 @@
+"""Structure templates (DESIGN §3, issue 4): load, validate and render ``templates/*.yaml``.
+
+A template is the skeleton of one kind of speech: the fields a secretary fills in, the
+numbering style of each level, and the ordered parts (role, guidance, example headings from
+the corpus, starter paragraphs, suggested phrase categories).  Every text in a template is a
+jinja2 template rendered in a ``SandboxedEnvironment`` with ``StrictUndefined``: a template
+can use its fields and nothing else.  Loading checks every text up front (syntax, undefined
+fields, attribute tricks such as ``__class__``, imports), so a bad template is reported by
+file and line and the others still load.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.core import paths
+from drafter.core.errors import DrafterError
+from drafter.core.markers import parse_style
+from drafter.core.model import MAX_LEVEL, ROLES, Block, Draft
+from drafter.core.numerals import to_chinese
+from drafter.miner.yamlio import Lines, line_of, load_yaml
+
+logger = logging.getLogger(__name__)
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: variables every template may use besides its fields.
+BUILTINS = ("parts_count",)
+
+
+@dataclass
+class FieldSpec:
+    key: str
+    label: str
+    default: str = ""
+    required: bool = False
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    role: str
+    heading: str = ""
+    guidance: str = ""
+    examples: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    phrase_categories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Template:
+    id: str
+    name: str
+    occasion: str
+    fields: list[FieldSpec]
+    numbering: dict[int, str]
+    parts: list[Part]
+    title: str = ""
+    speaker: str = ""
+    date: str = ""
+    salutation: str = ""
+    sources: list[str] = field(default_factory=list)
+    path: str = ""
+
+    def defaults(self) -> dict[str, str]:
+        return {f.key: f.default for f in self.fields}
+
+    def heading_parts(self) -> list[Part]:
+        return [p for p in self.parts if p.heading]
+
+
+# ----- environment ------------------------------------------------------------------------
+def environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                keep_trailing_newline=False)
+
+
+_ENV = environment()
+_FORBIDDEN_NODES = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
+
+
+def check_text(text: str, known: set[str], source: str, line: int | None) -> None:
+    """Refuse a template text that does not compile, uses an unknown field, reaches for an
+    underscore attribute (``__class__``, ``__globals__``…) or imports/includes templates."""
+    try:
+        ast = _ENV.parse(text)
+    except TemplateSyntaxError as exc:
+        where = (line + exc.lineno - 1) if line is not None and exc.lineno else line
+        raise DrafterError(f"模板语法错误：{exc.message}", source, where) from None
+    for node in ast.find_all(_FORBIDDEN_NODES):
+        raise DrafterError("模板不允许导入、包含或继承其他模板（安全限制）", source, line)
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else (
+            node.arg.value if isinstance(node.arg, nodes.Const) else None)
+        if isinstance(name, str) and name.startswith("_"):
+            raise DrafterError(f"模板试图访问受限属性“{name}”（安全限制，已拒绝）", source, line)
+    for node in ast.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known:
+            raise DrafterError(f"模板引用了未定义的字段“{node.name}”", source, line)
+
+
+def render_text(text: str, values: dict[str, Any], source: str = "", line: int | None = None) -> str:
+    if "{" not in text:
+        return text
+    try:
+        return _ENV.from_string(text).render(values)
+    except SecurityError as exc:
+        raise DrafterError(f"模板试图突破沙箱，已拒绝：{exc}", source or None, line) from None
+    except UndefinedError as exc:
+        raise DrafterError(f"模板引用了未定义的字段：{exc}", source or None, line) from None
+    except TemplateSyntaxError as exc:
+        raise DrafterError(f"模板语法错误：{exc.message}", source or None, line) from None
+    except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
+        raise DrafterError(f"模板渲染失败：{exc}", source or None, line) from None
+
+
+# ----- loading ----------------------------------------------------------------------------
+class _Reader:
+    def __init__(self, source: str, lines: Lines):
+        self.source, self.lines = source, lines
+
+    def fail(self, reason: str, path: tuple) -> DrafterError:
+        return DrafterError(reason, self.source, line_of(self.lines, path))
+
+    def string(self, data: dict, key: str, path: tuple, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"缺少“{key}”", path)
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.fail(f"“{key}”应为文字", path + (key,))
+        return str(value)
+
+    def strings(self, data: dict, key: str, path: tuple) -> list[str]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and
+                                                   not isinstance(v, bool) for v in value):
+            raise self.fail(f"“{key}”应为文字列表", path + (key,))
+        return [str(v) for v in value]
+
+    def mapping(self, value: Any, path: tuple, what: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(f"{what}应为键值对", path)
+        return value
+
+
+def _read_sections(reader: _Reader, value: Any, path: tuple, depth: int) -> list[Section]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise reader.fail("“sections”应为列表", path)
+    if depth > MAX_LEVEL:
+        raise reader.fail(f"提纲层级超过 {MAX_LEVEL} 级", path)
+    result = []
+    for i, item in enumerate(value):
+        here = path + (i,)
+        item = reader.mapping(item, here, "小节")
+        result.append(Section(
+            heading=reader.string(item, "heading", here, required=True),
+            paragraphs=reader.strings(item, "paragraphs", here),
+            sections=_read_sections(reader, item.get("sections"), here + ("sections",), depth + 1),
+        ))
+    return result
+
+
+def _read_template(data: Any, lines: Lines, source: str) -> Template:
+    reader = _Reader(source, lines)
+    data = reader.mapping(data, (), "模板")
+    fields = []
+    raw_fields = data.get("fields") or []
+    if not isinstance(raw_fields, list):
+        raise reader.fail("“fields”应为列表", ("fields",))
+    for i, item in enumerate(raw_fields):
+        here = ("fields", i)
+        item = reader.mapping(item, here, "字段")
+        key = reader.string(item, "key", here, required=True)
+        if not _KEY.match(key):
+            raise reader.fail(f"字段名“{key}”只能用英文字母、数字和下划线", here + ("key",))
+        if any(f.key == key for f in fields):
+            raise reader.fail(f"字段“{key}”重复", here + ("key",))
+        required = item.get("required", False)
+        if not isinstance(required, bool):
+            raise reader.fail("“required”应为 true 或 false", here + ("required",))
+        fields.append(FieldSpec(key, reader.string(item, "label", here) or key,
+                                reader.string(item, "default", here), required))
+    numbering: dict[int, str] = {}
+    raw_numbering = reader.mapping(data.get("numbering") or {}, ("numbering",), "“numbering”")
+    for level, style in raw_numbering.items():
+        here = ("numbering", level)
+        if not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
+            raise reader.fail(f"编号层级“{level}”无效（应为 1–{MAX_LEVEL}）", here)
+        if not isinstance(style, str):
+            raise reader.fail(f"第 {level} 级的编号样式应为文字（如 \"1.\" 要加引号）", here)
+        try:
+            parse_style(str(style))
+        except ValueError:
+            raise reader.fail(f"第 {level} 级的编号样式“{style}”无效", here) from None
+        numbering[level] = str(style)
+    raw_parts = data.get("parts")
+    if not isinstance(raw_parts, list) or not raw_parts:
+        raise reader.fail("“parts”应为非空列表", ("parts",))
+    parts = []
+    for i, item in enumerate(raw_parts):
+        here = ("parts", i)
+        item = reader.mapping(item, here, "部分")
+        role = reader.string(item, "role", here, required=True)
+        if role not in ROLES:
+            raise reader.fail(f"部分的角色“{role}”无效（可选：{'、'.join(ROLES)}）", here + ("role",))
+        parts.append(Part(
+            role=role,
+            heading=reader.string(item, "heading", here),
+            guidance=reader.string(item, "guidance", here),
+            examples=reader.strings(item, "examples", here),
+            paragraphs=reader.strings(item, "paragraphs", here),
+            sections=_read_sections(reader, item.get("sections"), here + ("sections",), 2),
+            phrase_categories=reader.strings(item, "phrase_categories", here),
+        ))
+    template = Template(
+        id=reader.string(data, "id", (), required=True),
+        name=reader.string(data, "name", (), required=True),
+        occasion=reader.string(data, "occasion", ()),
+        fields=fields, numbering=numbering, parts=parts,
+        title=reader.string(data, "title", ()),
+        speaker=reader.string(data, "speaker", ()),
+        date=reader.string(data, "date", ()),
+        salutation=reader.string(data, "salutation", ()),
+        sources=reader.strings(data, "sources", ()),
+        path=source,
+    )
+    _check_texts(template, data, lines, source)
+    return template
+
+
+def _texts(data: dict) -> list[tuple[tuple, str]]:
+    """Every renderable text of a template with its path in the YAML data."""
+    found = [((key,), data[key]) for key in ("title", "speaker", "date", "salutation")
+             if isinstance(data.get(key), str)]
+    for f, item in enumerate(data.get("fields") or []):
+        if isinstance(item, dict) and isinstance(item.get("default"), str):
+            found.append((("fields", f, "default"), item["default"]))
+
+    def sections(value, path):
+        for s, sec in enumerate(value or []):
+            if isinstance(sec, dict):
+                found.append((path + (s, "heading"), sec.get("heading") or ""))
+                for k, para in enumerate(sec.get("paragraphs") or []):
+                    found.append((path + (s, "paragraphs", k), str(para)))
+                sections(sec.get("sections"), path + (s, "sections"))
+
+    for p, part in enumerate(data.get("parts") or []):
+        found.append((("parts", p, "heading"), part.get("heading") or ""))
+        for k, para in enumerate(part.get("paragraphs") or []):
+            found.append((("parts", p, "paragraphs", k), str(para)))
+        sections(part.get("sections"), ("parts", p, "sections"))
+    return found
+
+
+def _check_texts(template: Template, data: dict, lines: Lines, source: str) -> None:
+    known = {f.key for f in template.fields} | set(BUILTINS)
+    for path, text in _texts(data):
+        if path[0] == "fields":
+            check_text(text, set(BUILTINS), source, line_of(lines, path))
+        else:
+            check_text(text, known, source, line_of(lines, path))
+
+
+def load_template(path: str | os.PathLike[str]) -> Template:
+    """One template file; DrafterError naming the file and line when it is bad."""
+    source = os.fspath(path)
+    data, lines = load_yaml(source)
+    return _read_template(data, lines, source)
+
+
+def default_dirs() -> list[Path]:
+    return [paths.package_root() / "templates"]
+
+
+def load_templates(dirs: list[Path] | None = None) -> tuple[list[Template], list[DrafterError]]:
+    """Every good template under ``dirs`` (sorted by id), and an error for each bad file."""
+    templates: list[Template] = []
+    errors: list[DrafterError] = []
+    seen: dict[str, str] = {}
+    for folder in dirs if dirs is not None else default_dirs():
+        if not Path(folder).is_dir():
+            continue
+        for path in sorted(Path(folder).glob("*.yaml")):
+            if path.name.startswith(("_", ".")) or path.name == "overrides.yaml":
+                continue
+            try:
+                template = load_template(path)
+            except DrafterError as exc:
+                logger.warning("template %s rejected: %s", path, exc.message)
+                errors.append(exc)
+                continue
+            if template.id in seen:
+                errors.append(DrafterError(f"模板编号“{template.id}”与 {seen[template.id]} 重复",
+                                           path))
+                continue
+            seen[template.id] = str(path)
+            templates.append(template)
+    templates.sort(key=lambda t: t.id)
+    return templates, errors
+
+
+def find_template(name: str, dirs: list[Path] | None = None) -> Template:
+    """A template by id, or by the path of a template file."""
+    candidate = Path(name)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.is_file():
+        if not candidate.is_file():
+            raise DrafterError("找不到模板文件", candidate)
+        return load_template(candidate)
+    templates, errors = load_templates(dirs)
+    for template in templates:
+        if template.id == name:
+            return template
+    for error in errors:
+        if Path(error.path or "").stem == name:
+            raise error
+    known = "、".join(t.id for t in templates) or "（无）"
+    raise DrafterError(f"没有编号为“{name}”的模板；可用模板：{known}")
+
+
+# ----- rendering --------------------------------------------------------------------------
+def resolve_values(template: Template, given: dict[str, str] | None = None) -> dict[str, str]:
+    """Defaults overlaid with ``given``; a required field left empty is an error naming it."""
+    given = dict(given or {})
+    unknown = [k for k in given if k not in {f.key for f in template.fields}]
+    if unknown:
+        keys = "、".join(f.key for f in template.fields)
+        raise DrafterError(f"模板“{template.id}”没有字段“{unknown[0]}”；可用字段：{keys}",
+                           template.path or None)
+    builtins = {"parts_count": to_chinese(len(template.heading_parts()) or 1)}
+    values: dict[str, str] = {}
+    for spec in template.fields:
+        value = given.get(spec.key)
+        if value is None:
+            value = render_text(spec.default, builtins, template.path)
+        value = str(value).strip()
+        if spec.required and not value:
+            raise DrafterError(f"缺少必填字段“{spec.label}”（{spec.key}），请用 --set {spec.key}=… 填写",
+                               template.path or None)
+        values[spec.key] = value
+    values.update(builtins)
+    return values
+
+
+def _render_sections(sections: list[Section], level: int, role: str, values: dict,
+                     source: str) -> list[Block]:
+    blocks = []
+    for section in sections:
+        blocks.append(Block.heading(level, render_text(section.heading, values, source), "", role))
+        blocks.extend(Block.paragraph(render_text(p, values, source), role)
+                      for p in section.paragraphs)
+        blocks.extend(_render_sections(section.sections, level + 1, role, values, source))
+    return blocks
+
+
+def render(template: Template, given: dict[str, str] | None = None) -> Draft:
+    """The draft a template gives with these field values (defaults for the rest)."""
+    values = resolve_values(template, given)
+    source = template.path
+    draft = Draft(
+        title=render_text(template.title, values, source),
+        speaker=render_text(template.speaker, values, source),
+        date=render_text(template.date, values, source),
+        occasion=render_text(template.occasion, values, source),
+        salutation=render_text(template.salutation, values, source),
+        fields={k: v for k, v in values.items() if k not in BUILTINS},
+    )
+    draft.numbering.update(template.numbering)
+    for part in template.parts:
+        if part.heading:
+            draft.blocks.append(Block.heading(1, render_text(part.heading, values, source), "",
+                                              part.role))
+        draft.blocks.extend(Block.paragraph(render_text(p, values, source), part.role)
+                            for p in part.paragraphs)
+        draft.blocks.extend(_render_sections(part.sections, 2 if part.heading else 1,
+                                             part.role, values, source))
+    return draft
+
+
+def summary(template: Template) -> dict:
+    """What ``drafter templates --json`` prints for a template."""
+    return {
+        "id": template.id, "name": template.name, "occasion": template.occasion,
+        "fields": [{"key": f.key, "label": f.label, "default": f.default, "required": f.required}
+                   for f in template.fields],
+        "numbering": {str(k): v for k, v in sorted(template.numbering.items())},
+        "parts": [{"role": p.role, "heading": p.heading, "guidance": p.guidance,
+                   "examples": p.examples, "phrase_categories": p.phrase_categories}
+                  for p in template.parts],
+        "sources": template.sources, "path": template.path,
+    }
