@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from drafter.core.model import Block, Draft
+from drafter.gui import qtfix
 from drafter.gui.text_edit import AutoTextEdit
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ class DraftEditor(QScrollArea):
 
     def rebuild(self, focus: int | None = None, part: str = "text", position: int = -1) -> None:
         """Recreate the rows from the draft (after a structural change)."""
+        qtfix.top_up()  # many Qt calls follow; see qtfix.py
         self.page.setUpdatesEnabled(False)
         try:
             for row in self.rows:
@@ -143,6 +145,7 @@ class DraftEditor(QScrollArea):
                 row = BlockRow(block, markers[i], self.font_size)
                 self._connect(row)
                 self.column.insertWidget(i, row)
+                row.show()  # the layout would only show it on the next event-loop pass
                 self.rows.append(row)
         finally:
             self.page.setUpdatesEnabled(True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from drafter.core import storage
 from drafter.core.errors import ConflictError, DrafterError, LockedError
-from drafter.gui import dialogs
+from drafter.gui import dialogs, settings
 from drafter.gui.session import Session
 
 if TYPE_CHECKING:
@@ -145,6 +145,7 @@ class FileActions:
             dialogs.show_error(self.window, exc.message, "保存失败")
             return False
         self.window.update_title()
+        settings.remember_recent(self.window.settings, str(self.session.path))
         self._status(f"已保存到 {self.session.path}")
         return True
 
@@ -161,8 +162,10 @@ class FileActions:
         path = dialogs.ask_save_path(self.window, str(base), dialogs.DOCX_FILTER, "导出 Word")
         if not path:
             return False
-        export_draft(self.window.draft, path, profile=profile)
+        warnings = export_draft(self.window.draft, path, profile=profile, fonts=self.window.font_set)
         self._status(f"已导出到 {path}")
+        if warnings:
+            dialogs.show_info(self.window, f"已导出到 {path}\n\n" + "\n".join(warnings), "导出完成（请注意）")
         return True
 
     @guarded

@@ -12,13 +12,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from drafter.core.announce import find_announcements, sync_announcements
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
-from drafter.gui import dialogs, outline_ops
+from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, autosave_seconds: float = 60, font_size: int = 14):
         super().__init__()
         self.session = Session()
+        self.settings = settings.load()
         self.history: list[tuple[Draft, int]] = []
         self.files = FileActions(self)
         self.setAcceptDrops(True)
@@ -155,9 +156,15 @@ class MainWindow(QMainWindow):
         }
         a = self.act
         menu = self.menuBar().addMenu("文件(&F)")
-        for key in ("new", "open", "save", "save_as", None, "export_print", "export_large", "export_text",
-                    None, "quit"):
+        for key in ("new", "open"):
+            menu.addAction(a[key])
+        self.recent_menu = menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for key in ("save", "save_as", None, "export_print", "export_large", "export_text"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
+        self._build_font_menu(menu.addMenu("Word 字体方案"))
+        menu.addSeparator()
+        menu.addAction(a["quit"])
         menu = self.menuBar().addMenu("编辑(&E)")
         for key in ("heading", "child", "paragraph", None, "up", "down", "promote", "demote", None,
                     "to_heading", "to_paragraph", "delete", None, "undo", "sync"):
@@ -171,6 +178,34 @@ class MainWindow(QMainWindow):
             bar.addSeparator() if key is None else bar.addAction(a[key])
         self.addToolBar(bar)
 
+    def _build_font_menu(self, menu) -> None:
+        from drafter.export.fonts import FONT_SETS
+
+        group = QActionGroup(self)
+        for name, font_set in FONT_SETS.items():
+            action = menu.addAction(font_set.label)
+            action.setCheckable(True)
+            action.setChecked(name == self.font_set)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_font_set(n))
+            group.addAction(action)
+
+    @property
+    def font_set(self) -> str:
+        return str(self.settings.get("font_set") or "gb2312")
+
+    def set_font_set(self, name: str) -> None:
+        self.settings["font_set"] = name
+        settings.save(self.settings)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.get("recent", []) if Path(p).exists()]
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(Path(p)))
+        if not recent:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
     # ----- session --------------------------------------------------------------------
     @property
     def draft(self) -> Draft:
@@ -180,6 +215,8 @@ class MainWindow(QMainWindow):
         """Show ``session`` (the previous one must already be closed or handed over)."""
         self.session = session
         self.history = []
+        if session.path is not None or session.origin is not None:
+            settings.remember_recent(self.settings, str(session.path or session.origin))
         self._load_widgets()
         self.editor.focus_block(0)
         self.update_title()
