@@ -31,6 +31,11 @@ RUN_IN_BODY, BODY_CHAR, PAGE_NUMBER = "DrafterRunInBody", "DrafterBodyChar", "Dr
 STYLE_NAMES = {TITLE: "讲话标题", BYLINE: "署名日期", SALUTATION: "称呼", RUN_IN_BODY: "标题续文",
                BODY_CHAR: "正文字符", PAGE_NUMBER: "页码"}
 
+#: Body text is left-aligned, not justified: the condensed characters fill a line to within
+#: 2.65 pt, so full lines of Chinese look the same either way, and LibreOffice (7.4) drops a
+#: closing mark that hangs past the end of a *justified* line from the page and the PDF.
+BODY_ALIGN = "left"
+
 # Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates, U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -83,7 +88,7 @@ class _Styles:
         return el
 
     def paragraph_style(self, style_id: str, name: str, *, font: str, size_pt: float, bold: bool = False,
-                        spacing: int = 0, align: str = "both", first_line_chars: int = 0,
+                        spacing: int = 0, align: str = BODY_ALIGN, first_line_chars: int = 0,
                         line: int | None = None, based_on: str | None = "Normal", next_id: str | None = None,
                         outline: int | None = None, keep_next: bool = False):
         el = self.style(style_id, name, "paragraph", based_on, next_id)

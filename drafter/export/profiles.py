@@ -23,10 +23,17 @@ def mm(value: float) -> int:
     return round(value * TWIPS_PER_MM)
 
 
-def condensing(text_width: int, chars: int, size_pt: float) -> int:
+#: Room (twips) a full line keeps free: a closing mark (，。) that falls just after the 28th
+#: character hangs into the margin, as Word and WPS do by default; with less room than this
+#: LibreOffice drops such a mark from a justified line altogether.
+LINE_SLACK = 40
+
+
+def condensing(text_width: int, chars: int, size_pt: float, slack: int = LINE_SLACK) -> int:
     """Character spacing (twentieths of a point, ≤ 0) so that ``chars`` full-width characters
-    of ``size_pt`` fit ``text_width`` twips: each takes ``size + spacing`` points."""
-    per_char = text_width / chars  # twips available to one character
+    of ``size_pt`` fill ``text_width`` twips, less ``slack``: each takes ``size + spacing``
+    points, and ``chars + 1`` of them no longer fit."""
+    per_char = (text_width - slack) / chars  # twips available to one character
     spacing = math.floor(per_char - size_pt * TWIPS_PER_PT)
     return min(0, spacing)
 

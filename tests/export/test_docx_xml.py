@@ -11,7 +11,7 @@ from tests.export.docxprops import NS, Styles, body_paragraphs, part, q, text_of
 from drafter.export import export_draft
 from drafter.export import oxml
 from drafter.export.docx_writer import BODY_CHAR
-from drafter.export.profiles import PRINT, READ_ALOUD, condensing, mm
+from drafter.export.profiles import LINE_SLACK, PRINT, READ_ALOUD, condensing, mm
 
 A4 = (11906, 16838)
 
@@ -67,10 +67,12 @@ def test_body_lines_are_exactly_28_95_points(print_docx):
 
 def test_condensing_fits_28_characters_in_the_line():
     spacing = PRINT.char_spacing
-    assert spacing == condensing(8845, 28, 16) == -5
+    assert spacing == condensing(8845, 28, 16) == -6  # 15.7 pt a character
     per_char = 16 * 20 + spacing  # twips one condensed character takes
-    assert 28 * per_char <= PRINT.text_width < 29 * per_char
-    assert 28 * (per_char + 1) > PRINT.text_width  # no looser setting would still fit 28
+    assert 28 * per_char <= PRINT.text_width - LINE_SLACK  # 28 fit, with room for a hanging mark
+    assert 29 * per_char > PRINT.text_width  # a 29th does not
+    assert 28 * (per_char + 1) > PRINT.text_width - LINE_SLACK  # the tightest fill that leaves that room
+    assert 28 * per_char / PRINT.text_width > 0.99  # the line is filled
 
 
 def test_effective_fonts_and_sizes(print_docx):
@@ -79,12 +81,12 @@ def test_effective_fonts_and_sizes(print_docx):
         "在全市经济工作会议上的讲话": ("方正小标宋简体", 22, 0),
         "市长 张三": ("楷体_GB2312", 16, 0),
         "（2024年1月15日）": ("楷体_GB2312", 16, 0),
-        "同志们：": ("仿宋_GB2312", 16, -5),
-        "今天，我们召开": ("仿宋_GB2312", 16, -5),
-        "一、关于去年工作": ("黑体", 16, -5),
-        "（一）认清形势，正视问题。": ("楷体_GB2312", 16, -5),
-        "1.抓好项目建设。": ("仿宋_GB2312", 16, -5),
-        "（1）谋划储备。": ("仿宋_GB2312", 16, -5),
+        "同志们：": ("仿宋_GB2312", 16, -6),
+        "今天，我们召开": ("仿宋_GB2312", 16, -6),
+        "一、关于去年工作": ("黑体", 16, -6),
+        "（一）认清形势，正视问题。": ("楷体_GB2312", 16, -6),
+        "1.抓好项目建设。": ("仿宋_GB2312", 16, -6),
+        "（1）谋划储备。": ("仿宋_GB2312", 16, -6),
     }
     for text, (font, size, spacing) in expect.items():
         p = paragraph_with(print_docx, text)
