@@ -46,6 +46,11 @@ def top_up() -> None:
             keeper.extend([obj] * missing)
 
 
+def reserve_level(obj: object) -> int:
+    """The reference count ``top_up`` restores ``obj`` to (0 when no reserve is kept)."""
+    return _target.get(obj, 0)
+
+
 def install() -> bool:
     """Start the workaround if this PySide6 needs it; returns whether it does."""
     global _broken, _timer

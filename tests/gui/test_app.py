@@ -1,0 +1,79 @@
+"""The excepthook, importing .txt/.docx speeches and exporting Word from the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import docx
+from PySide6.QtWidgets import QMessageBox
+
+from drafter.core import storage
+from drafter.core.logs import setup_logging
+from drafter.core.storage import read_draft
+from drafter.gui.app import ExceptHook
+from tests.gui.conftest import sample_draft, type_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
+
+
+def test_excepthook_logs_autosaves_and_tells_the_user(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: shown.append(args[1:3])))
+    log_file = setup_logging()
+    type_text(window.editor.rows[0].text_edit, "崩溃前的文字")
+    try:
+        raise ValueError("坏了")
+    except ValueError:
+        ExceptHook(window, log_file)(*sys.exc_info())
+    [(title, message)] = shown
+    assert title == "程序内部错误" and "已自动保存" in message and log_file in message
+    log = Path(log_file).read_text("utf-8")
+    assert "Traceback" in log and "ValueError: 坏了" in log
+    [item] = storage.find_recoverable()
+    assert read_draft(item.copy)[0] == window.draft
+    assert window.isVisible()
+
+
+def test_import_corpus_text_becomes_unsaved_draft(window, ui, tmp_path):
+    source = min(CORPUS.glob("*.txt"))
+    assert window.files.open_path(source)
+    assert window.session.modified and window.session.path is None
+    assert window.session.origin == source
+    assert len(window.draft.blocks) > 5
+    assert window.outline.item_texts()                 # the parser found its numbered points
+    assert window.outline.item_texts()[0].startswith(window.draft.markers()[window.draft.headings()[0]])
+    ui.answers["ask_save_path"] = lambda suggested, *rest: str(tmp_path / Path(suggested).name)
+    assert window.files.save()
+    saved = tmp_path / (source.stem + ".draft")
+    assert read_draft(saved)[0] == window.draft
+    assert source.read_bytes() == (CORPUS / source.name).read_bytes()   # the original untouched
+
+
+def test_import_corrupt_docx_shows_message(window, ui, tmp_path):
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert not window.files.open_path(bad)
+    assert ui.names() == ["show_error"] and "坏.docx" in ui.messages("show_error")[0]
+
+
+def test_export_word_from_window(window, ui, tmp_path):
+    from drafter.gui.session import Session
+
+    window.set_session(Session(sample_draft()))
+    ui.answers["ask_save_path"] = str(tmp_path / "讲话.docx")
+    assert window.files.export("print")
+    document = docx.Document(str(tmp_path / "讲话.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "市长在全市经济工作会议上的讲话" in texts
+    assert any(t.startswith("一、关于去年工作") for t in texts)
+    ui.answers["ask_save_path"] = str(tmp_path / "大字版.docx")
+    assert window.files.export("read-aloud")
+    assert (tmp_path / "大字版.docx").stat().st_size > 0
+
+
+def test_export_refusal_is_a_message(window, ui, tmp_path):
+    ui.answers["ask_save_path"] = str(tmp_path / "空.docx")
+    assert not window.files.export("print")           # an empty draft is refused
+    assert ui.names() == ["ask_save_path", "show_error"]
+    assert not (tmp_path / "空.docx").exists()
