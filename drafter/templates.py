@@ -26,7 +26,7 @@ from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import MAX_LEVEL, ROLES, Block, Draft
-from drafter.core.numerals import to_chinese
+from drafter.core.numerals import count_word
 from drafter.miner.yamlio import Lines, line_of, load_yaml
 
 logger = logging.getLogger(__name__)
@@ -347,7 +347,7 @@ def resolve_values(template: Template, given: dict[str, str] | None = None) -> d
         keys = "、".join(f.key for f in template.fields)
         raise DrafterError(f"模板“{template.id}”没有字段“{unknown[0]}”；可用字段：{keys}",
                            template.path or None)
-    builtins = {"parts_count": to_chinese(len(template.heading_parts()) or 1)}
+    builtins = {"parts_count": count_word(len(template.heading_parts()) or 1)}
     values: dict[str, str] = {}
     for spec in template.fields:
         value = given.get(spec.key)

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from drafter.commands._common import add_command, not_built
+import argparse
+from pathlib import Path
+
+from drafter.commands._common import add_command
 
 
 def register(sub) -> None:
     parser = add_command(sub, "mine", "从语料重建结构模板和常用表述库")
-    parser.add_argument("paths", nargs="*", help="语料文件或文件夹（默认内置语料）")
-    parser.add_argument("--out", required=True, help="输出文件夹")
-    parser.set_defaults(func=not_built("mine"))
+    parser.add_argument("paths", nargs="*", help="语料文件或文件夹（默认内置语料 resources/corpus）")
+    parser.add_argument("--out", required=True, help="输出文件夹（写入 templates/ 和 phrasebank/）")
+    parser.add_argument("--curation", metavar="F.yaml",
+                        help="人工校订文件（默认 resources/curation.yaml）")
+    parser.add_argument("--no-curation", action="store_true", help="不合并人工校订")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.miner import default_curation, mine
+    curation = Path(args.curation) if args.curation else default_curation()
+    if args.no_curation:
+        curation = Path("/nonexistent/curation.yaml")
+    result = mine([Path(p) for p in args.paths] or None, Path(args.out), curation)
+    print(f"模板 {len(result.templates)} 个：{Path(args.out) / 'templates'}")
+    counts = "，".join(f"{k} {v}" for k, v in result.counts.items())
+    print(f"常用表述：{counts}（{Path(args.out) / 'phrasebank'}）")
+    return 0
