@@ -44,6 +44,7 @@ class Line:
     x0: float
     x1: float
     text: str
+    y1: float = 0.0   # bottom
 
 
 @dataclass
@@ -66,12 +67,13 @@ def read_pages(pdf: Path) -> list[Page]:
         words = [(float(a), float(b), float(c), float(d), html.unescape(t))
                  for a, b, c, d, t in _WORD.findall(m.group(3))]
         words.sort(key=lambda w: (round(w[1]), w[0]))
-        for x0, y0, x1, _y1, text in words:
+        for x0, y0, x1, y1, text in words:
             if page.lines and abs(page.lines[-1].y - y0) < 3:
                 line = page.lines[-1]
                 line.x0, line.x1, line.text = min(line.x0, x0), max(line.x1, x1), line.text + text
+                line.y1 = max(line.y1, y1)
             else:
-                page.lines.append(Line(y0, x0, x1, text))
+                page.lines.append(Line(y0, x0, x1, text, y1))
         page.lines.sort(key=lambda ln: ln.y)
         pages.append(page)
     return pages
