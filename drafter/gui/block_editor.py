@@ -30,8 +30,14 @@ HEADING_FAMILIES = {
     1: ["SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei"],
     2: ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL KaitiM GB", "Noto Serif CJK SC"],
 }
-ROW_STYLE = "BlockRow { background: transparent; border-left: 3px solid transparent; }"
-CURRENT_ROW_STYLE = "BlockRow { background: #f7f3e6; border-left: 3px solid #b8860b; }"
+# One style sheet for the whole page (a sheet per row makes building rows slow).
+PAGE_STYLE = """
+#page { background: white; }
+BlockRow { background: transparent; border-left: 3px solid transparent; }
+BlockRow[current="true"] { background: #f7f3e6; border-left: 3px solid #b8860b; }
+AutoTextEdit { background: transparent; }
+QLabel#marker { color: #8a1c1c; padding-top: 3px; }
+"""
 
 
 def block_font(block: Block, size: int = 14) -> QFont:
@@ -52,6 +58,7 @@ class BlockRow(QFrame):
     def __init__(self, block: Block, marker: str, font_size: int = 14, parent: QWidget | None = None):
         super().__init__(parent)
         self.block = block
+        self._shape = (block.kind, block.level)
         self.setObjectName("headingRow" if block.is_heading else "paragraphRow")
         layout = QHBoxLayout(self)
         indent = (block.level - 1) * 18 if block.is_heading else 0
@@ -62,7 +69,7 @@ class BlockRow(QFrame):
         self.marker.setAlignment(Qt.AlignRight | Qt.AlignTop)
         self.marker.setMinimumWidth(52)
         self.marker.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)
-        self.marker.setStyleSheet("color: #8a1c1c; padding-top: 3px;")
+        self.marker.setObjectName("marker")
         layout.addWidget(self.marker)
         column = QVBoxLayout()
         column.setSpacing(0)
@@ -80,16 +87,33 @@ class BlockRow(QFrame):
             self.body_edit.setVisible(bool(block.body))
             column.addWidget(self.body_edit)
         layout.addLayout(column, 1)
-        self.setStyleSheet(ROW_STYLE)
         kind = f"标题（第 {block.level} 级）" if block.is_heading else "段落"
         self.setToolTip(f"{kind} · {ROLE_NAMES.get(block.role, block.role)}")
 
     def set_current(self, current: bool) -> None:
         """The current row is highlighted and shows its (possibly empty) run-in body box;
         other headings show the body box only when there is a body."""
-        self.setStyleSheet(CURRENT_ROW_STYLE if current else ROW_STYLE)
+        if bool(self.property("current")) != current:
+            self.setProperty("current", current)
+            self.style().unpolish(self)
+            self.style().polish(self)
         if self.body_edit is not None:
             self.body_edit.setVisible(current or bool(self.block.body))
+
+    @property
+    def shape(self) -> tuple[str, int]:
+        """What the row was built for; a block of another shape needs a new row."""
+        return self._shape
+
+    def sync_text(self) -> None:
+        """Show text the model changed behind the row's back (announced counts …)."""
+        for edit, value in ((self.text_edit, self.block.text), (self.body_edit, self.block.body)):
+            if edit is not None and edit.toPlainText() != value:
+                edit.blockSignals(True)
+                edit.setPlainText(value)
+                edit.blockSignals(False)
+        if self.body_edit is not None and self.block.body:
+            self.body_edit.setVisible(True)
 
     def edit(self, part: str) -> AutoTextEdit:
         return self.body_edit if part == "body" and self.body_edit is not None else self.text_edit
@@ -116,7 +140,7 @@ class DraftEditor(QScrollArea):
         self.setWidgetResizable(True)
         self.page = QWidget()
         self.page.setObjectName("page")
-        self.page.setStyleSheet("#page { background: white; }")
+        self.page.setStyleSheet(PAGE_STYLE)
         self.column = QVBoxLayout(self.page)
         self.column.setContentsMargins(24, 12, 24, 24)
         self.column.setSpacing(2)
@@ -130,23 +154,39 @@ class DraftEditor(QScrollArea):
         self.rebuild()
 
     def rebuild(self, focus: int | None = None, part: str = "text", position: int = -1) -> None:
-        """Recreate the rows from the draft (after a structural change)."""
+        """Bring the rows in line with the draft after a structural change.  A row whose
+        block is still there (same object, same kind and level) is kept and moved; only
+        new or reshaped blocks get new rows, so moving a section costs little."""
         qtfix.top_up()  # many Qt calls follow; see qtfix.py
         self.page.setUpdatesEnabled(False)
         try:
-            for row in self.rows:
+            old = {id(row.block): row for row in self.rows}
+            markers = self.draft.markers()
+            rows: list[BlockRow] = []
+            for i, block in enumerate(self.draft.blocks):
+                row = old.get(id(block))
+                if row is not None and row.block is block and row.shape == (block.kind, block.level):
+                    del old[id(block)]
+                    row.sync_text()
+                    if row.marker.text() != markers[i]:
+                        row.marker.setText(markers[i])
+                else:
+                    row = BlockRow(block, markers[i], self.font_size)
+                    self._connect(row)
+                rows.append(row)
+            for row in old.values():
                 self.column.removeWidget(row)
                 row.hide()
                 row.setParent(None)
                 row.deleteLater()
-            self.rows = []
-            markers = self.draft.markers()
-            for i, block in enumerate(self.draft.blocks):
-                row = BlockRow(block, markers[i], self.font_size)
-                self._connect(row)
-                self.column.insertWidget(i, row)
-                row.show()  # the layout would only show it on the next event-loop pass
-                self.rows.append(row)
+            for i, row in enumerate(rows):
+                item = self.column.itemAt(i)
+                if item is None or item.widget() is not row:
+                    if self.column.indexOf(row) >= 0:
+                        self.column.removeWidget(row)
+                    self.column.insertWidget(i, row)
+                    row.show()  # the layout would only show it on the next event-loop pass
+            self.rows = rows
         finally:
             self.page.setUpdatesEnabled(True)
         if self.rows:

@@ -29,7 +29,6 @@ class AutoTextEdit(QTextEdit):
         self.setLineWrapMode(QTextEdit.WidgetWidth)
         self.setFrameShape(QFrame.NoFrame)
         self.viewport().setAutoFillBackground(False)
-        self.setStyleSheet("AutoTextEdit { background: transparent; }")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setPlaceholderText(placeholder)
         self.setPlainText(text)

@@ -226,3 +226,15 @@ def test_outline_click_moves_cursor(window, qtbot, tmp_path):
     rect = window.outline.visualItemRect(item)
     qtbot.mouseClick(window.outline.viewport(), Qt.LeftButton, pos=rect.center())
     assert window.editor.current_index() == 5
+
+
+def test_moving_keeps_the_rows_and_unsaved_typing(window, tmp_path):
+    window.files.open_path(write_sample(tmp_path / "a.draft"))
+    rows_before = set(map(id, window.editor.rows))
+    window.editor.focus_block(5)
+    window.act["up"].trigger()
+    assert set(map(id, window.editor.rows)) == rows_before       # reordered, not rebuilt
+    shown = [row.text_edit.toPlainText() for row in window.editor.rows]
+    assert shown == [block.text for block in window.draft.blocks]
+    layout = window.editor.column
+    assert [layout.itemAt(i).widget() for i in range(len(window.editor.rows))] == window.editor.rows
