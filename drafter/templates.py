@@ -49,6 +49,7 @@ class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    role: str = ""  # empty: the role of the part it belongs to
 
 
 @dataclass
@@ -173,7 +174,11 @@ def _read_sections(reader: _Reader, value: Any, path: tuple, depth: int) -> list
     for i, item in enumerate(value):
         here = path + (i,)
         item = reader.mapping(item, here, "小节")
+        role = reader.string(item, "role", here)
+        if role and role not in ROLES:
+            raise reader.fail(f"小节的角色“{role}”无效（可选：{'、'.join(ROLES)}）", here + ("role",))
         result.append(Section(
+            role=role,
             heading=reader.string(item, "heading", here, required=True),
             paragraphs=reader.strings(item, "paragraphs", here),
             sections=_read_sections(reader, item.get("sections"), here + ("sections",), depth + 1),
@@ -366,10 +371,11 @@ def _render_sections(sections: list[Section], level: int, role: str, values: dic
                      source: str) -> list[Block]:
     blocks = []
     for section in sections:
-        blocks.append(Block.heading(level, render_text(section.heading, values, source), "", role))
-        blocks.extend(Block.paragraph(render_text(p, values, source), role)
+        here = section.role or role
+        blocks.append(Block.heading(level, render_text(section.heading, values, source), "", here))
+        blocks.extend(Block.paragraph(render_text(p, values, source), here)
                       for p in section.paragraphs)
-        blocks.extend(_render_sections(section.sections, level + 1, role, values, source))
+        blocks.extend(_render_sections(section.sections, level + 1, here, values, source))
     return blocks
 
 

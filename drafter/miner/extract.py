@@ -306,7 +306,7 @@ _COUNTED = re.compile(
     r"(意识|自信|维护|确立|务必|区分开来|严抓|突破|着力|重大|满意|毫不动摇|没有变|不摘|"
     r"长期存在|永远在路上|一批|清单|工程|体系|思维|压力|提升行动|攻坚行动|成本|市场|机制|问题)"
 )
-_PAIRED_NUM = re.compile(rf"(?<![\u4e00-\u9fff])([{_CN_NUM}双][\u4e00-\u9fff][{_CN_NUM}双][\u4e00-\u9fff]{{1,2}})(?=[”、，。；）\s]|$)")
+_PAIRED_NUM = re.compile(rf"(?<![{_CN_NUM}第])([{_CN_NUM}双][\u4e00-\u9fff][{_CN_NUM}双][\u4e00-\u9fff]{{1,2}})(?=[”、，。；）\s]|$)")
 #: sayings and idioms that contain numbers but are not numbered concepts.
 _NOT_CONCEPTS = {"千方百计", "一心一意", "一五一十", "三心二意", "四面八方", "七上八下", "五一",
                  "一亩三分地", "十个手指弹钢琴", "千枪一孔", "一对一", "两难", "一把手",
@@ -387,7 +387,10 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
             chain, chain_seps = [], []
             run: list[str] = []
             run_seps: list[str] = []
-            for text, sep in group:
+            for k, (text, sep) in enumerate(group):
+                if k == 0 and 4 < len(text) <= 7 and all_cjk(text) and len(group) > 1 \
+                        and _is_four(group[1][0]) and len(text) - 4 in word_starts(text):
+                    text = text[-4:]  # 要抓铁有痕、踏石留印: the lead-in is not part of the run
                 if _is_four(text):
                     run.append(text)
                     run_seps.append(sep)

@@ -46,16 +46,14 @@ def mine_parts(draft: Draft) -> list[MinedPart]:
     if first > 0 or draft.salutation:
         parts.append(MinedPart("opening"))
     top = min((b.level for b in blocks if b.is_heading), default=1)
-    last_end = first
     for i, block in enumerate(blocks):
         if not (block.is_heading and block.level == top):
             continue
-        end = draft.section_end(i)
         kids = [heading_sentence(blocks[k].text) for k in draft.children(i)]
         text = heading_sentence(block.text)
         parts.append(MinedPart(block.role, text, [text], kids))
-        last_end = end
-    closing = [b for b in blocks[last_end:] if not b.is_heading and b.role == "closing"]
+    last_heading = max((i for i, b in enumerate(blocks) if b.is_heading), default=-1)
+    closing = [b for b in blocks[last_heading + 1:] if not b.is_heading and b.role == "closing"]
     if closing:
         parts.append(MinedPart("closing"))
     return parts

@@ -27,7 +27,8 @@ def _convert(node: yaml.Node, path: tuple, lines: Lines, source: str) -> Any:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise DrafterError("YAML 中的键必须是简单值", source, key_node.start_mark.line + 1)
+                raise DrafterError("YAML 中的键必须是简单值（含 {{ }} 的文字请加引号）", source,
+                                  key_node.start_mark.line + 1)
             key = yaml.safe_load(yaml.serialize(key_node)) if key_node.tag != "tag:yaml.org,2002:str" \
                 else key_node.value
             if key in result:

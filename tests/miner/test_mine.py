@@ -1,0 +1,158 @@
+"""The miner on the shipped corpus: reproducible byte for byte, the targets of issue 4, and
+thirty hand-picked constructions that must be found."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drafter.cli import main
+from drafter.core import paths
+from drafter.miner import bank, default_corpus, mine
+
+ROOT = paths.package_root()
+CORPUS_TEXT = "".join(p.read_text(encoding="utf-8") for p in sorted(default_corpus().glob("*.txt")))
+
+# (category, parts that must all appear in one entry of that category); every part is first
+# checked to be in the corpus text itself.
+HAND_PICKED = [
+    ("排比", ["想在前、干在前、成在前"]),
+    ("排比", ["早开工、早建设、早竣工、早达产"]),
+    ("提纲", ["要在经济运行上求突破", "要在项目建设上求突破", "要在防范风险上求突破"]),
+    ("对偶", ["一天接着一天干，一关接着一关闯"]),
+    ("数字概括", ["四个意识"]),
+    ("排比", ["以实干体现忠诚、以实干成就事业、以实干造福人民"]),
+    ("四字格", ["抓铁有痕、踏石留印"]),
+    ("四字格", ["攻坚克难、奋力拼搏"]),
+    ("数字概括", ["两个确立"]),
+    ("数字概括", ["三重压力"]),
+    ("数字概括", ["一岗双责"]),
+    ("对偶", ["既要振兴发展的累累硕果，也要政治生态的山清水秀"]),
+    ("排比", ["幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居"]),
+    ("排比", ["在党爱党、在党言党、在党忧党、在党为党"]),
+    ("排比", ["心有所畏、言有所戒、行有所止"]),
+    ("排比", ["发展不等人、时间不等人、任务不等人"]),
+    ("排比", ["立发展之志、谋发展之策、鼓发展之劲、求发展之效"]),
+    ("提纲", ["严抓防火安全", "严抓危化品安全", "严抓旅游安全"]),
+    ("提纲", ["要在稳市场主体上下功夫", "要在防隐患风险上下功夫"]),
+    ("提纲", ["一要抓好项目谋划", "二要抓实招商引资", "三要加快项目建设"]),
+    ("提纲", ["锚定目标抓落实", "担当担责抓落实", "攻坚克难抓落实"]),
+    ("过渡语", ["下面，我讲三点意见"]),
+    ("过渡语", ["这里我特别强调"]),
+    ("结尾", ["同志们，为政之要，贵在力行，重在实干"]),
+    ("开头", ["今天，我们召开市政府第三次全体会议，既是一个节后收心会，更是一个抓落实的动员会"]),
+    ("数字概括", ["一老一小"]),
+    ("数字概括", ["三严三实"]),
+    ("四字格", ["只争朝夕、埋头苦干"]),
+    ("排比", ["紧盯不落实的事，深挖不落实的根，追究不落实的人"]),
+    ("排比", ["等不起的紧迫感、慢不得的危机感、坐不住的责任感"]),
+]
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mined")
+    mine([default_corpus()], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    entries = []
+    for path in sorted((ROOT / "phrasebank").glob("*.yaml")):
+        entries.extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    return entries
+
+
+def test_rebuild_reproduces_shipped_files_byte_for_byte(rebuilt):
+    for folder in ("templates", "phrasebank"):
+        shipped_files = sorted(p.name for p in (ROOT / folder).glob("*.yaml"))
+        rebuilt_files = sorted(p.name for p in (rebuilt / folder).glob("*.yaml"))
+        assert rebuilt_files == shipped_files
+        for name in shipped_files:
+            assert (rebuilt / folder / name).read_bytes() == (ROOT / folder / name).read_bytes(), name
+
+
+def test_targets_of_the_issue(shipped):
+    counts = {}
+    for entry in shipped:
+        counts[entry["category"]] = counts.get(entry["category"], 0) + 1
+    assert counts["排比"] >= 120
+    assert counts["提纲"] >= 30
+    assert counts["数字概括"] >= 60
+    assert counts["四字格"] >= 100
+    for category in ("对偶", "过渡语", "开头", "结尾"):
+        assert counts[category] > 0
+
+
+def test_entries_are_deduplicated_with_sources_in_the_corpus(shipped):
+    keys = [(e["category"], e["text"]) for e in shipped]
+    assert len(keys) == len(set(keys))
+    ids = [e["id"] for e in shipped]
+    assert len(ids) == len(set(ids))
+    files = {p.name: p.read_text(encoding="utf-8").splitlines() for p in default_corpus().glob("*.txt")}
+    for entry in shipped:
+        source = entry["source"]
+        line = files[source["file"]][source["paragraph"] - 1]
+        first = entry["text"].split("；")[0].replace("“", "").replace("”", "")
+        assert first[:4] in line.replace("“", "").replace("”", ""), entry["id"]
+        assert entry["frequency"] >= 1 and entry["roles"]
+
+
+@pytest.mark.parametrize("category,parts", HAND_PICKED, ids=[p[0] for _, p in HAND_PICKED])
+def test_hand_picked_construction_is_found(shipped, category, parts):
+    for part in parts:
+        assert part in CORPUS_TEXT, f"not in the corpus: {part}"
+    hits = [e for e in shipped if e["category"] == category and all(p in e["text"] for p in parts)]
+    assert hits, f"{category}: {parts}"
+
+
+def test_frames_carry_their_slots(shipped):
+    frames = {e["frame"]: e for e in shipped if "frame" in e}
+    assert "要在{领域}上求突破" in frames
+    assert "以{X}体现忠诚、以{X}成就事业、以{X}造福人民" in frames
+    for frame, entry in frames.items():
+        for slot in entry["slots"]:
+            assert "{" + slot + "}" in frame
+
+
+def test_curation_drops_adds_and_edits():
+    entries = [{"id": "a", "text": "甲", "category": "排比"}, {"id": "b", "text": "乙", "category": "排比"}]
+    curated = bank.apply_curation(entries, {"drop": ["a"], "edit": {"b": {"roles": ["tasks"]}},
+                                            "add": [{"text": "丙、丁、戊", "category": "排比"}]})
+    assert [e["text"] for e in curated] == ["乙", "丙、丁、戊"]
+    assert curated[0]["roles"] == ["tasks"]
+    assert curated[1]["id"] == bank.entry_id("排比", "丙、丁、戊")
+
+
+def test_mine_command_on_own_archive(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    text = (default_corpus() / "003_e8c7b60b13b5cb80.txt").read_text(encoding="utf-8")
+    (archive / "my_speech.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["mine", str(archive), "--out", str(out), "--no-curation"]) == 0
+    template = yaml.safe_load((out / "templates" / "mined-my_speech.yaml").read_text(encoding="utf-8"))
+    roles = [p["role"] for p in template["parts"]]
+    assert roles[0] == "opening" and roles[-1] == "closing"
+    assert any("锚定目标抓落实" in p.get("examples", []) for p in template["parts"])
+    from drafter.templates import load_template, render
+    draft = render(load_template(out / "templates" / "mined-my_speech.yaml"))
+    assert len([b for b in draft.blocks if b.is_heading]) >= 3
+    parallel = yaml.safe_load((out / "phrasebank" / "parallel.yaml").read_text(encoding="utf-8"))
+    assert any("等不起的紧迫感" in e["text"] for e in parallel)
+    assert "模板 1 个" in capsys.readouterr().out
+
+
+def test_mine_missing_path_is_a_clear_error(tmp_path, capsys):
+    assert main(["mine", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "找不到语料" in err and "nope" in err
+
+
+def test_mine_bad_curation_file(tmp_path, capsys):
+    bad = tmp_path / "curation.yaml"
+    bad.write_text("phrases:\n  drop: [a\n", encoding="utf-8")
+    assert main(["mine", "--out", str(tmp_path / "o"), "--curation", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "curation.yaml" in err and "YAML 格式错误" in err and "行" in err
