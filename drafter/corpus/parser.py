@@ -52,9 +52,7 @@ _TERMINATORS = "。；！？：;!?:"
 _OPENERS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _CLOSERS = set(_OPENERS.values())
 
-_SALUTATION = re.compile(
-    r"^[^。！？；]{0,40}(?:同志们|同志|代表们|代表|委员们|委员|朋友们|来宾|领导|女士们|先生们|同学们|老师们|大家)"
-    r"[^。！？；]{0,20}[：:]$")
+_ADDRESS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁")
 _DATE = re.compile(
     r"^[（(]?\s*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$")
@@ -98,7 +96,11 @@ def split_heading(rest: str) -> tuple[str, str]:
 
 # ----- preamble --------------------------------------------------------------------------------
 def _is_salutation(line: str) -> bool:
-    return len(line) <= 60 and bool(_SALUTATION.match(line))
+    """同志们： / 各位代表、同志们： / 女士们，先生们：  — every part names whom it addresses."""
+    if len(line) > 60 or line[-1] not in "：:" or any(ch in line for ch in "。！？；"):
+        return False
+    parts = re.split(r"[、，,]", line[:-1])
+    return all(0 < len(part) <= 20 and _ADDRESS.search(part) for part in parts)
 
 
 def _is_date(line: str) -> bool:
@@ -178,7 +180,16 @@ def _candidate(line: str) -> _Candidate | None:
 
 
 def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Drop weak-family candidates that are not part of a numbered series."""
+    """Drop weak-family candidates that are not part of a numbered series (linear time)."""
+    # For each candidate, the number of the next candidate of its style numbered 1 or 2
+    # (None if there is none): item 1 opens a series only if item 2 comes before a restart.
+    following: list[int | None] = [None] * len(candidates)
+    upcoming: dict[str, int] = {}
+    for pos in range(len(candidates) - 1, -1, -1):
+        marker = candidates[pos].marker
+        following[pos] = upcoming.get(marker.style)
+        if marker.number in (1, 2):
+            upcoming[marker.style] = marker.number
     result: list[_Candidate] = []
     last_number: dict[str, int] = {}  # style -> number of the last accepted item
     for pos, cand in enumerate(candidates):
@@ -186,12 +197,7 @@ def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
         ok = True
         if cand.marker.family in WEAK_FAMILIES:
             if n == 1:
-                ok = False
-                for later in candidates[pos + 1:]:
-                    if later.marker.style == style:
-                        ok = later.marker.number == 2
-                        if later.marker.number in (1, 2):
-                            break
+                ok = following[pos] == 2
             else:
                 prev = last_number.get(style)
                 ok = prev is not None and prev <= n <= prev + 2

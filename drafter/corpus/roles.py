@@ -16,8 +16,8 @@ The rules, in order (every block gets the role of the part it belongs to):
    ``SAMPLE_PARAGRAPHS`` of them) ½×.  The highest score wins; with no keyword at all the part
    is ``other``.
 4. *Word-level tie-break*: when the two best scores are within ``TIE_MARGIN`` (or all are zero),
-   the heading and the sample are segmented with jieba (only then, and only that text — never
-   the whole speech) and word features are added: each standalone 了 (取得了、完成了: a report
+   the heading and the first ``TIE_SAMPLE_CHARS`` characters of the sample are segmented with
+   jieba (only then, and only that text — never the whole speech) and word features are added: each standalone 了 (取得了、完成了: a report
    of what was done) counts for review, each standalone 要 (要加快、要抓好: an instruction)
    for tasks, and keywords count again when they are whole words.  Segmentation is what tells
    the particle 要 from 重要/主要/要求 and 了 from 了解.
@@ -45,6 +45,7 @@ SAMPLE_WEIGHT = 0.5
 SAMPLE_CHARS = 80
 SAMPLE_PARAGRAPHS = 12
 TIE_MARGIN = 1.0
+TIE_SAMPLE_CHARS = 160
 SUB_MIN = 3.0
 
 #: keyword -> weight, per role.  Longer keywords win over the shorter ones inside them.
@@ -142,7 +143,7 @@ def part_scores(draft: Draft, start: int, end: int) -> dict[str, float]:
     sample_text = "\n".join(samples)
     score(sample_text, SAMPLE_WEIGHT, scores)
     if _ambiguous(scores):
-        _word_features(head.text + "\n" + sample_text, scores)
+        _word_features(head.text + "\n" + sample_text[:TIE_SAMPLE_CHARS], scores)
     return scores
 
 

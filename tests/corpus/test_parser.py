@@ -149,3 +149,12 @@ def test_a_long_paragraph_before_the_salutation_is_body_text():
 def test_empty_and_blank_input():
     assert parse_lines([]).blocks == []
     assert parse_text("\n\u3000\u3000\n \n").blocks == []
+
+
+@pytest.mark.parametrize("line,is_salutation", [
+    ("同志们：", True), ("各位代表、同志们：", True), ("女士们，先生们：", True), ("尊敬的各位领导：", True),
+    ("同志们，发展：", False), ("同志们，我讲三点：", False), ("要突出“六个严抓”：", False),
+])
+def test_salutation_names_only_whom_it_addresses(line, is_salutation):
+    draft = parse_lines([line, "正文。"])
+    assert (draft.salutation == line) is is_salutation

@@ -56,7 +56,7 @@ def test_tie_is_broken_by_word_level_features(monkeypatch):
     todo = parse_lines(["一、几点情况", "我们要想在前，要干在前，要冲在前。" + filler])
     assert done.blocks[0].role == "review" and todo.blocks[0].role == "tasks"
     # Only the heading and a short sample were segmented, never the whole text.
-    assert segmented and all(len(t) <= 2 * roles.SAMPLE_CHARS + 20 for t in segmented)
+    assert segmented and all(len(t) <= roles.TIE_SAMPLE_CHARS + 20 for t in segmented)
 
 
 def test_no_keywords_and_no_particles_is_other():
