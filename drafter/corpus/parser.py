@@ -162,6 +162,7 @@ class _Candidate:
     index: int       # position in the body lines
     marker: Marker
     rest: str        # the paragraph after the marker
+    style: str = ""  # the marker's numbering style (its item 1), computed once
 
 
 def _candidate(line: str) -> _Candidate | None:
@@ -176,7 +177,7 @@ def _candidate(line: str) -> _Candidate | None:
         return None  # 一是一、二是二 / 一、二季度 / 一要，……
     if marker.family == "shi" and first == "否":
         return None  # 一是否……
-    return _Candidate(-1, marker, rest)
+    return _Candidate(-1, marker, rest, marker.style)
 
 
 def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -187,13 +188,13 @@ def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
     upcoming: dict[str, int] = {}
     for pos in range(len(candidates) - 1, -1, -1):
         marker = candidates[pos].marker
-        following[pos] = upcoming.get(marker.style)
+        following[pos] = upcoming.get(candidates[pos].style)
         if marker.number in (1, 2):
-            upcoming[marker.style] = marker.number
+            upcoming[candidates[pos].style] = marker.number
     result: list[_Candidate] = []
     last_number: dict[str, int] = {}  # style -> number of the last accepted item
     for pos, cand in enumerate(candidates):
-        style, n = cand.marker.style, cand.marker.number
+        style, n = cand.style, cand.marker.number
         ok = True
         if cand.marker.family in WEAK_FAMILIES:
             if n == 1:
@@ -234,7 +235,7 @@ def parse_lines(lines: list[str]) -> Draft:
         cand = points.get(index)
         level = 0
         if cand is not None:
-            style, n = cand.marker.style, cand.marker.number
+            style, n = cand.style, cand.marker.number
             if style in stack:
                 level = stack.index(style) + 1
             elif n > 1 and style in seen_level and seen_level[style] <= len(stack) + 1:
