@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from drafter.core.model import Draft  # noqa: E402
-from drafter.corpus.parser import parse_file  # noqa: E402
-from drafter.export import export_draft  # noqa: E402
-from drafter.export.text import draft_to_text  # noqa: E402
+from drafter.core.model import Draft
+from drafter.corpus.parser import parse_file
+from drafter.export import export_draft
+from drafter.export.text import draft_to_text
 
 TARGET = 30_000
 

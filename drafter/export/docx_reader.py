@@ -32,7 +32,7 @@ from drafter.export.docx_writer import BODY_CHAR, BYLINE, RUN_IN_BODY, SALUTATIO
 
 logger = logging.getLogger(__name__)
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _DATE = re.compile(r"^[（(]?\s*[0-9０-９〇零一二三四五六七八九十]{2,4}\s*年.*[）)]?$")
 WHITESPACE = " \t\u3000\xa0\ufeff"
 _HEADING_FAMILIES = ("part", "diyi", "dun", "paren", "arabic_paren", "arabic", "shi", "yao")
@@ -71,9 +71,7 @@ def _run_texts(paragraph) -> tuple[str, str]:
     for run in paragraph.runs:
         rpr = run._r.rPr
         rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
-        if rstyle is not None and rstyle.get(qn("w:val")) == BODY_CHAR:
-            body.append(run.text)
-        elif body:
+        if rstyle is not None and rstyle.get(qn("w:val")) == BODY_CHAR or body:
             body.append(run.text)
         else:
             head.append(run.text)
@@ -151,8 +149,8 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
     except Exception as exc:  # noqa: BLE001 - a malformed style part
         logger.warning("cannot read styles of %s: %s", path, exc)
         raise DrafterError("文档的样式已损坏，无法读取", path) from None
-    styled = any(level for _p, _s, level in paragraphs)
-    if not styled:
+    ours = any(style.style_id == TITLE for style in document.styles)  # written by Drafter
+    if not ours and not any(level for _p, _s, level in paragraphs):
         from drafter.corpus.loaders import read_docx_paragraphs
         from drafter.corpus.parser import parse_lines
         draft = parse_lines(read_docx_paragraphs(path))
@@ -164,13 +162,11 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
     for paragraph, style_id, level in paragraphs:
         if level:
             head, body = _run_texts(paragraph)
-            own = any(r._r.rPr is not None and r._r.rPr.find(qn("w:rStyle")) is not None
-                      and r._r.rPr.find(qn("w:rStyle")).get(qn("w:val")) == BODY_CHAR
-                      for r in paragraph.runs)
             text = head + body
             if not text.strip(WHITESPACE):
                 continue
-            draft.blocks.append(_heading_block(level, head if own else text, body if own else None))
+            # our files mark the run-in body (DrafterBodyChar); elsewhere split at the sentence end
+            draft.blocks.append(_heading_block(level, head if ours else text, body if ours else None))
             continue
         text = paragraph.text.strip(WHITESPACE)
         if not text:
@@ -181,10 +177,12 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
                 and not draft.blocks[-1].body:
             draft.blocks[-1].body = text
             continue
-        if not draft.blocks and not draft.salutation and re.fullmatch(r".{1,20}[：:]", text):
+        if not ours and not draft.blocks and not draft.salutation and re.fullmatch(r".{1,20}[：:]", text):
             draft.salutation = text
             continue
         draft.blocks.append(Block.paragraph(text))
+    if not draft.blocks and not draft.title:
+        raise DrafterError("文档中没有可识别的正文", path)
     _assign_numbering(draft)
     _assign_roles(draft)
     logger.info("read %s: %d blocks", path, len(draft.blocks))

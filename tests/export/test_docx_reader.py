@@ -147,3 +147,13 @@ def test_bad_files_are_refused_clearly(tmp_path, content, reason):
 def test_missing_file(tmp_path):
     with pytest.raises(DrafterError, match="不存在"):
         read_docx(tmp_path / "missing.docx")
+
+
+def test_document_with_heading_styles_but_no_text(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("", style="Heading 1")
+    document.add_paragraph("   ")
+    path = tmp_path / "blank.docx"
+    document.save(path)
+    with pytest.raises(DrafterError, match="没有"):
+        read_docx(path)

@@ -6,12 +6,11 @@ import zipfile
 
 import docx
 import pytest
-from tests.export.docxprops import NS, Styles, body_paragraphs, part, q, text_of
 
-from drafter.export import export_draft
-from drafter.export import oxml
+from drafter.export import export_draft, oxml
 from drafter.export.docx_writer import BODY_CHAR
 from drafter.export.profiles import LINE_SLACK, PRINT, READ_ALOUD, condensing, mm
+from tests.export.docxprops import NS, Styles, body_paragraphs, part, q, text_of
 
 A4 = (11906, 16838)
 

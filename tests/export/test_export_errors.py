@@ -102,7 +102,7 @@ def test_read_only_output_file(target, draft):
 
 
 def test_crash_while_writing_leaves_the_old_file(target, draft, monkeypatch):
-    import drafter.core.storage as storage
+    from drafter.core import storage
 
     real_fdopen = os.fdopen
 

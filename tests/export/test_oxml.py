@@ -38,7 +38,7 @@ def test_set_fonts_sets_east_asia_and_removes_theme_attributes():
     fonts = rpr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "黑体"
     assert fonts.get(qn("w:ascii")) == "黑体" and fonts.get(qn("w:hAnsi")) == "黑体"
-    assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")]
+    assert not [a for a in fonts.attrib if a.endswith(("Theme", "theme"))]
 
 
 def test_remove_theme_fonts_counts_what_it_removed():

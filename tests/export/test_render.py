@@ -8,6 +8,7 @@ they sit, and that every character of the text is there.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -70,7 +71,7 @@ def test_full_pages_hold_22_lines_at_28_95_points(rendered):
     for number, page in enumerate(full, start=2):
         lines = body_lines(page, box)
         assert len(lines) == 22, f"page {number}"
-        steps = [b.y - a.y for a, b in zip(lines, lines[1:])]
+        steps = [b.y - a.y for a, b in itertools.pairwise(lines)]
         assert all(abs(step - 28.95) < 0.2 for step in steps), f"page {number}: {steps}"
         assert lines[0].y >= box.top - 1 and lines[-1].y1 <= box.bottom + 1
 
@@ -144,7 +145,7 @@ def test_read_aloud_is_larger_with_fewer_lines_and_characters(rendered):
     for page in pages[:-1]:
         lines = body_lines(page, box)
         assert len(lines) <= 16
-        steps = [b.y - a.y for a, b in zip(lines, lines[1:])]
+        steps = [b.y - a.y for a, b in itertools.pairwise(lines)]
         assert min(steps) > 1.8 * 18  # about double spacing
         for line in lines:
             assert line.x1 <= box.right + 18.5  # at most a mark hanging past the end
