@@ -246,6 +246,8 @@ def add_user_phrase(text: str, category: str, roles: list[str] | None = None,
     from drafter.miner.yamlio import dump_yaml
     if category not in CATEGORIES:
         raise DrafterError(f"类别“{category}”无效（可选：{'、'.join(CATEGORIES)}）")
+    if not frame and _SLOT.search(text):
+        frame = text  # 以{X}担当作为、以{X}攻坚克难: the text is a frame
     target = paths.user_phrases_dir() / "user.yaml"
     existing, errors = load_file(target, user=True) if target.exists() else ([], [])
     if errors:
