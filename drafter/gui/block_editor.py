@@ -137,6 +137,7 @@ class DraftEditor(QScrollArea):
         self.rows: list[BlockRow] = []
         self._highlighted: BlockRow | None = None
         self.current = 0
+        self.current_part = "text"
         self.setWidgetResizable(True)
         self.page = QWidget()
         self.page.setObjectName("page")
@@ -204,14 +205,16 @@ class DraftEditor(QScrollArea):
             if edit is None:
                 continue
             edit.edited.connect(lambda _text: self.changed.emit())
-            edit.focused.connect(lambda r=row: self._row_focused(r))
+            edit.focused.connect(lambda r=row, p=part: self._row_focused(r, p))
             edit.split_requested.connect(lambda pos, r=row, p=part: self.split(self.rows.index(r), p, pos))
             edit.join_requested.connect(lambda r=row, p=part: self.join(self.rows.index(r), p))
             edit.lines_pasted.connect(lambda lines, r=row, p=part, e=edit:
                                       self.paste_lines(self.rows.index(r), p, e.textCursor().position(), lines))
 
     # ----- current block --------------------------------------------------------------
-    def _row_focused(self, row: BlockRow) -> None:
+    def _row_focused(self, row: BlockRow, part: str | None = None) -> None:
+        if part is not None:
+            self.current_part = part
         index = self.rows.index(row)
         if self._highlighted is not None and self._highlighted is not row and self._highlighted in self.rows:
             self._highlighted.set_current(False)
@@ -232,10 +235,19 @@ class DraftEditor(QScrollArea):
         edit = row.edit(part)
         edit.setFocus(Qt.OtherFocusReason)
         edit.set_cursor(position)
-        self._row_focused(row)
+        self._row_focused(row, "body" if edit is row.body_edit else "text")
         # let the layout settle before scrolling to a freshly built row
         QTimer.singleShot(0, lambda r=row: self.ensureWidgetVisible(r, 0, 60) if r in self.rows else None)
         self.current_changed.emit(index)
+
+    def insert_text(self, text: str) -> None:
+        """Type ``text`` at the cursor of the block being edited."""
+        if not self.rows:
+            return
+        row = self.rows[self.current_index()]
+        edit = row.edit(self.current_part)
+        edit.setFocus(Qt.OtherFocusReason)
+        edit.insertPlainText(text)
 
     # ----- text-level structure -------------------------------------------------------
     def split(self, index: int, part: str, position: int) -> None:

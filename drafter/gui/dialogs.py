@@ -146,3 +146,34 @@ def ask_recover(parent: QWidget | None, items: list[Recoverable]) -> tuple[str, 
     dialog = RecoveryDialog(items, parent)
     dialog.exec()
     return dialog.action, dialog.chosen() if dialog.action == "recover" else None
+
+
+def ask_values(parent: QWidget | None, title: str, intro: str,
+               fields: list[tuple[str, str, str]]) -> dict[str, str] | None:
+    """A form of (key, label, default) fields; the values typed, or None on cancel."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    if intro:
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+    form = QFormLayout()
+    edits: dict[str, QLineEdit] = {}
+    for key, label_text, default in fields:
+        edit = QLineEdit(default)
+        edits[key] = edit
+        form.addRow(label_text, edit)
+    layout.addLayout(form)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText("确定")
+    buttons.button(QDialogButtonBox.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(460, dialog.sizeHint().height())
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return {key: edit.text().strip() for key, edit in edits.items()}

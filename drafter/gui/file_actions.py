@@ -84,6 +84,15 @@ class FileActions:
         self._replace_session(Session())
         return True
 
+    def new_from_draft(self, draft) -> bool:
+        """A new, unsaved draft (from a template)."""
+        if not self.maybe_save():
+            return False
+        session = Session(draft)
+        session.mark_modified()
+        self._replace_session(session)
+        return True
+
     def open_dialog(self) -> bool:
         start = self.session.path or self.session.origin
         path = dialogs.ask_open_path(self.window, str(start.parent) if start else "")

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafter.core.announce import find_announcements, sync_announcements
 from drafter.core.errors import DrafterError
@@ -24,6 +33,7 @@ from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.outline_view import OutlineView
 from drafter.gui.session import Session
+from drafter.gui.side_panel import SidePanel
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +56,11 @@ def guarded(method):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, autosave_seconds: float = 60, font_size: int = 14):
+    def __init__(self, autosave_seconds: float = 60, font_size: int = 14, load_materials: bool = True):
+        """``load_materials``: read the phrase bank and templates when the side panel first
+        shows (tests that do not need them pass False and call ``side.load()`` themselves)."""
         super().__init__()
+        self.load_materials = load_materials
         self.session = Session()
         self.settings = settings.load()
         self.history: list[tuple[Draft, int]] = []
@@ -92,11 +105,22 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.form)
         centre_layout.addWidget(self.editor, 1)
 
+        self.side = SidePanel()
+        self.side.phrases.insert_requested.connect(self.editor.insert_text)
+        self.side.templates.draft_made.connect(self.files.new_from_draft)
+        self.editor.current_changed.connect(self._current_changed)
+        self.dock = QDockWidget("素材", self)
+        self.dock.setObjectName("materialDock")
+        self.dock.setWidget(self.side)
+        self.dock.visibilityChanged.connect(
+            lambda visible: self.side.load() if visible and self.load_materials else None)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([280, 800])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
@@ -169,6 +193,10 @@ class MainWindow(QMainWindow):
         for key in ("heading", "child", "paragraph", None, "up", "down", "promote", "demote", None,
                     "to_heading", "to_paragraph", "delete", None, "undo", "sync"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
+        view = self.menuBar().addMenu("视图(&V)")
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("素材面板（常用表述、结构模板）")
+        view.addAction(toggle)
         self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
         bar = QToolBar("工具栏")
         bar.setObjectName("mainToolbar")
@@ -252,6 +280,10 @@ class MainWindow(QMainWindow):
         self._text_changed()
         self.outline.refresh()
         self.outline.select_block(self.editor.current_index())
+
+    def _current_changed(self, index: int) -> None:
+        if 0 <= index < len(self.draft.blocks):
+            self.side.phrases.set_role(self.draft.blocks[index].role)
 
     def _numbering_changed(self) -> None:
         self.session.mark_modified()

@@ -38,7 +38,7 @@ def ui(monkeypatch) -> Dialogs:
     log = Dialogs()
     defaults = {"show_error": None, "show_info": None, "confirm": True, "ask_unsaved": "cancel",
                 "ask_conflict": "cancel", "ask_locked": "cancel", "ask_open_path": None,
-                "ask_save_path": None, "ask_recover": ("later", None)}
+                "ask_save_path": None, "ask_recover": ("later", None), "ask_values": None}
 
     def fake(name):
         def answer(parent, *args, **kwargs):
@@ -61,7 +61,7 @@ def ui(monkeypatch) -> Dialogs:
 @pytest.fixture
 def window(qtbot, ui) -> MainWindow:
     make_app()
-    win = MainWindow(autosave_seconds=3600)
+    win = MainWindow(autosave_seconds=3600, load_materials=False)
     qtbot.addWidget(win)
     win.show()
     yield win

@@ -1,0 +1,84 @@
+"""The side panel: new drafts from structure templates, phrase search and insertion."""
+
+from __future__ import annotations
+
+from drafter.core.model import Block, Draft
+from drafter.gui.session import Session
+
+
+def test_template_makes_a_new_unsaved_draft(window, ui):
+    window.side.load()
+    panel = window.side.templates
+    assert panel.list.count() == len(panel.templates) > 0
+    panel.list.setCurrentRow([t.id for t in panel.templates].index("jiehou-shouxin"))
+    assert "节后" in panel.details.toPlainText()
+    ui.answers["ask_values"] = lambda title, intro, fields: {
+        key: {"city": "临江市", "speaker": "王五"}.get(key, default) for key, _label, default in fields}
+    assert panel.use_selected()
+    draft = window.draft
+    assert window.session.modified and window.session.path is None
+    assert "王五" in draft.speaker and draft.blocks
+    assert any("临江市" in b.text + b.body for b in draft.blocks) or "临江市" in draft.title
+    assert window.outline.item_texts() == [
+        window.draft.markers()[i] + " ".join(window.draft.blocks[i].text.split())[:40]
+        + ("…" if len(" ".join(window.draft.blocks[i].text.split())) > 40 else "")
+        for i in window.draft.headings()]
+
+
+def test_template_cancel_and_blank_fields(window, ui):
+    window.side.load()
+    panel = window.side.templates
+    before = window.draft
+    ui.answers["ask_values"] = None                  # the user cancels the form
+    assert not panel.use_selected()
+    assert window.draft is before
+    ui.answers["ask_values"] = lambda title, intro, fields: {key: "" for key, _l, _d in fields}
+    assert panel.use_selected()                      # blank fields keep the template's defaults
+    template = panel.templates[panel.list.currentRow()]
+    speaker_default = next(f.default for f in template.fields if f.key == "speaker")
+    assert speaker_default in window.draft.speaker or speaker_default in window.draft.title
+
+
+def test_phrase_search_and_insert_at_cursor(window, ui):
+    window.set_session(Session(Draft(blocks=[Block.paragraph("我们要", "tasks")])))
+    window.side.load()
+    panel = window.side.phrases
+    panel.query.setText("实干")
+    hits = panel.search()
+    assert hits and all("实干" in p.text + p.frame for p in hits)
+    assert panel.results.count() == len(hits)
+    plain = next(i for i, p in enumerate(hits) if not p.frame)
+    window.editor.focus_block(0, "text", -1)
+    panel.results.setCurrentRow(plain)
+    assert panel.insert_selected()
+    assert window.draft.blocks[0].text == "我们要" + hits[plain].text
+    assert window.session.modified
+
+
+def test_frame_phrase_is_filled_before_insertion(window, ui):
+    window.set_session(Session(Draft(blocks=[Block.paragraph("", "tasks")])))
+    window.side.load()
+    panel = window.side.phrases
+    panel.query.setText("冲刺")
+    hits = panel.search()
+    frame_row = next(i for i, p in enumerate(hits) if p.frame and p.slots == ["X"])
+    phrase = hits[frame_row]
+    panel.results.setCurrentRow(frame_row)
+    window.editor.focus_block(0)
+    ui.answers["ask_values"] = lambda title, intro, fields: {"X": "持续"}
+    assert panel.insert_selected()
+    assert window.draft.blocks[0].text == phrase.frame.replace("{X}", "持续")
+
+
+def test_role_filter_follows_the_current_block(window, ui):
+    window.set_session(Session(Draft(blocks=[Block.paragraph("甲", "conduct"), Block.paragraph("乙", "tasks")])))
+    window.side.load()
+    panel = window.side.phrases
+    panel.by_role.setChecked(True)
+    window.editor.focus_block(0)
+    conduct = panel.search()
+    assert conduct and all("conduct" in p.roles for p in conduct)
+    window.editor.focus_block(1)
+    tasks = panel.search()
+    assert tasks and all("tasks" in p.roles for p in tasks)
+    assert "重点任务" in panel.by_role.text()
