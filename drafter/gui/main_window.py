@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("materialDock")
         self.dock.setWidget(self.side)
         self.dock.visibilityChanged.connect(
-            lambda visible: self.side.load() if visible and self.load_materials else None)
+            lambda visible: QTimer.singleShot(50, self.side.load) if visible and self.load_materials else None)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dock)
 
         self.splitter = QSplitter(Qt.Horizontal)
