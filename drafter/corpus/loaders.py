@@ -124,8 +124,8 @@ def _utf16_order(data: bytes) -> str | None:
     decode into rare characters); None when neither does."""
     sample = data[:16384]
     sample = sample[: len(sample) // 2 * 2]
-    if len(sample) < 4:
-        return None
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None  # text in UTF-16 has NULs (every ASCII character, the line ends)
     plausible = []
     for order in ("utf-16-le", "utf-16-be"):
         try:

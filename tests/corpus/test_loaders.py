@@ -2,6 +2,8 @@
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.core.errors import DrafterError
 from drafter.corpus import loaders
@@ -128,3 +130,34 @@ def test_limits_are_documented_values():
     assert "20 MB" in doc and loaders.MAX_TEXT_BYTES == 20 * 1024 * 1024
     assert "200,000" in doc and loaders.MAX_PARAGRAPH_CHARS == 200_000
     assert "50 MB" in doc and loaders.MAX_DOCX_BYTES == 50 * 1024 * 1024
+
+
+def test_gb18030_four_byte_characters():
+    text = "同志们：\n吉𠮷祥，欧元符号€，这些字只有 GB18030 能写。\n一、认清形势\n"
+    data = text.encode("gb18030")
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("gbk")
+    assert decode_text(data) == text
+
+
+def test_short_gbk_text():
+    assert decode_text("你好".encode("gbk")) == "你好"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_decode_gives_text_or_a_chinese_error_never_anything_else(data):
+    try:
+        text = decode_text(data, "x.txt")
+    except DrafterError as exc:
+        assert exc.message.startswith("x.txt：")
+    else:
+        assert isinstance(text, str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(codec="gb18030", exclude_categories=["Cc", "Cs", "Co", "Cn"]),
+               min_size=1, max_size=200),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_text_with_a_bom_or_in_utf8_always_reads_back(text, encoding):
+    assert decode_text(text.encode(encoding)) == text
