@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from drafter.commands._common import add_command
-from drafter.core.model import Draft
+from drafter.corpus.documents import load_document
 from drafter.export.fonts import FONT_SETS
 
 logger = logging.getLogger(__name__)
@@ -26,29 +26,10 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-def load(path: Path) -> Draft:
-    try:
-        from drafter.corpus.documents import load_document
-    except ImportError:  # the corpus worker's dispatcher; same behaviour without it
-        from drafter.core.errors import DrafterError
-        suffix = path.suffix.lower()
-        if suffix == ".docx":
-            from drafter.export.docx_reader import read_docx
-            return read_docx(path)
-        if suffix == ".txt":
-            from drafter.corpus.parser import parse_file
-            return parse_file(path)
-        if suffix == ".draft":
-            from drafter.core.storage import read_draft
-            return read_draft(path)[0]
-        raise DrafterError("不支持的文件类型，请使用草稿（.draft）、.txt 或 .docx", path)
-    return load_document(path)
-
-
 def run(args: argparse.Namespace) -> int:
     from drafter.export import export_draft
 
-    draft = load(Path(args.input))
+    draft = load_document(Path(args.input))
     warnings = export_draft(draft, args.output, profile=args.profile, fonts=args.fonts,
                             bold_minor_headings=args.bold_minor_headings, indent_text=args.indent)
     for warning in warnings:

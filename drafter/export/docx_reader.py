@@ -43,6 +43,15 @@ def _open(path: Path):
     return _open_docx(path)
 
 
+def _paragraphs(document) -> list:
+    """Every paragraph of the body in reading order, including those in tables (cell by cell)
+    and in content controls, so no text is left behind."""
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    return [Paragraph(p, document) for p in body.iter(qn("w:p"))]
+
+
 def _style_info(paragraph) -> tuple[str, int]:
     """(style id, heading level or 0) of a paragraph, following basedOn for the level."""
     style = paragraph.style
@@ -145,7 +154,7 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
     path = Path(path)
     document = _open(path)
     try:
-        paragraphs = [(p, *_style_info(p)) for p in document.paragraphs]
+        paragraphs = [(p, *_style_info(p)) for p in _paragraphs(document)]
     except Exception as exc:  # noqa: BLE001 - a malformed style part
         logger.warning("cannot read styles of %s: %s", path, exc)
         raise DrafterError("文档的样式已损坏，无法读取", path) from None

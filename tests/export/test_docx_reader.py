@@ -157,3 +157,18 @@ def test_document_with_heading_styles_but_no_text(tmp_path):
     document.save(path)
     with pytest.raises(DrafterError, match="没有"):
         read_docx(path)
+
+
+def test_text_in_tables_is_kept_in_a_styled_document(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("一、工作安排", style="Heading 1")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "时间"
+    table.cell(0, 1).text = "任务"
+    table.cell(1, 0).text = "三月"
+    table.cell(1, 1).text = "完成项目谋划"
+    document.add_paragraph("各单位抓好落实。")
+    path = tmp_path / "table.docx"
+    document.save(path)
+    draft = read_docx(path)
+    assert [b.text for b in draft.blocks] == ["工作安排", "时间", "任务", "三月", "完成项目谋划", "各单位抓好落实。"]
