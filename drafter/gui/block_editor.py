@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.model import Block, Draft
 from drafter.gui import qtfix
 from drafter.gui.text_edit import AutoTextEdit
@@ -87,8 +88,12 @@ class BlockRow(QFrame):
             self.body_edit.setVisible(bool(block.body))
             column.addWidget(self.body_edit)
         layout.addLayout(column, 1)
+        self.update_tooltip()
+
+    def update_tooltip(self) -> None:
+        block = self.block
         kind = f"标题（第 {block.level} 级）" if block.is_heading else "段落"
-        self.setToolTip(f"{kind} · {ROLE_NAMES.get(block.role, block.role)}")
+        self.setToolTip(f"{kind} · {ROLE_NAMES.get(block.role, block.role)}（右键可修改）")
 
     def set_current(self, current: bool) -> None:
         """The current row is highlighted and shows its (possibly empty) run-in body box;
@@ -208,6 +213,7 @@ class DraftEditor(QScrollArea):
             edit.focused.connect(lambda r=row, p=part: self._row_focused(r, p))
             edit.split_requested.connect(lambda pos, r=row, p=part: self.split(self.rows.index(r), p, pos))
             edit.join_requested.connect(lambda r=row, p=part: self.join(self.rows.index(r), p))
+            edit.menu_builder = lambda menu, r=row: self._block_menu(menu, r)
             edit.lines_pasted.connect(lambda lines, r=row, p=part, e=edit:
                                       self.paste_lines(self.rows.index(r), p, e.textCursor().position(), lines))
 
@@ -239,6 +245,45 @@ class DraftEditor(QScrollArea):
         # let the layout settle before scrolling to a freshly built row
         QTimer.singleShot(0, lambda r=row: self.ensureWidgetVisible(r, 0, 60) if r in self.rows else None)
         self.current_changed.emit(index)
+
+    # ----- per-block settings (context menu) -----------------------------------------
+    def _block_menu(self, menu, row: BlockRow) -> None:
+        block = row.block
+        roles = menu.addMenu("所属部分")
+        for role, name in ROLE_NAMES.items():
+            action = roles.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(block.role == role)
+            action.triggered.connect(lambda _c=False, r=row, v=role: self.set_role(self.rows.index(r), v))
+        if not block.is_heading:
+            return
+        styles = menu.addMenu("本条编号样式")
+        level_style = self.draft.numbering.get(block.level) or DEFAULT_STYLES[block.level]
+        choices = [(None, f"跟随第{'一二三四'[block.level - 1]}级（{level_style}）")]
+        choices += [(style, style) for style in STYLE_CHOICES]
+        for style, label in choices:
+            action = styles.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(block.style == style)
+            action.triggered.connect(lambda _c=False, r=row, v=style: self.set_style(self.rows.index(r), v))
+
+    def set_role(self, index: int, role: str) -> None:
+        """Which part of the speech a block belongs to (for phrase suggestions and checks)."""
+        block = self.draft.blocks[index]
+        if block.role != role:
+            block.role = role
+            self.rows[index].update_tooltip()
+            self.changed.emit()
+            self.current_changed.emit(index)
+
+    def set_style(self, index: int, style: str | None) -> None:
+        """A numbering style for this heading only (一是 under one point, 一要 under another);
+        None follows the level's style."""
+        block = self.draft.blocks[index]
+        if block.style != style:
+            block.style = style
+            self.refresh_markers()
+            self.structure_changed.emit()
 
     def insert_text(self, text: str) -> None:
         """Type ``text`` at the cursor of the block being edited."""

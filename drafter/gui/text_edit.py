@@ -22,6 +22,7 @@ class AutoTextEdit(QTextEdit):
 
     def __init__(self, text: str = "", placeholder: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self.menu_builder = None   # callable(menu) adding block actions to the context menu
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -68,6 +69,19 @@ class AutoTextEdit(QTextEdit):
             self.lines_pasted.emit(lines)
             return
         self.insertPlainText(lines[0] if lines else "")
+
+    def context_menu(self):
+        """The usual edit menu plus what the editor adds for the block (``menu_builder``)."""
+        menu = self.createStandardContextMenu()
+        if self.menu_builder is not None:
+            menu.addSeparator()
+            self.menu_builder(menu)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # Qt override
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def set_cursor(self, position: int) -> None:
         cursor = self.textCursor()

@@ -79,3 +79,31 @@ def test_heading_body_box_shows_for_current_heading_only(window):
     assert first.body_edit.isVisible() and second.body_edit.isVisible()
     type_text(first.body_edit, "补充")
     assert window.draft.blocks[0].body == "补充"
+
+
+def _menu_action(menu, *path: str):
+    for label in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.text() == label)
+    return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def test_context_menu_sets_a_heading_style_of_its_own(window):
+    load(window, Block.heading(1, "甲"), Block.heading(2, "乙"), Block.heading(2, "丙"),
+         Block.heading(1, "丁"), Block.heading(2, "戊"))
+    menu = window.editor.rows[1].text_edit.context_menu()
+    assert _menu_action(menu, "本条编号样式", "跟随第二级（（一））").isChecked()
+    _menu_action(menu, "本条编号样式", "一是").trigger()
+    assert window.draft.blocks[1].style == "一是"
+    # only that heading changes family; its sibling keeps the level's style
+    assert [row.marker.text() for row in window.editor.rows] == ["一、", "一是", "（二）", "二、", "（一）"]
+    assert window.outline.item_texts()[1] == "一是乙"
+    assert window.session.modified
+
+
+def test_context_menu_sets_the_role(window):
+    load(window, Block.paragraph("同志们，让我们……", "other"))
+    menu = window.editor.rows[0].text_edit.context_menu()
+    _menu_action(menu, "所属部分", "结束语").trigger()
+    assert window.draft.blocks[0].role == "closing"
+    assert "结束语" in window.editor.rows[0].toolTip()
+    assert "结束语" in window.side.phrases.by_role.text()
