@@ -238,3 +238,16 @@ def test_moving_keeps_the_rows_and_unsaved_typing(window, tmp_path):
     assert shown == [block.text for block in window.draft.blocks]
     layout = window.editor.column
     assert [layout.itemAt(i).widget() for i in range(len(window.editor.rows))] == window.editor.rows
+
+
+def test_keyboard_shortcuts_work_while_typing(window, qtbot, tmp_path):
+    window.files.open_path(write_sample(tmp_path / "a.draft"))
+    window.activateWindow()
+    window.editor.focus_block(5)
+    edit = window.editor.rows[5].text_edit
+    qtbot.keyClick(edit, Qt.Key_Up, Qt.AltModifier)              # 上移
+    assert window.outline.item_texts()[0] == "一、关于今年任务"
+    edit = window.editor.rows[window.editor.current_index()].text_edit
+    qtbot.keyClick(edit, Qt.Key_Return, Qt.ControlModifier)      # 插入同级标题
+    assert window.outline.item_texts()[2] == "二、（空标题）"
+    assert window.draft.blocks[window.editor.current_index()].is_heading
