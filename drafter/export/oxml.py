@@ -76,11 +76,9 @@ def get_rpr(element):
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         if local_name(element) == "r":
-            element.insert(0, rpr)
-        elif local_name(element) == "style":
-            element.append(rpr)  # w:rPr is the last child we use in a style
+            element.insert(0, rpr)  # first child of a run
         else:
-            element.append(rpr)
+            element.append(rpr)  # last child we use in a style or w:rPrDefault
     return rpr
 
 
