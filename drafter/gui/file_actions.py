@@ -100,6 +100,10 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Open a draft (locked), or import a .txt/.docx as a new unsaved draft."""
+        current = self.session.path
+        if current is not None and Path(path).resolve() == current.resolve():
+            self._status(f"{current.name} 已在编辑中")   # reopening would drop our own lock
+            return True
         if not self.maybe_save():
             return False
         try:

@@ -251,3 +251,12 @@ def test_keyboard_shortcuts_work_while_typing(window, qtbot, tmp_path):
     qtbot.keyClick(edit, Qt.Key_Return, Qt.ControlModifier)      # 插入同级标题
     assert window.outline.item_texts()[2] == "二、（空标题）"
     assert window.draft.blocks[window.editor.current_index()].is_heading
+
+
+def test_opening_the_open_draft_again_keeps_edits_and_lock(window, ui, tmp_path):
+    path = write_sample(tmp_path / "a.draft")
+    window.files.open_path(path)
+    type_text(window.editor.rows[0].text_edit, "未存")
+    assert window.files.open_path(tmp_path / "." / "a.draft")
+    assert window.draft.blocks[0].text.endswith("未存") and ui.names() == []
+    assert storage.read_lock(path) is not None
