@@ -43,7 +43,7 @@ from drafter.core.numerals import NUMERAL_CHARS
 logger = logging.getLogger(__name__)
 
 #: Characters stripped from both ends of every line (full-width indents included).
-WHITESPACE = " \t\r\n\u3000\xa0\ufeff\u200b\u2002\u2003\u2009\u202f\u3000"
+WHITESPACE = " \t\r\n\u3000\xa0\ufeff\u200b\u2002\u2003\u2009\u202f"
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
