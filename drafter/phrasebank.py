@@ -5,9 +5,9 @@ folder (``drafter.core.paths.user_phrases_dir()``), which a rebuild never touche
 entry: id, text, category, roles, frequency, source (file, paragraph), and for frames the
 frame text with ``{slot}`` places and the slot names.
 
-Search uses an index built once at load: every character bigram (and single character) of
-an entry's text maps to the entries holding it, so a query only scores the entries that
-share its rarest bigram instead of scanning the whole bank.
+Search uses an index built once at load: every character, bigram and trigram of an entry's
+text (and frame) maps to the entries holding it, so a query only looks at the entries that
+share its rarest n-gram instead of scanning the whole bank.
 """
 
 from __future__ import annotations
@@ -157,54 +157,68 @@ def load_phrases(dirs: list[tuple[Path, bool]] | None = None
 
 # ----- search -----------------------------------------------------------------------------
 def _grams(text: str) -> set[str]:
-    text = text.lower()
+    """Characters, bigrams and trigrams of a (lower-cased) text."""
     grams = set(text)
     grams.update(text[i:i + 2] for i in range(len(text) - 1))
+    grams.update(text[i:i + 3] for i in range(len(text) - 2))
     return grams
 
 
+def _keys(term: str) -> list[str]:
+    """The index keys every entry containing ``term`` must have."""
+    n = 3 if len(term) >= 3 else len(term)
+    return [term[i:i + n] for i in range(len(term) - n + 1)]
+
+
 class PhraseIndex:
-    """Bigram index over a list of phrases, built once."""
+    """N-gram index (characters, bigrams, trigrams) over a list of phrases, built once.
+
+    Entries are ranked once (most frequent first, then shorter, then in bank order) and every
+    posting list is kept in that order, so a search walks the shortest posting list of the
+    query's keys and stops as soon as it has ``limit`` hits: common terms end early, rare terms
+    have short lists."""
 
     def __init__(self, phrases: list[Phrase]):
         self.phrases = phrases
+        self._haystacks = [(p.text + "\n" + p.frame).lower() for p in phrases]
+        self._ranked = sorted(range(len(phrases)),
+                              key=lambda i: (-phrases[i].frequency, len(phrases[i].text), i))
         self._postings: dict[str, list[int]] = {}
-        for i, phrase in enumerate(phrases):
-            for gram in _grams(phrase.text + "\n" + phrase.frame):
-                self._postings.setdefault(gram, []).append(i)
         self._by_category: dict[str, list[int]] = {}
-        for i, phrase in enumerate(phrases):
-            self._by_category.setdefault(phrase.category, []).append(i)
+        for i in self._ranked:
+            for gram in _grams(self._haystacks[i]):
+                self._postings.setdefault(gram, []).append(i)
+            self._by_category.setdefault(phrases[i].category, []).append(i)
+
+    def _candidates(self, terms: list[str], category: str | None) -> list[int]:
+        best = self._by_category.get(category, []) if category else self._ranked
+        for term in terms:
+            for key in _keys(term):
+                posting = self._postings.get(key, [])
+                if len(posting) < len(best):
+                    best = posting
+        return best
 
     def search(self, query: str, category: str | None = None, role: str | None = None,
                limit: int = 20) -> list[Phrase]:
         """Entries containing every term of ``query`` (terms split on spaces), most frequent
-        first; an empty query lists the category."""
+        first; an empty query lists the category (or the whole bank)."""
         terms = [t.lower() for t in query.split() if t]
-        if not terms:
-            pool = self._by_category.get(category, []) if category else range(len(self.phrases))
-            candidates = list(pool)
-        else:
-            candidates = None
-            for term in terms:
-                keys = [term[i:i + 2] for i in range(len(term) - 1)] or [term]
-                lists = [self._postings.get(k, []) for k in keys]
-                shortest = min(lists, key=len)
-                candidates = shortest if candidates is None or len(shortest) < len(candidates) \
-                    else candidates
-            candidates = candidates or []
-        hits = []
-        for i in candidates:
+        hits: list[Phrase] = []
+        if limit <= 0:
+            return hits
+        for i in self._candidates(terms, category):
             phrase = self.phrases[i]
             if category and phrase.category != category:
                 continue
             if role and role not in phrase.roles:
                 continue
-            haystack = (phrase.text + "\n" + phrase.frame).lower()
+            haystack = self._haystacks[i]
             if all(term in haystack for term in terms):
-                hits.append(i)
-        hits.sort(key=lambda i: (-self.phrases[i].frequency, len(self.phrases[i].text), i))
-        return [self.phrases[i] for i in hits[:max(0, limit)]]
+                hits.append(phrase)
+                if len(hits) >= limit:
+                    break
+        return hits
 
 
 def naive_search(phrases: list[Phrase], query: str, category: str | None = None,
