@@ -31,6 +31,7 @@ from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
+from drafter.gui.find_replace import FindBar, replace_all
 from drafter.gui.outline_view import OutlineView
 from drafter.gui.session import Session
 from drafter.gui.side_panel import SidePanel
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.form)
         centre_layout.addWidget(self.editor, 1)
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.replaced_all.connect(self.replace_all)
+        self.find_bar.hide()
+        centre_layout.addWidget(self.find_bar)
 
         self.side = SidePanel()
         self.side.phrases.insert_requested.connect(self.editor.insert_text)
@@ -172,8 +177,11 @@ class MainWindow(QMainWindow):
                                          None, None, "把当前标题改为普通段落"),
             "delete": self._action("删除本节", self.delete_current, "Ctrl+Shift+Delete", sp.SP_TrashIcon,
                                    "删除当前标题及其下全部内容，或当前段落"),
-            "undo": self._action("撤销结构调整", self.undo_structure, "Ctrl+Alt+Z", None,
-                                 "撤销上一次移动、升降级、插入或删除"),
+            "undo": self._action("撤销调整", self.undo_structure, "Ctrl+Alt+Z", None,
+                                 "撤销上一次移动、升降级、插入、删除或全部替换（文字输入用 Ctrl+Z）"),
+            "find": self._action("查找…", lambda: self.find_bar.open(), QKeySequence.Find, None, "在草稿中查找"),
+            "replace": self._action("替换…", lambda: self.find_bar.open(replace=True), "Ctrl+H", None,
+                                    "查找并替换（如 XX市 → 本市名称）"),
             "sync": self._action("同步宣布的数目", self.sync_counts, None, sp.SP_BrowserReload,
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "about": self._action("关于", self.about),
@@ -190,8 +198,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a["quit"])
         menu = self.menuBar().addMenu("编辑(&E)")
-        for key in ("heading", "child", "paragraph", None, "up", "down", "promote", "demote", None,
-                    "to_heading", "to_paragraph", "delete", None, "undo", "sync"):
+        for key in ("undo", "find", "replace", None, "heading", "child", "paragraph", None, "up", "down",
+                    "promote", "demote", None, "to_heading", "to_paragraph", "delete", None, "sync"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
         view = self.menuBar().addMenu("视图(&V)")
         toggle = self.dock.toggleViewAction()
@@ -337,7 +345,7 @@ class MainWindow(QMainWindow):
         size = self.draft.section_end(index) - index
         if block.is_heading and size > 1:
             label = self.draft.markers()[index] + (block.text[:20] or "（空标题）")
-            if not dialogs.confirm(self, f"删除“{label}”及其下 {size - 1} 段内容？（可用“撤销结构调整”恢复）"):
+            if not dialogs.confirm(self, f"删除“{label}”及其下 {size - 1} 段内容？（可用“撤销调整”恢复）"):
                 return
         self._remember(index)
         _removed, focus = outline_ops.delete(self.draft, index)
@@ -352,6 +360,18 @@ class MainWindow(QMainWindow):
         self.session.mark_modified()
         self.setWindowModified(True)
         self._load_widgets(index)
+
+    def replace_all(self, needle: str, replacement: str) -> int:
+        self._remember(self.editor.current_index())
+        count = replace_all(self.draft, needle, replacement)
+        if not count:
+            self.history.pop()
+            self.statusBar().showMessage(f"未找到“{needle}”", 4000)
+            return 0
+        self.form.set_draft(self.draft)
+        self._after_structure(self.editor.current_index())
+        self.statusBar().showMessage(f"已替换 {count} 处（可用“撤销调整”恢复）", 6000)
+        return count
 
     def sync_counts(self) -> None:
         self._remember(self.editor.current_index())

@@ -12,6 +12,8 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
+from drafter.gui.highlight import PlaceholderHighlighter
+
 
 class AutoTextEdit(QTextEdit):
     split_requested = Signal(int)       # cursor position
@@ -32,6 +34,7 @@ class AutoTextEdit(QTextEdit):
         self.viewport().setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setPlaceholderText(placeholder)
+        self.highlighter = PlaceholderHighlighter(self.document())
         self.setPlainText(text)
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)

@@ -107,3 +107,13 @@ def test_context_menu_sets_the_role(window):
     assert window.draft.blocks[0].role == "closing"
     assert "结束语" in window.editor.rows[0].toolTip()
     assert "结束语" in window.side.phrases.by_role.text()
+
+
+def test_placeholders_are_highlighted(window):
+    load(window, Block.paragraph("XX市要在**方面取得突破，完成【数字】。"))
+    edit = window.editor.rows[0].text_edit
+    layout = edit.document().firstBlock().layout()
+    marked = sorted((f.start, f.start + f.length) for f in layout.formats()
+                    if f.format.background().color().name() == "#ffe58a")
+    text = window.draft.blocks[0].text
+    assert [text[a:b] for a, b in marked] == ["XX", "**", "【数字】"]
