@@ -1,4 +1,4 @@
-"""Mark what the writer still has to fill in (**, XX, ××, {{ }}, 【】) in yellow, so a
+"""Mark what the writer still has to fill in (*, **, XX, X月X日, ××, {{ }}, 【】) in yellow, so a
 placeholder left from last year's speech or a template is seen before the draft goes up."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import re
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
-PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|[XＸ×]{2,}|\{\{.*?\}\}|【[^】]*】")
+PLACEHOLDER = re.compile(r"[*＊]+|[XＸ×]{2,}|(?<![A-Za-z])[XＸ](?=[年月日号个项家市县区])"
+                         r"|\{\{.*?\}\}|【[^】]*】")
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
