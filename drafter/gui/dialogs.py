@@ -80,6 +80,15 @@ def ask_locked(parent: QWidget | None, message: str) -> str:
     ], QMessageBox.Warning)
 
 
+def ask_reload(parent: QWidget | None, name: str, modified: bool) -> str:
+    """The file changed on disk while open: 'reload' or 'keep'."""
+    lose = "\n重新载入将丢弃您尚未保存的修改。" if modified else ""
+    return _choose(parent, "文件已在别处修改", f"“{name}”已被其他程序修改。要载入磁盘上的新版本吗？{lose}", [
+        ("reload", "载入新版本", QMessageBox.DestructiveRole if modified else QMessageBox.AcceptRole),
+        ("keep", "保留当前内容", QMessageBox.RejectRole),
+    ], QMessageBox.Warning)
+
+
 def ask_open_path(parent: QWidget | None, start: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "打开讲话稿", start, OPEN_FILTER)
     return path or None

@@ -56,6 +56,7 @@ def _held_elsewhere(original: str | None) -> bool:
 class FileActions:
     def __init__(self, window: MainWindow):
         self.window = window
+        self._disk_asked: str | None = None   # hash of the on-disk change already asked about
 
     @property
     def session(self) -> Session:
@@ -124,6 +125,31 @@ class FileActions:
     @guarded
     def _open_read_only(self, path: Path) -> bool:
         self._replace_session(Session.open(path, read_only=True))
+        return True
+
+    def check_disk(self) -> bool:
+        """When the window comes back to the front: has someone changed our file?  Ask once
+        per change; returns True when the disk version was loaded."""
+        file = self.session.file
+        if self.session.read_only or not file.changed_on_disk():
+            return False
+        current = storage.file_hash(file.path)
+        if current is None or current == self._disk_asked:
+            return False
+        self._disk_asked = current
+        answer = dialogs.ask_reload(self.window, self.session.display_name(), self.session.modified)
+        if answer != "reload":
+            return False
+        try:
+            draft, loaded_hash = storage.read_draft(file.path)
+        except DrafterError as exc:
+            dialogs.show_error(self.window, exc.message, "无法载入")
+            return False
+        file.loaded_hash = loaded_hash
+        self.session.draft = draft
+        self.session.modified = self.session.dirty_since_autosave = False
+        self.window.set_session(self.session)
+        self._status("已载入磁盘上的新版本")
         return True
 
     # ----- save -----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import functools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,14 +32,13 @@ from drafter.gui.block_editor import DraftEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar, replace_all
-from drafter.gui.outline_view import OutlineView
+from drafter.gui.outline_view import CHARS_PER_MINUTE, OutlineView
 from drafter.gui.session import Session
 from drafter.gui.side_panel import SidePanel
 
 logger = logging.getLogger(__name__)
 
 APP_TITLE = "Drafter 讲话稿起草助手"
-CHARS_PER_MINUTE = 220   # a usual pace for reading a speech aloud
 HISTORY_LIMIT = 50
 
 
@@ -396,6 +395,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.session.close()
         event.accept()
+
+    def changeEvent(self, event) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self.files.check_disk)
 
     def dragEnterEvent(self, event) -> None:  # Qt override
         if event.mimeData().hasUrls():

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from drafter.core.model import Draft
 
 INDEX_ROLE = Qt.UserRole
+CHARS_PER_MINUTE = 220   # a usual pace for reading a speech aloud
 
 
 def heading_label(marker: str, text: str, limit: int = 40) -> str:
@@ -51,7 +52,10 @@ class OutlineView(QTreeWidget):
                     stack.pop()
                 item = QTreeWidgetItem([heading_label(markers[i], block.text)])
                 item.setData(0, INDEX_ROLE, i)
-                item.setToolTip(0, block.text)
+                end = draft.section_end(i)
+                chars = sum(len(b.text) + len(b.body) for b in draft.blocks[i:end])
+                minutes = chars / CHARS_PER_MINUTE
+                item.setToolTip(0, f"{block.text}\n本节 {chars} 字，约 {minutes:.1f} 分钟")
                 if stack:
                     stack[-1][1].addChild(item)
                 else:

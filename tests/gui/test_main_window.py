@@ -260,3 +260,31 @@ def test_opening_the_open_draft_again_keeps_edits_and_lock(window, ui, tmp_path)
     assert window.files.open_path(tmp_path / "." / "a.draft")
     assert window.draft.blocks[0].text.endswith("未存") and ui.names() == []
     assert storage.read_lock(path) is not None
+
+
+def test_file_changed_on_disk_is_noticed_once(window, ui, tmp_path):
+    path = write_sample(tmp_path / "a.draft")
+    window.files.open_path(path)
+    assert not window.files.check_disk()                 # unchanged: nothing asked
+    _change_on_disk(path)
+    ui.answers["ask_reload"] = "keep"
+    assert not window.files.check_disk()
+    assert not window.files.check_disk()                 # the same change is not asked twice
+    assert ui.names() == ["ask_reload"]
+    assert window.draft == sample_draft()
+    _change_on_disk(path)
+    other = path.read_text("utf-8").replace("别人改过的标题", "第三版")
+    path.write_text(other, "utf-8")
+    ui.answers["ask_reload"] = "reload"
+    assert window.files.check_disk()
+    assert window.draft.title == "第三版" and window.form.edits["title"].text() == "第三版"
+    assert not window.session.modified
+    assert window.files.save()                           # no conflict: the new version is ours now
+    assert storage.read_lock(path) is not None
+
+
+def test_outline_tooltip_gives_section_length(window, tmp_path):
+    window.files.open_path(write_sample(tmp_path / "a.draft"))
+    draft = window.draft
+    expected = sum(len(b.text) + len(b.body) for b in draft.blocks[1:5])   # 一、 with its (一)(二)
+    assert f"本节 {expected} 字" in window.outline.items[1].toolTip(0)
