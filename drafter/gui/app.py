@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from drafter.core.errors import DrafterError
 from drafter.core.logs import setup_logging
 from drafter.gui import qtfix
 from drafter.gui.main_window import APP_TITLE, MainWindow
@@ -45,6 +46,10 @@ class ExceptHook:
     def __call__(self, kind, value, tb) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
+            return
+        if isinstance(value, DrafterError):   # a refusal that escaped a slot: just say why
+            logger.info("refused: %s", value.message)
+            QMessageBox.warning(self.window, "出错了", value.message)
             return
         logger.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         saved = self.window.files.emergency_autosave()

@@ -7,7 +7,6 @@ module builds the widgets and applies outline edits (outline_ops.py) to the draf
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.announce import find_announcements, sync_announcements
-from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
 from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
@@ -40,19 +38,6 @@ logger = logging.getLogger(__name__)
 
 APP_TITLE = "Drafter 讲话稿起草助手"
 HISTORY_LIMIT = 50
-
-
-def guarded(method):
-    """Show a DrafterError to the user instead of letting it escape a slot."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except DrafterError as exc:
-            logger.info("refused: %s", exc.message)
-            dialogs.show_error(self, exc.message)
-            return False
-    return wrapper
 
 
 class MainWindow(QMainWindow):

@@ -77,3 +77,16 @@ def test_export_refusal_is_a_message(window, ui, tmp_path):
     assert not window.files.export("print")           # an empty draft is refused
     assert ui.names() == ["ask_save_path", "show_error"]
     assert not (tmp_path / "空.docx").exists()
+
+
+def test_excepthook_shows_a_drafter_error_as_its_message(window, monkeypatch):
+    from drafter.core.errors import DrafterError
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[1:3])))
+    try:
+        raise DrafterError("文件不存在", "讲话.draft")
+    except DrafterError:
+        ExceptHook(window, setup_logging())(*sys.exc_info())
+    assert shown == [("出错了", "讲话.draft：文件不存在")]
+    assert storage.find_recoverable() == []           # a refusal is not a crash
