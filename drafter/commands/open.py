@@ -16,11 +16,40 @@ from drafter.core.errors import DrafterError
 
 
 def _check_display() -> None:
-    """Qt aborts the process without a display; say so in Chinese instead."""
+    """Qt aborts the process without a display, or when the X11 plugin misses a system
+    library; say so in Chinese instead."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         raise DrafterError("无法打开编辑器：没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）")
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return
+    missing = _missing_xcb_library()
+    if missing:
+        raise DrafterError(f"无法打开编辑器：图形界面缺少系统库 {missing}。请先安装，例如 "
+                           "sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 "
+                           "libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0")
+
+
+def _missing_xcb_library() -> str | None:
+    """The shared library Qt's X11 plugin cannot load, if any (found by loading it)."""
+    import ctypes
+    import re
+    from pathlib import Path
+
+    try:
+        import PySide6
+    except ImportError:
+        return None
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        found = re.search(r"(lib[\w.+-]+\.so[\w.]*)", str(exc).replace(str(plugin), ""))
+        return found.group(1) if found else str(exc)
+    return None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -54,3 +54,21 @@ def test_no_display_is_explained(monkeypatch, capsys, editor_runs):
     assert cli.main(["open"]) == 2
     assert "没有可用的图形显示" in capsys.readouterr().err
     assert editor_runs == []
+
+
+def test_missing_x11_library_is_named(monkeypatch, capsys, editor_runs):
+    import ctypes
+
+    def refuse(name, *args, **kwargs):
+        raise OSError(f"{name}: libxcb-icccm.so.4: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(ctypes, "CDLL", refuse)
+    assert cli.main(["open"]) == 2
+    err = capsys.readouterr().err
+    assert "libxcb-icccm.so.4" in err and "sudo apt install" in err
+    assert editor_runs == []
+
