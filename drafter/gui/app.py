@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -65,22 +66,47 @@ class ExceptHook:
             self.showing = False
 
 
-def run(path: str | Path | None = None, autosave_seconds: float = 60) -> int:
-    """Open the editor (with ``path`` if given) and run until the window closes."""
+def handle_termination(app: QApplication, window: MainWindow) -> QTimer:
+    """SIGTERM (logout, shutdown, ``kill``): keep unsaved work as a recovery copy and quit.
+    Python only sees a signal when it runs, so a timer wakes it twice a second."""
+
+    def terminate(signum, _frame) -> None:
+        logger.warning("signal %s: keeping a recovery copy and quitting", signum)
+        if window.session.modified:
+            window.files.emergency_autosave()
+        app.exit(0)
+
+    signal.signal(signal.SIGTERM, terminate)
+    wake = QTimer(app)
+    wake.setInterval(500)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    return wake
+
+
+def start(path: str | Path | None = None, autosave_seconds: float = 60) -> tuple[QApplication, MainWindow]:
+    """Set up the editor (logging, excepthook, signal handling, window) without running it;
+    offers recovery and opens ``path`` once the event loop starts."""
     log_file = setup_logging()
     app = make_app()
     window = MainWindow(autosave_seconds=autosave_seconds)
-    hook = ExceptHook(window, log_file)
-    previous = sys.excepthook
-    sys.excepthook = hook
+    sys.excepthook = ExceptHook(window, log_file)
+    handle_termination(app, window)
     window.show()
 
-    def start() -> None:
+    def begin() -> None:
         recovered = window.files.offer_recovery()
         if path is not None and not recovered:
             window.files.open_path(Path(path))
 
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(0, begin)
+    return app, window
+
+
+def run(path: str | Path | None = None, autosave_seconds: float = 60) -> int:
+    """Open the editor (with ``path`` if given) and run until the window closes."""
+    previous = sys.excepthook
+    app, _window = start(path, autosave_seconds)
     try:
         return app.exec()
     finally:

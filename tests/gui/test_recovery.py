@@ -142,3 +142,40 @@ def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
     type_text(window.editor.rows[0].text_edit, "字")
     assert not window.files.autosave_now()
     assert "自动保存失败" in window.statusBar().currentMessage()
+
+
+TERMINATED_EDITOR = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from drafter.gui import app as editor
+    from drafter.core.draftfile import dumps
+    from tests.gui.conftest import type_text
+
+    app, window = editor.start(Path(sys.argv[1]), autosave_seconds=3600)
+
+    def edit_then_get_killed():
+        window.editor.focus_block(0)
+        type_text(window.editor.rows[0].text_edit, "（关机前输入）")
+        sys.stdout.write(dumps(window.draft))
+        sys.stdout.flush()
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    QTimer.singleShot(300, edit_then_get_killed)
+    sys.exit(app.exec())
+""")
+
+
+def test_sigterm_keeps_unsaved_work_for_recovery(tmp_path):
+    path = tmp_path / "讲话.draft"
+    save_draft(path, sample_draft())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", TERMINATED_EDITOR, str(path)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    [item] = storage.find_recoverable()
+    from drafter.core.draftfile import dumps
+    assert dumps(read_draft(item.copy)[0]) == done.stdout
+    assert "（关机前输入）" in done.stdout
+    assert read_draft(path)[0] == sample_draft()
