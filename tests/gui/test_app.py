@@ -90,3 +90,38 @@ def test_excepthook_shows_a_drafter_error_as_its_message(window, monkeypatch):
         ExceptHook(window, setup_logging())(*sys.exc_info())
     assert shown == [("出错了", "讲话.draft：文件不存在")]
     assert storage.find_recoverable() == []           # a refusal is not a crash
+
+
+def test_word_round_trip_through_the_editor(window, ui, tmp_path):
+    from drafter.gui.session import Session
+
+    window.set_session(Session(sample_draft()))
+    outline = window.outline.item_texts()
+    ui.answers["ask_save_path"] = str(tmp_path / "往返.docx")
+    assert window.files.export("print")
+    assert window.files.open_path(tmp_path / "往返.docx")
+    assert window.session.origin == tmp_path / "往返.docx" and window.session.path is None
+    assert window.outline.item_texts() == outline
+    assert window.draft.title == sample_draft().title
+
+
+def test_recovery_dialog_lists_what_it_offers(qtbot, tmp_path):
+    from drafter.gui.dialogs import RecoveryDialog
+
+    storage.autosave(sample_draft(), tmp_path / "讲话.draft")
+    untitled = sample_draft()
+    untitled.title = ""
+    storage.autosave(untitled, None)
+    items = storage.find_recoverable()
+    dialog = RecoveryDialog(items)
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any("市长在全市经济工作会议上的讲话" in t and "讲话.draft" in t and "自动保存于" in t for t in texts)
+    assert any("（无标题）" in t and "从未保存过的新稿" in t for t in texts)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.list.setCurrentRow(1)
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "恢复所选")
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert dialog.action == "recover" and dialog.chosen() is items[1]
