@@ -288,3 +288,15 @@ def test_outline_tooltip_gives_section_length(window, tmp_path):
     draft = window.draft
     expected = sum(len(b.text) + len(b.body) for b in draft.blocks[1:5])   # 一、 with its (一)(二)
     assert f"本节 {expected} 字" in window.outline.items[1].toolTip(0)
+
+
+def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = write_sample(tmp_path / "拖入.draft")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: window.session.path == path, timeout=3000)
+    assert window.outline.item_texts()[0] == "一、关于去年工作"
