@@ -110,6 +110,9 @@ def check_text(text: str, known: set[str], source: str, line: int | None) -> Non
             node.arg.value if isinstance(node.arg, nodes.Const) else None)
         if isinstance(name, str) and name.startswith("_"):
             raise DrafterError(f"模板试图访问受限属性“{name}”（安全限制，已拒绝）", source, line)
+    for node in ast.find_all(nodes.Const):
+        if isinstance(node.value, str) and "__" in node.value:
+            raise DrafterError(f"模板试图访问受限属性“{node.value}”（安全限制，已拒绝）", source, line)
     for node in ast.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known:
             raise DrafterError(f"模板引用了未定义的字段“{node.name}”", source, line)

@@ -114,6 +114,9 @@ def test_unknown_set_key_is_refused(tmp_path):
     ("{{ speaker.__class__.__mro__ }}", "受限属性"),
     ("{{ cycler.__init__.__globals__ }}", "受限属性"),
     ("{{ speaker['__class__'] }}", "受限属性"),
+    ("{{ speaker|attr('__class__') }}", "受限属性"),
+    ("{{ lipsum.__globals__ }}", "受限属性"),
+    ("{{ range(10) }}", "未定义的字段“range”"),
     ("{% import 'os' as os %}", "不允许导入"),
     ("{% include 'x.yaml' %}", "不允许导入"),
     ("{{ undefined_field }}", "未定义的字段“undefined_field”"),
@@ -241,3 +244,14 @@ def test_unquoted_jinja_in_yaml_gets_a_hint(tmp_path):
     with pytest.raises(DrafterError, match="请加引号") as err:
         load_template(path)
     assert err.value.line == 14
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    with pytest.raises(DrafterError, match="锚点"):
+        load_template(path)

@@ -20,8 +20,13 @@ logger = logging.getLogger(__name__)
 
 Lines = dict[tuple, int]
 
+MAX_BYTES = 20 * 1024 * 1024
+MAX_NODES = 1_000_000  # after alias expansion: refuses "billion laughs" files
+
 
 def _convert(node: yaml.Node, path: tuple, lines: Lines, source: str) -> Any:
+    if len(lines) >= MAX_NODES:
+        raise DrafterError("YAML 内容过大或含有过多的锚点引用（&/*），已拒绝", source)
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
@@ -29,15 +34,18 @@ def _convert(node: yaml.Node, path: tuple, lines: Lines, source: str) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise DrafterError("YAML 中的键必须是简单值（含 {{ }} 的文字请加引号）", source,
                                   key_node.start_mark.line + 1)
-            key = yaml.safe_load(yaml.serialize(key_node)) if key_node.tag != "tag:yaml.org,2002:str" \
-                else key_node.value
+            key = _scalar(key_node) if key_node.tag != "tag:yaml.org,2002:str" else key_node.value
             if key in result:
                 raise DrafterError(f"键“{key}”重复", source, key_node.start_mark.line + 1)
             result[key] = _convert(value_node, path + (key,), lines, source)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, path + (i,), lines, source) for i, child in enumerate(node.value)]
-    return yaml.safe_load(yaml.serialize(node))
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
 def load_yaml(path: str | os.PathLike[str], text: str | None = None) -> tuple[Any, Lines]:
@@ -45,6 +53,8 @@ def load_yaml(path: str | os.PathLike[str], text: str | None = None) -> tuple[An
     source = os.fspath(path)
     if text is None:
         try:
+            if Path(path).stat().st_size > MAX_BYTES:
+                raise DrafterError(f"文件过大（超过 {MAX_BYTES // (1024 * 1024)} MB），已拒绝", source)
             data = Path(path).read_bytes()
         except OSError as exc:
             raise DrafterError(f"无法读取文件（{exc.strerror}）", source) from None
