@@ -213,6 +213,7 @@ class DraftEditor(QScrollArea):
             edit.focused.connect(lambda r=row, p=part: self._row_focused(r, p))
             edit.split_requested.connect(lambda pos, r=row, p=part: self.split(self.rows.index(r), p, pos))
             edit.join_requested.connect(lambda r=row, p=part: self.join(self.rows.index(r), p))
+            edit.leave_requested.connect(lambda step, r=row, p=part: self.step(self.rows.index(r), p, step))
             edit.menu_builder = lambda menu, r=row: self._block_menu(menu, r)
             edit.lines_pasted.connect(lambda lines, r=row, p=part, e=edit:
                                       self.paste_lines(self.rows.index(r), p, e.textCursor().position(), lines))
@@ -284,6 +285,19 @@ class DraftEditor(QScrollArea):
             block.style = style
             self.refresh_markers()
             self.structure_changed.emit()
+
+    def step(self, index: int, part: str, direction: int) -> None:
+        """Move the cursor into the text box before (-1, at its end) or after (+1, at its
+        start) the one at ``index``/``part``."""
+        boxes = [(i, p) for i, row in enumerate(self.rows)
+                 for p, edit in (("text", row.text_edit), ("body", row.body_edit))
+                 if edit is not None and (p == "text" or edit.isVisibleTo(self) or row.block.body
+                                          or i == index)]
+        here = boxes.index((index, part)) if (index, part) in boxes else None
+        if here is None or not 0 <= here + direction < len(boxes):
+            return
+        target, target_part = boxes[here + direction]
+        self.focus_block(target, target_part, -1 if direction < 0 else 0)
 
     def insert_text(self, text: str) -> None:
         """Type ``text`` at the cursor of the block being edited."""

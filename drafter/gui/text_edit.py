@@ -18,6 +18,7 @@ from drafter.gui.highlight import PlaceholderHighlighter
 class AutoTextEdit(QTextEdit):
     split_requested = Signal(int)       # cursor position
     join_requested = Signal()
+    leave_requested = Signal(int)       # -1: go to the block before, +1: the block after
     lines_pasted = Signal(list)         # the pasted lines; the first goes in at the cursor
     focused = Signal()
     edited = Signal(str)
@@ -62,7 +63,26 @@ class AutoTextEdit(QTextEdit):
                 and not cursor.hasSelection()):
             self.join_requested.emit()
             return
+        if event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier) and not cursor.hasSelection():
+            direction = self._leaving(event.key(), cursor)
+            if direction:
+                self.leave_requested.emit(direction)
+                return
         super().keyPressEvent(event)
+
+    def _leaving(self, key: int, cursor: QTextCursor) -> int:
+        """Arrow keys run on into the next block, as in one continuous document."""
+        at_end = cursor.position() == len(self.toPlainText())
+        if key == Qt.Key_Left and cursor.position() == 0:
+            return -1
+        if key == Qt.Key_Right and at_end:
+            return 1
+        if key in (Qt.Key_Up, Qt.Key_Down):
+            probe = QTextCursor(cursor)
+            moved = probe.movePosition(QTextCursor.Up if key == Qt.Key_Up else QTextCursor.Down)
+            if not moved:
+                return -1 if key == Qt.Key_Up else 1
+        return 0
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # Qt override
         text = source.text().replace("\r\n", "\n").replace("\r", "\n")

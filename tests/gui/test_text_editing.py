@@ -117,3 +117,23 @@ def test_placeholders_are_highlighted(window):
                     if f.format.background().color().name() == "#ffe58a")
     text = window.draft.blocks[0].text
     assert [text[a:b] for a, b in marked] == ["XX", "**", "X", "【数字】", "*"]
+
+
+def test_arrow_keys_run_on_across_blocks(window, qtbot):
+    load(window, Block.paragraph("甲段"), Block.heading(1, "乙标题", "乙正文"), Block.paragraph("丙段"))
+    window.editor.focus_block(0, "text", -1)
+    qtbot.keyClick(window.editor.rows[0].text_edit, Qt.Key_Right)      # at the end: next block
+    assert (window.editor.current_index(), window.editor.current_part) == (1, "text")
+    assert window.editor.rows[1].text_edit.textCursor().position() == 0
+    qtbot.keyClick(window.editor.rows[1].text_edit, Qt.Key_Down)       # one line: on to its body
+    assert (window.editor.current_index(), window.editor.current_part) == (1, "body")
+    qtbot.keyClick(window.editor.rows[1].body_edit, Qt.Key_Down)
+    assert window.editor.current_index() == 2
+    qtbot.keyClick(window.editor.rows[2].text_edit, Qt.Key_Up)
+    assert (window.editor.current_index(), window.editor.current_part) == (1, "body")
+    assert window.editor.rows[1].body_edit.textCursor().position() == len("乙正文")
+    qtbot.keyClick(window.editor.rows[1].body_edit, Qt.Key_Left)       # not at the start: stays
+    assert window.editor.current_part == "body"
+    window.editor.focus_block(0, "text", 0)
+    qtbot.keyClick(window.editor.rows[0].text_edit, Qt.Key_Up)         # first block: nowhere to go
+    assert window.editor.current_index() == 0
