@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
                                    "删除当前标题及其下全部内容，或当前段落"),
             "undo": self._action("撤销调整", self.undo_structure, "Ctrl+Alt+Z", None,
                                  "撤销上一次移动、升降级、插入、删除或全部替换（文字输入用 Ctrl+Z）"),
+            "paste_speech": self._action("粘贴并识别提纲", self.paste_speech, "Ctrl+Shift+V", None,
+                                         "把复制来的讲话稿粘贴进来，自动识别一、（一）1. 等标题"),
+            "copy_all": self._action("复制全文", self.copy_all, None, None,
+                                     "把整篇讲话稿（含编号）作为纯文本复制到剪贴板"),
             "find": self._action("查找…", lambda: self.find_bar.open(), QKeySequence.Find, None, "在草稿中查找"),
             "replace": self._action("替换…", lambda: self.find_bar.open(replace=True), "Ctrl+H", None,
                                     "查找并替换（如 XX市 → 本市名称）"),
@@ -182,7 +187,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a["quit"])
         menu = self.menuBar().addMenu("编辑(&E)")
-        for key in ("undo", "find", "replace", None, "heading", "child", "paragraph", None, "up", "down",
+        for key in ("undo", "paste_speech", "copy_all", "find", "replace", None, "heading", "child", "paragraph", None, "up", "down",
                     "promote", "demote", None, "to_heading", "to_paragraph", "delete", None, "sync"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
         view = self.menuBar().addMenu("视图(&V)")
@@ -356,6 +361,32 @@ class MainWindow(QMainWindow):
         self._after_structure(self.editor.current_index())
         self.statusBar().showMessage(f"已替换 {count} 处（可用“撤销调整”恢复）", 6000)
         return count
+
+    def paste_speech(self) -> bool:
+        """Paste a whole speech: its numbered points become headings of this draft."""
+        from drafter.corpus.parser import parse_text
+
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("剪贴板中没有文字", 4000)
+            return False
+        pasted = parse_text(text)
+        self._remember(self.editor.current_index())
+        last = outline_ops.insert_draft(self.draft, self.editor.current_index(), pasted)
+        self.form.set_draft(self.draft)
+        self.numbering.set_draft(self.draft)
+        self._after_structure(last)
+        heads = sum(1 for b in pasted.blocks if b.is_heading)
+        self.statusBar().showMessage(f"已粘贴 {len(pasted.blocks)} 段，识别出 {heads} 个标题", 6000)
+        return True
+
+    def copy_all(self) -> str:
+        from drafter.export.text import draft_to_text
+
+        text = draft_to_text(self.draft)
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage(f"已复制全文（{len(text)} 字符）", 4000)
+        return text
 
     def sync_counts(self) -> None:
         self._remember(self.editor.current_index())

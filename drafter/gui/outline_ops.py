@@ -107,3 +107,25 @@ def to_paragraph(draft: Draft, index: int) -> bool:
         return False
     draft.blocks[index] = Block.paragraph(block.text + block.body, block.role)
     return True
+
+
+def _is_empty(draft: Draft) -> bool:
+    return all(not b.text.strip() and not b.body.strip() for b in draft.blocks)
+
+
+def insert_draft(draft: Draft, index: int, other: Draft) -> int:
+    """Put the blocks of ``other`` (a pasted speech, parsed) after block ``index``.  Into an
+    empty draft the pasted one comes whole: title, speaker, date, salutation and numbering
+    styles too.  Returns the index of the last inserted block."""
+    blocks = [Block(b.kind, b.text, b.body, b.level, b.role, b.style) for b in other.blocks]
+    if not blocks:
+        return index
+    if _is_empty(draft):
+        for key in ("title", "speaker", "date", "occasion", "salutation"):
+            if getattr(other, key) and not getattr(draft, key):
+                setattr(draft, key, getattr(other, key))
+        draft.numbering = dict(other.numbering)
+        draft.blocks = blocks
+        return len(blocks) - 1
+    draft.blocks[index + 1:index + 1] = blocks
+    return index + len(blocks)

@@ -300,3 +300,41 @@ def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
     window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
     qtbot.waitUntil(lambda: window.session.path == path, timeout=3000)
     assert window.outline.item_texts()[0] == "一、关于去年工作"
+
+
+SPEECH = "同志们：\n今天我们开会。下面，我讲两点意见。\n一、关于经济工作\n（一）认清形势。年初以来，稳中向好。\n二、关于作风建设\n要严格要求。"
+
+
+def test_paste_speech_into_empty_draft_recognises_the_outline(window):
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText(SPEECH)
+    window.act["paste_speech"].trigger()
+    assert window.draft.salutation == "同志们："
+    assert window.outline.item_texts() == ["一、关于经济工作", "（一）认清形势。", "二、关于作风建设"]
+    assert window.draft.blocks[2].body == "年初以来，稳中向好。"
+    assert window.form.edits["salutation"].text() == "同志们："
+    window.act["undo"].trigger()
+    assert window.outline.item_texts() == []
+
+
+def test_paste_speech_after_the_cursor_takes_this_drafts_numbering(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    window.files.open_path(write_sample(tmp_path / "a.draft"))
+    window.numbering.combos[1].setCurrentText("第一，")
+    window.editor.focus_block(len(window.draft.blocks) - 1)
+    QApplication.clipboard().setText(SPEECH)
+    window.act["paste_speech"].trigger()
+    assert window.outline.item_texts()[-3:] == ["第四，关于经济工作", "（一）认清形势。", "第五，关于作风建设"]
+    assert window.draft.title == sample_draft().title
+
+
+def test_copy_all_gives_numbered_text(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    window.files.open_path(write_sample(tmp_path / "a.draft"))
+    window.act["copy_all"].trigger()
+    text = QApplication.clipboard().text()
+    assert "一、关于去年工作" in text and "（二）坚定信心。要想在前、干在前、成在前。" in text
+    assert text.index("一、关于去年工作") < text.index("二、关于今年任务")
