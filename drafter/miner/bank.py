@@ -112,7 +112,11 @@ def apply_curation(entries: list[dict], curation: dict) -> list[dict]:
         if entry["id"] in drop:
             continue
         if entry["id"] in edits:
-            entry = {**entry, **edits[entry["id"]]}
+            edit = edits[entry["id"]]
+            entry = {**entry, **edit}
+            if "text" in edit and "frame" not in edit:
+                entry.pop("frame", None)  # the mined frame was of the old text
+                entry.pop("slots", None)
         result.append(entry)
     known = {e["id"] for e in result}
     for added in curation.get("add") or []:

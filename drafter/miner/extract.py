@@ -79,12 +79,67 @@ def is_parallel(members: list[str]) -> bool:
     return shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与")
 
 
+_NOT_SLOT_FIRST = set("不有才靠是没")
+_NOT_SLOT_LAST = set("到是的")
+_NOT_SLOT = {"确保", "做到", "通过", "坚持", "明确"}
+
+
+def _swappable(core: str) -> bool:
+    """A shared lead worth swapping (实干, 全面, 亲自), not a function word (不负, 有人, 才能)."""
+    return (core[0] not in _NOT_SLOT_FIRST and core[-1] not in _NOT_SLOT_LAST
+            and core not in _NOT_SLOT)
+
+
+def word_slot(text: str, members: list[str]) -> tuple[str, tuple[str, ...]]:
+    """``树立{X}理念，弘扬{X}精神，营造{X}氛围`` when every member holds the same noun once
+    (one jieba token of two to four characters): swapping it in every member gives a new
+    construction."""
+    if len(members) < 2:
+        return "", ()
+    shortest = min(members, key=len)
+    options = []
+    for size in (4, 3, 2):
+        for start in range(len(shortest) - size + 1):
+            word = shortest[start:start + size]
+            if not all_cjk(word) or not _swappable(word) or word in (o[0] for o in options):
+                continue
+            if text.count(word) != len(members) or any(m.count(word) != 1 for m in members):
+                continue
+            if _is_noun(word) and all(_is_token(m, word) for m in members):
+                options.append((word, size, start))
+    if not options:
+        return "", ()
+    word = options[0][0]
+    return text.replace(word, "{X}"), ("X",)
+
+
+_NOUN_FLAGS = {"n", "nz", "vn", "an", "ns", "nt"}
+_POSSEG = None
+
+
+def _is_noun(word: str) -> bool:
+    """A word jieba reads as one noun (实干, 发展, 民生, 安全), the kind worth swapping."""
+    global _POSSEG
+    if _POSSEG is None:
+        word_starts("")  # initialises jieba quietly
+        import jieba.posseg
+        _POSSEG = jieba.posseg
+    tokens = _POSSEG.lcut(word)
+    return len(tokens) == 1 and tokens[0].flag in _NOUN_FLAGS
+
+
+def _is_token(member: str, word: str) -> bool:
+    at = member.index(word)
+    starts = word_starts(member)
+    return at in starts and (at + len(word) in starts or at + len(word) == len(member))
+
+
 def _prefix_slot(members: list[str], seps: list[str]) -> tuple[str, tuple[str, ...]]:
     """``以{X}体现忠诚、以{X}成就事业…`` when the members share a content word up front."""
     pre = common_prefix(members)
     lead = 1 if pre[:1] and pre[0] in _LEADING_FUNCTION else 0
     core = pre[lead:]
-    if not (2 <= len(core) <= 4) or not all_cjk(core):
+    if not (2 <= len(core) <= 4) or not all_cjk(core) or not _swappable(core):
         return "", ()
     if any(len(m) <= len(pre) for m in members):
         return "", ()
@@ -172,8 +227,11 @@ def parallels(par: Paragraph) -> list[Candidate]:
             if end is None:
                 i += 1
                 continue
+            text = _join(members, seps[i:end - 1])
             frame, slots = _prefix_slot(members, seps[i:end - 1])
-            found.append(_candidate(par, _join(members, seps[i:end - 1]), PARALLEL, frame, slots))
+            if not frame:
+                frame, slots = word_slot(text, members)
+            found.append(_candidate(par, text, PARALLEL, frame, slots))
             i = end
     found.extend(sentence_parallels(par))
     return found
@@ -217,7 +275,7 @@ def sentence_parallels(par: Paragraph) -> list[Candidate]:
             i += 1
             continue
         text = "".join(sents[i:end]).rstrip("。；")
-        found.append(_candidate(par, text, PARALLEL))
+        found.append(_candidate(par, text, PARALLEL, *word_slot(text, sents[i:end])))
         i = end
     found.extend(_lead_parallels(par, sents, {c.text for c in found}))
     return found
@@ -252,7 +310,7 @@ def _lead_parallels(par: Paragraph, sents: list[str], taken: set[str]) -> list[C
             continue
         text = "；".join(leads[i:end])
         if not any(text in t or leads[i] in t for t in taken):
-            found.append(_candidate(par, text, PARALLEL))
+            found.append(_candidate(par, text, PARALLEL, *word_slot(text, leads[i:end])))
         i = end
     return found
 
@@ -289,7 +347,8 @@ def antitheses(par: Paragraph) -> list[Candidate]:
                                             or trim_members(texts[i:i + 3]) is not None)
             if before or after:
                 continue  # part of a longer series: a 排比, not a pair
-            found.append(_candidate(par, texts[i] + seps[i] + texts[i + 1], ANTITHESIS))
+            text = texts[i] + seps[i] + texts[i + 1]
+            found.append(_candidate(par, text, ANTITHESIS, *word_slot(text, texts[i:i + 2])))
         for pattern in _PAIRED:
             for m in pattern.finditer(sent):
                 if len(m.group(0)) <= _PAIRED_MAX and "、" not in m.group(0):

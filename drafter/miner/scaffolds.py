@@ -31,6 +31,8 @@ def _frame(items: list[str]) -> tuple[str, tuple[str, ...]]:
     middles = [i[len(pre): len(i) - len(suf)] for i in items]
     if any(not m for m in middles) or len(set(middles)) != len(middles):
         return "", ()
+    if any(ch in m for m in middles for ch in "，；。"):
+        return "", ()  # the varying part spans clauses: not one slot
     if max(len(m) for m in middles) > (12 if pre and suf else 6):
         return "", ()
     return f"{pre}{{领域}}{suf}", ("领域",)
