@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.core.errors import DrafterError
 from drafter.core.logs import setup_logging
-from drafter.gui import qtfix
 from drafter.gui.main_window import APP_TITLE, MainWindow
 
 logger = logging.getLogger(__name__)
@@ -25,7 +24,6 @@ UI_FAMILIES = ["Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Ha
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    qtfix.install()
     app.setApplicationName("Drafter")
     app.setApplicationDisplayName(APP_TITLE)
     font = QFont(app.font())

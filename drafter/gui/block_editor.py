@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePol
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.model import Block, Draft
-from drafter.gui import qtfix
 from drafter.gui.text_edit import AutoTextEdit
 
 logger = logging.getLogger(__name__)
@@ -163,7 +162,6 @@ class DraftEditor(QScrollArea):
         """Bring the rows in line with the draft after a structural change.  A row whose
         block is still there (same object, same kind and level) is kept and moved; only
         new or reshaped blocks get new rows, so moving a section costs little."""
-        qtfix.top_up()  # many Qt calls follow; see qtfix.py
         self.page.setUpdatesEnabled(False)
         try:
             old = {id(row.block): row for row in self.rows}
