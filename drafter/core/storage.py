@@ -116,7 +116,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
@@ -160,7 +160,7 @@ def acquire_lock(path: Path) -> None:
             same_host = held.get("host") == info["host"]
             if held.get("pid") == info["pid"] and same_host:
                 return
-            if same_host and not _pid_alive(int(held.get("pid") or 0)):
+            if same_host and not pid_alive(int(held.get("pid") or 0)):
                 logger.info("taking over stale lock %s", lock)
                 lock.unlink(missing_ok=True)
                 continue

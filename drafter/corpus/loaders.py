@@ -200,7 +200,7 @@ def read_text_file(path: str | os.PathLike[str]) -> str:
 
 
 # ----- .docx ---------------------------------------------------------------------------------
-def _open_docx(path: Path):
+def open_docx(path: Path):
     import docx  # python-docx; imported here so plain-text work does not pay for it
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -268,7 +268,7 @@ def _block_texts(parent, doc) -> list[str]:
 def read_docx_paragraphs(path: str | os.PathLike[str]) -> list[str]:
     """Paragraph texts of a .docx in document order (tables included)."""
     path = Path(path)
-    document = _open_docx(path)
+    document = open_docx(path)
     try:
         texts = _block_texts(document.element.body, document)
     except Exception as exc:  # noqa: BLE001 - a malformed part deep inside the body

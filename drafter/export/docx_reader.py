@@ -39,8 +39,8 @@ _HEADING_FAMILIES = ("part", "diyi", "dun", "paren", "arabic_paren", "arabic", "
 
 
 def _open(path: Path):
-    from drafter.corpus.loaders import _open_docx  # size, zip-bomb, .doc and corruption checks
-    return _open_docx(path)
+    from drafter.corpus.loaders import open_docx  # size, zip-bomb, .doc and corruption checks
+    return open_docx(path)
 
 
 def _paragraphs(document) -> list:

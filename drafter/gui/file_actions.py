@@ -50,7 +50,7 @@ def _held_elsewhere(original: str | None) -> bool:
         pid = int(held.get("pid") or 0)
     except (TypeError, ValueError):
         return False
-    return storage._pid_alive(pid)  # core's cross-platform check (no os.kill on Windows)
+    return storage.pid_alive(pid)  # core's cross-platform check (no os.kill on Windows)
 
 
 class FileActions:
