@@ -71,6 +71,8 @@ def is_parallel(members: list[str]) -> bool:
     if max(lengths) - min(lengths) > max(2, max(lengths) // 2):
         return False
     pre, suf, shared = shared_frame(members)
+    if any(len(b) <= len(pre) + len(suf) for b in bare):
+        return False  # a member that is nothing but the shared frame (清单、问题清单)
     avg = sum(lengths) / len(lengths)
     if shared >= 2 and shared / avg >= 0.15:
         return True
@@ -157,6 +159,7 @@ def _join(members: list[str], seps: list[str]) -> str:
 
 
 _JIEBA = None
+_BAD_START = set("的了和与及而并或地得之")
 
 
 def word_starts(text: str) -> set[int]:
@@ -195,18 +198,24 @@ def trim_members(members: list[str]) -> list[str] | None:
     members = list(members)
     if members[-1].endswith("等") and len(members[-1]) > 2:
         members[-1] = members[-1][:-1]
-    if is_parallel(members):
-        return members
     first, others = members[0], members[1:]
     longest = max(len(o) for o in others)
-    cuts = word_starts(first)
-    for keep in range(longest, min(len(o) for o in others) - 1, -1):
-        if keep < 2 or len(first) - keep < 1 or len(first) - keep not in cuts:
-            continue
-        trial = [first[-keep:]] + others
-        if is_parallel(trial):
-            return trial
-    return None
+
+    def trimmed() -> list[str] | None:
+        if not all(_member_ok(m) for m in others):
+            return None
+        cuts = word_starts(first)
+        for keep in range(longest, max(1, min(len(o) for o in others) - 3), -1):
+            start = len(first) - keep
+            if 2 <= keep < len(first) and start in cuts and first[start] not in _BAD_START:
+                trial = [first[-keep:]] + others
+                if is_parallel(trial):
+                    return trial
+        return None
+
+    if len(first) > longest:  # a lead-in is likely: prefer the series without it
+        return trimmed() or (members if is_parallel(members) else None)
+    return members if is_parallel(members) else trimmed()
 
 
 def parallels(par: Paragraph) -> list[Candidate]:

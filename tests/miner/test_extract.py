@@ -83,3 +83,16 @@ def test_transition_with_count_becomes_a_frame():
     transition = [c for c in found if c.category == extract.TRANSITION]
     assert transition[0].text == "下面，我讲三点意见："
     assert transition[0].frame == "下面，我讲{N}点意见："
+
+
+def test_shared_noun_anywhere_becomes_the_slot():
+    found = extract.parallels(par("要坚持问题导向、目标导向、结果导向。"))
+    assert found[0].frame == "问题{X}、目标{X}、结果{X}"
+    pair = extract.antitheses(par("用专业思维考虑工作，用专业方法推动工作。"))
+    assert pair[0].frame == "用{X}思维考虑工作，用{X}方法推动工作"
+
+
+def test_function_words_are_not_slots():
+    found = extract.parallels(par("发展不等人、时间不等人、任务不等人。"))
+    assert found[0].text == "发展不等人、时间不等人、任务不等人"
+    assert found[0].frame == ""

@@ -117,11 +117,12 @@ def test_frames_carry_their_slots(shipped):
 
 
 def test_curation_drops_adds_and_edits():
-    entries = [{"id": "a", "text": "甲", "category": "排比"}, {"id": "b", "text": "乙", "category": "排比"}]
-    curated = bank.apply_curation(entries, {"drop": ["a"], "edit": {"b": {"roles": ["tasks"]}},
+    entries = [{"id": "a", "text": "甲", "category": "排比"},
+               {"id": "b", "text": "乙", "category": "排比", "frame": "{X}乙", "slots": ["X"]}]
+    curated = bank.apply_curation(entries, {"drop": ["a"], "edit": {"b": {"text": "乙乙"}},
                                             "add": [{"text": "丙、丁、戊", "category": "排比"}]})
-    assert [e["text"] for e in curated] == ["乙", "丙、丁、戊"]
-    assert curated[0]["roles"] == ["tasks"]
+    assert [e["text"] for e in curated] == ["乙乙", "丙、丁、戊"]
+    assert "frame" not in curated[0] and "slots" not in curated[0]  # the frame was of the old text
     assert curated[1]["id"] == bank.entry_id("排比", "丙、丁、戊")
 
 
@@ -156,3 +157,15 @@ def test_mine_bad_curation_file(tmp_path, capsys):
     assert main(["mine", "--out", str(tmp_path / "o"), "--curation", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "curation.yaml" in err and "YAML 格式错误" in err and "行" in err
+
+
+def test_curation_refers_only_to_mined_entries(tmp_path):
+    """A drop or edit whose id the miner no longer produces would silently stop working."""
+    from drafter.miner import default_curation, load_curation
+    mine([default_corpus()], tmp_path, curation_path=tmp_path / "none.yaml")
+    ids = set()
+    for path in (tmp_path / "phrasebank").glob("*.yaml"):
+        ids.update(e["id"] for e in yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    phrases = load_curation(default_curation())["phrases"]
+    assert set(phrases["drop"]) <= ids
+    assert set(phrases["edit"]) <= ids
