@@ -104,7 +104,9 @@ def curated_template(spec: dict, sources: list[tuple[Path, Draft]]) -> dict:
         numbering = dict(sorted(sources[0][1].numbering.items()))
     out = {k: spec[k] for k in ("id", "name", "occasion", "title", "speaker", "date", "salutation")
            if spec.get(k)}
-    out["fields"] = spec.get("fields") or []
+    out["fields"] = [{"key": f["key"], "label": f.get("label") or f["key"],
+                      "default": f.get("default", ""), "required": bool(f.get("required", False))}
+                     for f in spec.get("fields") or []]
     out["numbering"] = {int(k): v for k, v in numbering.items()}
     out["parts"] = parts
     out["sources"] = [path.name for path, _ in sources]

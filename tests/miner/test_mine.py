@@ -169,3 +169,24 @@ def test_curation_refers_only_to_mined_entries(tmp_path):
     phrases = load_curation(default_curation())["phrases"]
     assert set(phrases["drop"]) <= ids
     assert set(phrases["edit"]) <= ids
+
+
+def test_speeches_of_one_kind_are_aligned_by_role():
+    """Two speeches behind one template: each curated part takes the example headings of the
+    part with the same role in both, in order."""
+    from drafter.corpus.parser import parse_file
+    from drafter.miner import skeleton
+    a = default_corpus() / "000_2149ed366db6bb90.txt"   # tasks, conduct
+    b = default_corpus() / "004_010f1607c59b0dcf.txt"   # review, tasks, conduct
+    spec = {"id": "both", "name": "n", "fields": [{"key": "city"}],
+            "parts": [{"role": "opening"}, {"role": "review"}, {"role": "tasks"},
+                      {"role": "conduct"}, {"role": "closing"}]}
+    data = skeleton.curated_template(spec, [(a, parse_file(a)), (b, parse_file(b))])
+    parts = {p["role"]: p for p in data["parts"]}
+    assert "上半年工作回顾" in parts["review"]["examples"]
+    assert parts["tasks"]["examples"][:1] == ["关于全市经济社会发展工作"]
+    assert "下半年重点任务" in parts["tasks"]["examples"]
+    assert "关于党风廉政建设工作" in parts["conduct"]["examples"]
+    assert "加强作风建设" in parts["conduct"]["examples"]
+    assert data["sources"] == [a.name, b.name]
+    assert data["fields"] == [{"key": "city", "label": "city", "default": "", "required": False}]
