@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from drafter import phrasebank  # noqa: E402
-from drafter.core import paths  # noqa: E402
-from drafter.miner.text import clauses, sentences  # noqa: E402
-from drafter.phrasebank import Phrase, PhraseIndex, naive_search  # noqa: E402
+from drafter import phrasebank
+from drafter.core import paths
+from drafter.miner.text import clauses, sentences
+from drafter.phrasebank import Phrase, PhraseIndex, naive_search
 
 ROLES = ["opening", "review", "tasks", "conduct", "closing"]
 
@@ -45,7 +45,7 @@ def synthetic(n: int, seed: int = 7) -> list[Phrase]:
 
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def main() -> int:

@@ -166,7 +166,7 @@ def _grams(text: str) -> set[str]:
 
 def _keys(term: str) -> list[str]:
     """The index keys every entry containing ``term`` must have."""
-    n = 3 if len(term) >= 3 else len(term)
+    n = min(3, len(term))
     return [term[i:i + n] for i in range(len(term) - n + 1)]
 
 

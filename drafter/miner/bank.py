@@ -31,7 +31,7 @@ _ID_PREFIX = {"parallel": "pl", "antithesis": "dy", "numbered": "sz", "scaffold"
 
 
 def entry_id(category: str, text: str) -> str:
-    digest = hashlib.sha1(f"{category}\n{text}".encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(f"{category}\n{text}".encode()).hexdigest()[:8]
     return f"{_ID_PREFIX[CATEGORY_FILES[category]]}-{digest}"
 
 

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from drafter.miner.text import (
-    Paragraph, aligned_shared, all_cjk, clauses, common_prefix, common_suffix, sentences,
+    Paragraph,
+    aligned_shared,
+    all_cjk,
+    clauses,
+    common_prefix,
+    common_suffix,
+    sentences,
     strip_quotes,
 )
 
@@ -408,10 +414,8 @@ def numbered(par: Paragraph) -> list[Candidate]:
         if m.group(1) != "一":
             found[m.group(0)] = None
     for m in _PAIRED_NUM.finditer(text):
-        inner = m.group(1)
-        if inner[0] == inner[2] or inner[0] in "一二三四五六七八九十双" and inner[2] in "一二三四五六七八九十双":
-            if _concept_ok(inner):
-                found[inner] = None
+        if _concept_ok(m.group(1)):  # the pattern has a numeral at both places: 一岗双责
+            found[m.group(1)] = None
     return [_candidate(par, t, NUMBERED) for t in found]
 
 
@@ -428,9 +432,9 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
     found = []
 
     def emit(run: list[str], seps: list[str]) -> None:
-        if len(run) >= 2 and len(set(run)) == len(run):
-            if is_noun_list is None or not is_noun_list(run):
-                found.append(_candidate(par, _join(run, seps), FOUR_CHAR))
+        if len(run) >= 2 and len(set(run)) == len(run) and (
+                is_noun_list is None or not is_noun_list(run)):
+            found.append(_candidate(par, _join(run, seps), FOUR_CHAR))
 
     for sent in sentences(par.text):
         parts = [(t.strip(), sep) for t, sep in clauses(sent)]

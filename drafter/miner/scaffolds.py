@@ -7,10 +7,20 @@ import re
 
 from drafter.core.model import Draft
 from drafter.miner.extract import (
-    CLOSING, OPENING, SCAFFOLD, TRANSITION, Candidate, _candidate,
+    CLOSING,
+    OPENING,
+    SCAFFOLD,
+    TRANSITION,
+    Candidate,
+    _candidate,
 )
 from drafter.miner.text import (
-    Paragraph, all_cjk, clauses, common_prefix, common_suffix, sentences, strip_quotes,
+    Paragraph,
+    all_cjk,
+    common_prefix,
+    common_suffix,
+    sentences,
+    strip_quotes,
 )
 
 _END = "。；！？：:"

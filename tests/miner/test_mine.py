@@ -1,7 +1,6 @@
 """The miner on the shipped corpus: reproducible byte for byte, the targets of issue 4, and
 thirty hand-picked constructions that must be found."""
 
-from pathlib import Path
 
 import pytest
 import yaml
