@@ -61,8 +61,8 @@ def _marker_outline(lines: list[str]) -> Draft:
     return draft
 
 
-def _block_text(block) -> str:
-    return clean((block.source_marker or "") + block.text + block.body)
+def _block_text(block, marker: str = "") -> str:
+    return clean((block.source_marker or marker) + block.text + block.body)
 
 
 def align(path: Path, lines: list[str], draft: Draft) -> list[Paragraph]:
@@ -70,8 +70,8 @@ def align(path: Path, lines: list[str], draft: Draft) -> list[Paragraph]:
     cleaned = [clean(line) for line in lines]
     info: dict[int, tuple[str, str, int]] = {}
     pos = 0
-    for block in draft.blocks:
-        full = _block_text(block)
+    for block, marker in zip(draft.blocks, draft.markers()):
+        full = _block_text(block, marker)
         if not full:
             continue
         j = pos
@@ -110,9 +110,11 @@ def load_corpus(paths: list[Path]) -> list[tuple[Path, Draft, list[Paragraph]]]:
     result = []
     for path in sorted(set(files), key=lambda p: p.name):
         if path.suffix.lower() == ".docx":
-            from drafter.corpus.parser import parse_file
-            draft = parse_file(path)
-            lines = [(b.source_marker or "") + b.text + b.body for b in draft.blocks]
+            from drafter.corpus.documents import load_document
+            draft = load_document(path)
+            markers = draft.markers()
+            lines = [(b.source_marker or markers[i]) + b.text + b.body if b.is_heading else b.text
+                     for i, b in enumerate(draft.blocks)]
         else:
             lines = read_lines(path)
             draft = parse_outline(path, lines)

@@ -189,3 +189,20 @@ def test_speeches_of_one_kind_are_aligned_by_role():
     assert "加强作风建设" in parts["conduct"]["examples"]
     assert data["sources"] == [a.name, b.name]
     assert data["fields"] == [{"key": "city", "label": "city", "default": "", "required": False}]
+
+
+def test_mine_a_word_file(tmp_path):
+    """A .docx in the archive is read through the Word reader and mined like text."""
+    from drafter.export import export_draft
+    from drafter.corpus.parser import parse_file
+    draft = parse_file(default_corpus() / "003_e8c7b60b13b5cb80.txt")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    export_draft(draft, archive / "讲话.docx")
+    mine([archive], tmp_path / "out", curation_path=tmp_path / "none.yaml")
+    template = yaml.safe_load((tmp_path / "out" / "templates" / "mined-讲话.yaml").read_text(encoding="utf-8"))
+    assert [p["role"] for p in template["parts"]][0] == "opening"
+    assert any("锚定目标抓落实" in p.get("examples", []) for p in template["parts"])
+    scaffold = yaml.safe_load((tmp_path / "out" / "phrasebank" / "scaffold.yaml").read_text(encoding="utf-8"))
+    assert any(e["text"] == "锚定目标抓落实；担当担责抓落实；攻坚克难抓落实" and e["source"]["file"] == "讲话.docx"
+               for e in scaffold)
