@@ -193,8 +193,8 @@ def test_speeches_of_one_kind_are_aligned_by_role():
 
 def test_mine_a_word_file(tmp_path):
     """A .docx in the archive is read through the Word reader and mined like text."""
-    from drafter.export import export_draft
     from drafter.corpus.parser import parse_file
+    from drafter.export import export_draft
     draft = parse_file(default_corpus() / "003_e8c7b60b13b5cb80.txt")
     archive = tmp_path / "archive"
     archive.mkdir()
