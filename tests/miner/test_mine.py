@@ -201,7 +201,7 @@ def test_mine_a_word_file(tmp_path):
     export_draft(draft, archive / "讲话.docx")
     mine([archive], tmp_path / "out", curation_path=tmp_path / "none.yaml")
     template = yaml.safe_load((tmp_path / "out" / "templates" / "mined-讲话.yaml").read_text(encoding="utf-8"))
-    assert [p["role"] for p in template["parts"]][0] == "opening"
+    assert template["parts"][0]["role"] == "opening"
     assert any("锚定目标抓落实" in p.get("examples", []) for p in template["parts"])
     scaffold = yaml.safe_load((tmp_path / "out" / "phrasebank" / "scaffold.yaml").read_text(encoding="utf-8"))
     assert any(e["text"] == "锚定目标抓落实；担当担责抓落实；攻坚克难抓落实" and e["source"]["file"] == "讲话.docx"
