@@ -93,6 +93,12 @@ def environment() -> SandboxedEnvironment:
 
 _ENV = environment()
 _FORBIDDEN_NODES = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
+#: what a template text may contain: substitution, simple conditions, a few filters.  No
+#: loops, arithmetic, calls or macros — nothing that could run long or build huge strings.
+_ALLOWED_NODES = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const,
+                  nodes.If, nodes.CondExpr, nodes.Not, nodes.And, nodes.Or, nodes.Compare,
+                  nodes.Operand, nodes.Filter, nodes.Concat)
+_ALLOWED_FILTERS = {"default", "trim", "upper", "lower", "length"}
 
 
 def check_text(text: str, known: set[str], source: str, line: int | None) -> None:
@@ -113,6 +119,13 @@ def check_text(text: str, known: set[str], source: str, line: int | None) -> Non
     for node in ast.find_all(nodes.Const):
         if isinstance(node.value, str) and "__" in node.value:
             raise DrafterError(f"模板试图访问受限属性“{node.value}”（安全限制，已拒绝）", source, line)
+    for node in ast.find_all(nodes.Node):
+        if not isinstance(node, _ALLOWED_NODES):
+            raise DrafterError(f"模板只允许字段替换、简单条件和常用过滤器，不允许使用“{type(node).__name__}”",
+                               source, line)
+        if isinstance(node, nodes.Filter) and node.name not in _ALLOWED_FILTERS:
+            raise DrafterError(f"模板不允许使用过滤器“{node.name}”（可用：{'、'.join(sorted(_ALLOWED_FILTERS))}）",
+                               source, line)
     for node in ast.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known:
             raise DrafterError(f"模板引用了未定义的字段“{node.name}”", source, line)

@@ -116,11 +116,16 @@ def test_unknown_set_key_is_refused(tmp_path):
     ("{{ speaker['__class__'] }}", "受限属性"),
     ("{{ speaker|attr('__class__') }}", "受限属性"),
     ("{{ lipsum.__globals__ }}", "受限属性"),
-    ("{{ range(10) }}", "未定义的字段“range”"),
+    ("{{ range(10) }}", "不允许使用“Call”"),
+    ("{{ cycler }}", "未定义的字段“cycler”"),
     ("{% import 'os' as os %}", "不允许导入"),
     ("{% include 'x.yaml' %}", "不允许导入"),
     ("{{ undefined_field }}", "未定义的字段“undefined_field”"),
     ("{{ speaker ", "模板语法错误"),
+    ("{{ speaker * 1000000000 }}", "不允许使用“Mul”"),
+    ("{% for c in speaker %}{{ c }}{% endfor %}", "不允许使用“For”"),
+    ("{{ speaker|format(1) }}", "不允许使用过滤器“format”"),
+    ("{% macro m() %}x{% endmacro %}", "不允许使用“Macro”"),
 ])
 def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, reason):
     bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
@@ -130,6 +135,13 @@ def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, re
     assert reason in str(err.value)
     assert err.value.path == str(path)
     assert err.value.line == bad.splitlines().index(f'  heading: "{text}"') + 1
+
+
+def test_simple_conditions_and_filters_are_allowed(tmp_path):
+    text = "{% if speaker %}{{ speaker|trim }}{% else %}无{% endif %}{{ meeting|default('会') ~ '上' }}"
+    path = write(tmp_path, "t.yaml", GOOD.replace("heading: 关于重点工作", f'heading: "{text}"'))
+    draft = render(load_template(path), {"speaker": " 张三 "})
+    assert draft.blocks[1].text == "张三全体会议上"
 
 
 def test_sandbox_blocks_escape_at_render_time_too():
