@@ -103,10 +103,10 @@ def score(text: str, factor: float = 1.0, into: dict[str, float] | None = None) 
 
 def _word_features(text: str, scores: dict[str, float]) -> None:
     """Add word-level evidence (jieba); see rule 4 of the module docstring."""
-    import jieba  # slow to import and initialise: only when a tie needs it
+    from drafter.core import segment  # jieba: only when a tie needs it
 
     particles = {"了": 0.0, "要": 0.0}
-    for word in jieba.lcut(text, HMM=False):
+    for word in segment.jieba().lcut(text, HMM=False):
         if word in particles:
             particles[word] += 0.5
         elif word in _LOOKUP:

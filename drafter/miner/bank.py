@@ -8,6 +8,7 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 
+from drafter.core import segment
 from drafter.core.model import Draft
 from drafter.miner import extract, scaffolds
 from drafter.miner.extract import Candidate
@@ -43,10 +44,7 @@ class _NounFilter:
 
     def __call__(self, members: list[str]) -> bool:
         if self._pseg is None:
-            import jieba
-            jieba.setLogLevel(logging.WARNING)
-            import jieba.posseg as pseg
-            self._pseg = pseg
+            self._pseg = segment.posseg()
         for member in members:
             tags = [w.flag for w in self._pseg.cut(member)]
             if any(t[0] in "vaidl" and t != "vn" for t in tags):

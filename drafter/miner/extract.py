@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.core import segment
 from drafter.miner.text import (
     Paragraph,
     aligned_shared,
@@ -122,17 +123,11 @@ def word_slot(text: str, members: list[str]) -> tuple[str, tuple[str, ...]]:
 
 
 _NOUN_FLAGS = {"n", "nz", "vn", "an", "ns", "nt"}
-_POSSEG = None
 
 
 def _is_noun(word: str) -> bool:
     """A word jieba reads as one noun (实干, 发展, 民生, 安全), the kind worth swapping."""
-    global _POSSEG
-    if _POSSEG is None:
-        word_starts("")  # initialises jieba quietly
-        import jieba.posseg
-        _POSSEG = jieba.posseg
-    tokens = _POSSEG.lcut(word)
+    tokens = segment.posseg().lcut(word)
     return len(tokens) == 1 and tokens[0].flag in _NOUN_FLAGS
 
 
@@ -164,21 +159,13 @@ def _join(members: list[str], seps: list[str]) -> str:
     return "".join(out)
 
 
-_JIEBA = None
 _BAD_START = set("的了和与及而并或地得之")
 
 
 def word_starts(text: str) -> set[int]:
     """Offsets at which a word starts (jieba), so a lead-in is cut between words."""
-    global _JIEBA
-    if _JIEBA is None:
-        import logging
-
-        import jieba
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba
     starts, pos = set(), 0
-    for word in _JIEBA.cut(text, HMM=False):
+    for word in segment.jieba().cut(text, HMM=False):
         starts.add(pos)
         pos += len(word)
     return starts

@@ -98,8 +98,6 @@ def align(path: Path, lines: list[str], draft: Draft) -> list[Paragraph]:
 
 def load_corpus(paths: list[Path]) -> list[tuple[Path, Draft, list[Paragraph]]]:
     """Every speech file under ``paths`` (sorted by name), parsed and aligned."""
-    from drafter.miner.text import quiet_jieba
-    quiet_jieba()  # the parser's role classifier may initialise jieba: keep stderr clean
     files: list[Path] = []
     for path in paths:
         if path.is_dir():

@@ -88,12 +88,3 @@ def aligned_shared(items: list[str]) -> int:
     if len({len(item) for item in items}) != 1:
         return 0
     return sum(1 for chars in zip(*items) if len(set(chars)) == 1)
-
-
-def quiet_jieba():
-    """Import jieba with its start-up chatter (printed on stderr) turned off."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    return jieba

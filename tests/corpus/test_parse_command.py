@@ -61,3 +61,18 @@ def test_docx_through_the_command(tmp_path, capsys):
     assert out["title"] == "市长在全市工作会议上的讲话"
     assert [b.get("marker") for b in out["blocks"] if b["kind"] == "heading"] == [
         "一、", "（一）", "（二）", "二、", "一是", "二是"]
+
+
+def test_stderr_stays_clean_when_roles_need_jieba():
+    """003's second part is settled by the jieba tie-break; its start-up chatter must not
+    reach the user's terminal."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    speech = Path(__file__).resolve().parents[2] / "resources" / "corpus" / "003_e8c7b60b13b5cb80.txt"
+    result = subprocess.run([sys.executable, "-m", "drafter.cli", "parse", str(speech)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert "二、锚定工作目标" in result.stdout
