@@ -53,9 +53,11 @@ _OPENERS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"
 _CLOSERS = set(_OPENERS.values())
 
 _ADDRESS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁")
+_PLACEHOLDER_DIGITS = "XxＸ×*＊"
 _DATE = re.compile(
-    r"^[（(]?\s*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
-    r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$")
+    rf"^[（(]?\s*(?:[0-9０-９{_PLACEHOLDER_DIGITS}]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年"
+    rf"\s*[0-9０-９一二三四五六七八九十{_PLACEHOLDER_DIGITS}]{{1,3}}\s*月"
+    rf"(?:\s*[0-9０-９一二三四五六七八九十{_PLACEHOLDER_DIGITS}]{{1,3}}\s*日)?\s*[）)]?$")
 _SPEAKER_DATE = re.compile(r"^(?P<speaker>[^（(]{1,20})[（(](?P<date>[^）)]+)[）)]$")
 _SENTENCE_END = "。！？；，、：;:,.!?"
 _TITLE_WORDS = re.compile(r"讲话|发言|致辞|报告|会议|总结|动员|部署|提纲")
@@ -133,11 +135,20 @@ def _read_preamble(lines: list[str], draft: Draft) -> int:
         follow = lines[1] if len(lines) > 1 else ""
         if _TITLE_WORDS.search(lines[0]) or follow.startswith("——") or _is_date(follow):
             end = 1
-            while end < len(lines) and end < 4 and (lines[end].startswith("——") or _is_date(lines[end])):
+            while end < len(lines) and end < 4 and _is_front_line(lines, end):
                 end += 1
-            _read_front(lines[:end], draft, with_speaker=False)
+            _read_front(lines[:end], draft, with_speaker=True)
             return end
     return 0
+
+
+def _is_front_line(lines: list[str], i: int) -> bool:
+    """A subtitle, a date, or a short byline that a subtitle or date line follows."""
+    line = lines[i]
+    if line.startswith("——") or _is_date(line):
+        return True
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    return _plain_short(line, 30) and (after.startswith("——") or _is_date(after))
 
 
 def _read_front(front: list[str], draft: Draft, with_speaker: bool) -> None:

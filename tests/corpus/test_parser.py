@@ -158,3 +158,16 @@ def test_empty_and_blank_input():
 def test_salutation_names_only_whom_it_addresses(line, is_salutation):
     draft = parse_lines([line, "正文。"])
     assert (draft.salutation == line) is is_salutation
+
+
+def test_placeholder_date_and_byline_without_salutation():
+    from drafter.corpus.parser import parse_text
+
+    draft = parse_text("市长在全市会议上的讲话\n（2024年7月X日）\n今天，我们召开会议。\n")
+    assert (draft.title, draft.date) == ("市长在全市会议上的讲话", "2024年7月X日")
+    draft = parse_text("关于抓落实的讲话\n张三\n（2024年7月19日）\n今天，我们召开会议。\n")
+    assert (draft.title, draft.speaker, draft.date) == ("关于抓落实的讲话", "张三", "2024年7月19日")
+    assert [b.text for b in draft.blocks] == ["今天，我们召开会议。"]
+    # a short first paragraph is not mistaken for a byline
+    draft = parse_text("关于抓落实的讲话\n同志们好\n今天，我们召开会议。\n")
+    assert draft.speaker == "" and draft.blocks[0].text == "同志们好"
