@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import re
 import sys
 
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into head/more that stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # noqa: BLE001 - the user gets one line, the log gets the traceback
         logger.exception("unexpected failure in %s", args.command)
         print(f"drafter：内部错误，未完成操作；详情已写入日志 {log_file}", file=sys.stderr)

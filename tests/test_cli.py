@@ -70,3 +70,11 @@ def test_unexpected_failure_is_logged_not_shown(capsys, monkeypatch, drafter_hom
 
 def test_translate_leaves_unknown_messages():
     assert translate("something else") == "something else"
+
+
+def test_output_into_a_closed_pipe_is_not_an_error():
+    """`drafter phrases --json … | head -1`: the reader stops early; no error, no traceback."""
+    result = subprocess.run(
+        f"{sys.executable} -m drafter.cli phrases "" --limit 1000 --json | {sys.executable} -c \"import sys; sys.stdin.readline()\"",
+        shell=True, capture_output=True, text=True, timeout=120)
+    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr

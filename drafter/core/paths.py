@@ -7,6 +7,7 @@ otherwise it is the platform's user data folder (platformdirs).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -46,5 +47,13 @@ def user_phrases_dir() -> Path:
 
 
 def package_root() -> Path:
-    """The folder that holds ``templates/``, ``phrasebank/`` and ``resources/``."""
-    return Path(__file__).resolve().parents[2]
+    """The folder that holds ``templates/``, ``phrasebank/`` and ``resources/``: the source
+    checkout (also behind an editable install), a PyInstaller bundle, or ``share/drafter``
+    under the installation prefix for a wheel install (pyproject's data-files)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    source = Path(__file__).resolve().parents[2]
+    if (source / "templates").is_dir():
+        return source
+    return Path(sys.prefix) / "share" / "drafter"
