@@ -15,9 +15,10 @@ another).  ``Block.source_marker`` keeps the marker as written in an imported fi
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from drafter.core.markers import DEFAULT_STYLES, format_marker
+from drafter.core.markers import DEFAULT_STYLES, format_marker, match_marker
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -89,6 +90,22 @@ class Draft:
         """For each block, its derived marker ("" for paragraphs)."""
         return [format_marker(self.style_of(i), n) if n else ""
                 for i, n in enumerate(self.numbers())]
+
+    def infer_numbering(self) -> None:
+        """Numbering styles from the markers an imported file was written with: each level
+        takes the style most of its headings use; a heading in another style keeps its own."""
+        per_level: dict[int, Counter[str]] = {}
+        styles: list[str | None] = []
+        for block in self.blocks:
+            marker = match_marker(block.source_marker) if block.is_heading and block.source_marker else None
+            styles.append(marker.style if marker else None)
+            if marker:
+                per_level.setdefault(block.level, Counter())[marker.style] += 1
+        self.numbering = dict(DEFAULT_STYLES)
+        for level, counts in per_level.items():
+            self.numbering[level] = counts.most_common(1)[0][0]
+        for block, style in zip(self.blocks, styles):
+            block.style = style if style is not None and style != self.numbering[block.level] else None
 
     def headings(self) -> list[int]:
         return [i for i, b in enumerate(self.blocks) if b.is_heading]

@@ -31,12 +31,11 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.markers import DEFAULT_STYLES, Marker, match_marker
+from drafter.core.markers import Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
 
@@ -240,8 +239,6 @@ def parse_lines(lines: list[str]) -> Draft:
 
     stack: list[str] = []          # styles of the open levels, outermost first
     seen_level: dict[str, int] = {}
-    per_level: dict[int, Counter] = {}
-    styles: list[str | None] = []  # style of each block (None for paragraphs)
     for index, line in enumerate(body):
         cand = points.get(index)
         level = 0
@@ -263,19 +260,10 @@ def parse_lines(lines: list[str]) -> Draft:
             text, rest_body = split_heading(cand.rest)
             block = Block.heading(level, text, rest_body)
             block.source_marker = cand.marker.text
-            per_level.setdefault(level, Counter())[style] += 1
-            styles.append(style)
         else:
             block = Block.paragraph(line)
-            styles.append(None)
         draft.blocks.append(block)
-
-    draft.numbering = dict(DEFAULT_STYLES)
-    for level, counts in per_level.items():
-        draft.numbering[level] = counts.most_common(1)[0][0]
-    for block, style in zip(draft.blocks, styles):
-        if style is not None and style != draft.numbering[block.level]:
-            block.style = style
+    draft.infer_numbering()
     assign_roles(draft)
     return draft
 

@@ -20,13 +20,12 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections import Counter
 from pathlib import Path
 
 from docx.oxml.ns import qn
 
 from drafter.core.errors import DrafterError
-from drafter.core.markers import DEFAULT_STYLES, match_marker
+from drafter.core.markers import match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.export.docx_writer import BODY_CHAR, BYLINE, RUN_IN_BODY, SALUTATION, TITLE
 
@@ -108,23 +107,6 @@ def _heading_block(level: int, text: str, body: str | None) -> Block:
     return block
 
 
-def _assign_numbering(draft: Draft) -> None:
-    per_level: dict[int, Counter] = {}
-    styles: list[str | None] = []
-    for block in draft.blocks:
-        style = None
-        if block.is_heading and block.source_marker:
-            style = match_marker(block.source_marker).style
-            per_level.setdefault(block.level, Counter())[style] += 1
-        styles.append(style)
-    draft.numbering = dict(DEFAULT_STYLES)
-    for level, counts in per_level.items():
-        draft.numbering[level] = counts.most_common(1)[0][0]
-    for block, style in zip(draft.blocks, styles):
-        if style is not None and style != draft.numbering[block.level]:
-            block.style = style
-
-
 def _assign_roles(draft: Draft) -> None:
     try:
         from drafter.corpus.roles import assign_roles
@@ -192,7 +174,7 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
         draft.blocks.append(Block.paragraph(text))
     if not draft.blocks and not draft.title:
         raise DrafterError("文档中没有可识别的正文", path)
-    _assign_numbering(draft)
+    draft.infer_numbering()
     _assign_roles(draft)
     logger.info("read %s: %d blocks", path, len(draft.blocks))
     return draft

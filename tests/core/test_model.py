@@ -123,3 +123,14 @@ def test_copy_is_deep():
     other.blocks[1].text = "改"
     other.fields["x"] = "y"
     assert draft.blocks[1].text == "甲" and "x" not in draft.fields
+
+
+def test_infer_numbering_from_source_markers():
+    draft = Draft(blocks=[H(1, "甲"), H(2, "子"), H(2, "丑"), H(1, "乙"), H(2, "寅")])
+    for block, marker in zip(draft.blocks, ["第一，", "一要", "二要", "第二，", "一是"]):
+        block.source_marker = marker
+    draft.blocks[4].source_marker = "一是"
+    draft.infer_numbering()
+    assert draft.numbering[1] == "第一，" and draft.numbering[2] == "一要"
+    assert [b.style for b in draft.blocks] == [None, None, None, None, "一是"]
+    assert draft.markers() == ["第一，", "一要", "二要", "第二，", "一是"]
