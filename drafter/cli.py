@@ -42,7 +42,18 @@ def translate(message: str) -> str:
     return message
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # argparse's name
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+
     def error(self, message: str):  # argparse's name
         self.exit(2, f"{self.prog}：{translate(message)}（用 -h 查看用法）\n")
 
