@@ -2,7 +2,8 @@
 items that follow them, so the number said can be kept in step with the number given.
 
 An announcement is a trigger verb, a count (a Chinese number, or a placeholder such as ``*``
-or ``X`` left by the writer) and a measure word.  Its items are the next run of sibling
+or ``X`` left by the writer) and a measure word, closing its clause (followed by ：。； or the
+end of the paragraph); a quoted numbered concept in mid-sentence (做到“两个维护”，) is not one.  Its items are the next run of sibling
 headings after it, inside the section it stands in; when no heading follows, they are the
 inline points (一要……二要……) in the rest of its own paragraph.
 """
@@ -18,7 +19,10 @@ from drafter.core.numerals import count_word, from_chinese
 _COUNT = r"(?P<count>[一二两三四五六七八九十]+|[*＊]+|[XxＸ×]+)"
 _PATTERN = re.compile(
     r"(?:讲|谈|做好|抓好|突出|强调|强化|解决|建立|把握|落实|提出|抓住|实现|坚持|推进|做到|处理好|把握好)"
-    r"[“\"「]?" + _COUNT + r"(?P<measure>个方面|方面|点|项|个|种|条|件|大)"
+    r"(?P<open>[“\"「])?" + _COUNT + r"(?P<measure>个方面|方面|点|项|个|种|条|件|大)"
+    # the announcement closes its clause: 讲三点意见： / 突出“六个严抓”： — while a numbered
+    # concept inside a sentence (做到“两个维护”，……) is a fixed formulation, never a count to sync
+    r"[^，。；：、“”\"「」\s]{0,8}?(?(open)[”\"」])(?=[：:。；;]|$)"
 )
 _INLINE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)(是|要)")
 

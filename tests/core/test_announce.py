@@ -48,6 +48,11 @@ def test_inline_points_when_no_heading_follows():
 def test_numbered_concepts_are_not_announcements():
     draft = Draft(blocks=[P("要坚定捍卫“两个确立”，增强“四个意识”。"), H(1, "一"), H(1, "二"), H(1, "三")])
     assert find_announcements(draft) == []
+    # a trigger verb before a quoted formulation in mid-sentence: still a fixed formulation
+    draft = Draft(blocks=[H(1, "要坚定捍卫“两个确立”。", "增强“四个意识”、做到“两个维护”，在政治上思想上行动上同党中央保持高度一致。"),
+                          H(2, "一"), H(2, "二"), H(2, "三")])
+    assert find_announcements(draft) == []
+    assert sync_announcements(draft) == [] and "做到“两个维护”" in draft.blocks[0].body
 
 
 def test_moving_and_deleting_keeps_sync_possible():

@@ -38,3 +38,15 @@ def test_other_corpus_announcements_are_in_sync():
                                 ("004_010f1607c59b0dcf.txt", "做好五项", 5)]:
         a = announcement(parse_file(CORPUS / name), phrase)
         assert (a.announced, a.actual) == (count, count), (name, phrase, a)
+
+
+def test_only_real_announcements_are_found_in_the_corpus():
+    """Every count the corpus announces, and nothing else (no 做到“两个维护”)."""
+    found = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        found += [(path.name[:3], a.phrase, a.in_sync) for a in find_announcements(parse_file(path))]
+    assert found == [
+        ("000", "讲*方面意见", False), ("000", "突出“六个严抓”", True), ("002", "讲五个方面意见", True),
+        ("004", "讲三点意见", True), ("004", "做好五项工作", True), ("004", "强调五项工作", True),
+        ("004", "强化五种思维", True), ("004", "解决五个问题", True), ("004", "建立五项机制", True),
+    ]
