@@ -21,3 +21,16 @@ def test_export_then_load_gives_the_draft_back(tmp_path, source, suffix):
     back = load_document(target)
     assert back == draft
     assert [b.source_marker for b in back.blocks] == [b.source_marker for b in draft.blocks]
+
+
+def test_a_folder_is_named_as_such(tmp_path):
+    import pytest
+
+    from drafter.core.errors import DrafterError
+    from drafter.corpus.documents import load_document
+
+    folder = tmp_path / "讲话稿.txt"
+    folder.mkdir()
+    with pytest.raises(DrafterError) as info:
+        load_document(folder)
+    assert "文件夹" in info.value.message and str(folder) in info.value.message
