@@ -21,7 +21,7 @@ from pathlib import Path
 from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import ROLES
-from drafter.miner.yamlio import Lines, line_of, load_yaml
+from drafter.core.yamlio import Lines, line_of, load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ def add_user_phrase(text: str, category: str, roles: list[str] | None = None,
                     frame: str = "") -> Phrase:
     """Append an entry to the user's own file (never touched by a rebuild)."""
     from drafter.core.storage import atomic_write
-    from drafter.miner.yamlio import dump_yaml
+    from drafter.core.yamlio import dump_yaml
     if category not in CATEGORIES:
         raise DrafterError(f"类别“{category}”无效（可选：{'、'.join(CATEGORIES)}）")
     if not frame and _SLOT.search(text):

@@ -27,7 +27,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import MAX_LEVEL, ROLES, Block, Draft
 from drafter.core.numerals import count_word
-from drafter.miner.yamlio import Lines, line_of, load_yaml
+from drafter.core.yamlio import Lines, line_of, load_yaml
 
 logger = logging.getLogger(__name__)
 

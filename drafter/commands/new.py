@@ -31,7 +31,7 @@ def parse_sets(items: list[str]) -> dict[str, str]:
 
 
 def read_fields_file(path: str) -> dict[str, str]:
-    from drafter.miner.yamlio import line_of, load_yaml
+    from drafter.core.yamlio import line_of, load_yaml
     data, lines = load_yaml(path)
     if data is None:
         return {}

@@ -34,6 +34,7 @@ import yaml
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, ROLES, Block, Draft
+from drafter.core.yamlio import describe_problem
 
 FORMAT_VERSION = 1
 SUFFIX = ".draft"
@@ -115,7 +116,7 @@ def _read_front(front_lines: list[str], fail) -> Draft:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise fail(f"文件头格式错误（{getattr(exc, 'problem', None) or 'YAML 无法解析'}）", line) from None
+        raise fail(f"文件头格式错误：{describe_problem(exc)}", line) from None
     if not isinstance(meta, dict):
         raise fail("文件头应为“键: 值”形式", 2)
     version = meta.get("drafter")

@@ -15,9 +15,9 @@ from pathlib import Path
 from drafter.core import paths as core_paths
 from drafter.core.errors import DrafterError
 from drafter.core.storage import atomic_write
+from drafter.core.yamlio import dump_yaml, load_yaml
 from drafter.miner import bank, skeleton
 from drafter.miner.outline import load_corpus
-from drafter.miner.yamlio import dump_yaml, load_yaml
 
 logger = logging.getLogger(__name__)
 

@@ -24,6 +24,31 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 1_000_000  # after alias expansion: refuses "billion laughs" files
 
 
+_PROBLEMS = [
+    ("expected ',' or ']'", "方括号“[ ]”没有闭合，或列表项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号“{ }”没有闭合，或项之间缺少逗号"),
+    ("mapping values are not allowed", "此处不能再出现“键: 值”（文字中含冒号时请加引号）"),
+    ("cannot start any token", "含有不能开头的字符（如制表符或 @、`），缩进只能用空格，特殊字符请加引号"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "缩进不一致，或缺少“键:”"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected '-' indicator", "列表缩进不一致"),
+    ("found unexpected end of stream", "引号没有闭合，文件意外结束"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）"),
+    ("found unknown escape character", "双引号中的反斜杠转义无效"),
+    ("found unexpected ':'", "冒号位置不对（文字中含冒号时请加引号）"),
+]
+
+
+def describe_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's English problem, said in Chinese (with the original kept for the rare rest)."""
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc)
+    for needle, chinese in _PROBLEMS:
+        if needle in problem:
+            return chinese
+    return f"无法解析（{problem}）"
+
+
 def _convert(node: yaml.Node, path: tuple, lines: Lines, source: str) -> Any:
     if len(lines) >= MAX_NODES:
         raise DrafterError("YAML 内容过大或含有过多的锚点引用（&/*），已拒绝", source)
@@ -67,16 +92,16 @@ def load_yaml(path: str | os.PathLike[str], text: str | None = None) -> tuple[An
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise DrafterError(f"YAML 格式错误：{exc.problem or exc.context}", source, line) from None
+        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source, line) from None
     except yaml.YAMLError as exc:
-        raise DrafterError(f"YAML 格式错误：{exc}", source) from None
+        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source) from None
     if node is None:
         return None, {(): 1}
     lines: Lines = {}
     try:
         return _convert(node, (), lines, source), lines
     except yaml.YAMLError as exc:
-        raise DrafterError(f"YAML 格式错误：{exc}", source) from None
+        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source) from None
 
 
 def line_of(lines: Lines, path: tuple) -> int | None:
