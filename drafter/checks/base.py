@@ -1,0 +1,103 @@
+"""What every check shares: the ``Finding`` it reports, the ``CheckOptions`` it reads, and
+small helpers to address text inside a block.
+
+A block's *content* is ``block.text + block.body`` (heading sentence and run-in body as one
+string); ``Finding.start``/``end`` are offsets into that string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from drafter.core.model import Draft
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITY_NAMES = {ERROR: "错误", WARNING: "提醒", INFO: "信息"}
+
+
+@dataclass
+class Finding:
+    """One thing a check found.
+
+    ``check`` is the check's id (``placeholder``, ``numbering``, ``announcement``,
+    ``formulation``, ``place``, ``overlap``, ``parallel``, ``length``); ``block`` the index of
+    the block in ``draft.blocks`` (None for the whole draft); ``start``/``end`` a span in that
+    block's ``text + body`` (None when the finding is about the block as a whole).
+    """
+
+    check: str
+    severity: str
+    block: int | None
+    start: int | None
+    end: int | None
+    message: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CheckOptions:
+    """Settings for ``run_checks``; every field has a sensible default.
+
+    - ``only``: ids of the checks to run (None: all);
+    - ``place``: the draft's own place (临江市); else taken from the draft's fields
+      (城市/单位/city/地区/place) or its title;
+    - ``rules``: a YAML file with extra formulations/places (same shape as the shipped
+      ``resources/checks/*.yaml``), added to the shipped lists;
+    - ``library``: an open ``drafter.corpus.library.Library`` for 查重 (None: no overlap check);
+      ``source_path``: the checked file, so its own copy in the library is not reported;
+    - ``min_overlap``: the shortest shared run reported (characters);
+    - ``rate``: speaking rate in characters a minute; ``budget_minutes``: the time allowed;
+    - ``max_parallels``: 排比 per paragraph above which the paragraph is flagged;
+    - ``today``: the date formulations are judged against (default: the draft's date if it
+      can be read, else today).
+    """
+
+    only: set[str] | None = None
+    place: str | None = None
+    rules: str | os.PathLike[str] | None = None
+    library: Any = None
+    source_path: str | os.PathLike[str] | None = None
+    min_overlap: int = 20
+    rate: int = 230
+    budget_minutes: float | None = None
+    max_parallels: int = 3
+    today: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def content(draft: Draft, index: int) -> str:
+    block = draft.blocks[index]
+    return block.text + block.body
+
+
+def quote(text: str, limit: int = 30) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def around(text: str, start: int, end: int, width: int = 8) -> str:
+    """The span with a little context on each side, for messages: …的关键节点，**篇章…"""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def marker_of(draft: Draft, index: int, derived: list[str] | None = None) -> str:
+    """The marker a heading shows: as written in an imported file, else derived."""
+    block = draft.blocks[index]
+    if not block.is_heading:
+        return ""
+    if block.source_marker:
+        return block.source_marker
+    derived = derived if derived is not None else draft.markers()
+    return derived[index]

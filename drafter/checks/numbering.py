@@ -1,0 +1,118 @@
+"""Numbering among sibling headings.
+
+An imported speech keeps its markers as written (``Block.source_marker``): there a point can
+be missing (一、二、四、), repeated (（二）（二）), out of order, or start at another number.
+A draft written in Drafter derives its numbers, so only its styles can disagree: siblings
+numbered in two families (一是 … 二要) or two styles of one family (1. … 2、).
+"""
+
+from __future__ import annotations
+
+from drafter.checks.base import ERROR, WARNING, Finding, quote
+from drafter.core.markers import Marker, family_of, format_marker, match_marker
+from drafter.core.model import Draft
+
+FAMILY_NAMES = {"part": "“第一部分”", "dun": "“一、”", "diyi": "“第一，”", "paren": "“（一）”",
+                "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”"}
+
+
+def _groups(draft: Draft) -> list[list[int]]:
+    groups = [draft.children(None)]
+    groups += [draft.children(i) for i in draft.headings()]
+    return [g for g in groups if g]
+
+
+def check(draft: Draft, options) -> list[Finding]:
+    found: list[Finding] = []
+    for group in _groups(draft):
+        found += _check_written(draft, group)
+        found += _check_styles(draft, group)
+    found.sort(key=lambda f: (f.block, f.check))
+    return found
+
+
+def _written(draft: Draft, index: int) -> Marker | None:
+    marker = draft.blocks[index].source_marker
+    return match_marker(marker) if marker else None
+
+
+def _check_written(draft: Draft, group: list[int]) -> list[Finding]:
+    """Gaps, repeats and disorder among markers as written in an imported file."""
+    found = []
+    expected = 1
+    previous: Marker | None = None
+    for index in group:
+        marker = _written(draft, index)
+        if marker is None:
+            previous = None
+            continue
+        if previous is not None and marker.family != previous.family:
+            expected = marker.number + 1  # reported by the style check; restart the count
+            previous = marker
+            continue
+        n = marker.number
+        title = quote(draft.blocks[index].text, 20)
+        if n == expected:
+            pass
+        elif previous is not None and n == previous.number:
+            found.append(Finding("numbering", ERROR, index, None, None,
+                                 f"编号重复：“{marker.text}{title}”与上一条同为“{previous.text}”",
+                                 f"改为“{marker.with_number(expected).text}”"))
+        elif n > expected:
+            missing = "、".join(f"“{marker.with_number(k).text}”" for k in range(expected, min(n, expected + 3)))
+            if n - expected > 3:
+                missing += "等"
+            where = "开头" if expected == 1 else f"“{marker.with_number(expected - 1).text}”之后"
+            found.append(Finding("numbering", ERROR, index, None, None,
+                                 f"编号不连续：{where}缺少{missing}，直接到了“{marker.text}{title}”",
+                                 f"改为“{marker.with_number(expected).text}”"))
+        else:
+            found.append(Finding("numbering", ERROR, index, None, None,
+                                 f"编号顺序颠倒：“{marker.text}{title}”出现在“{marker.with_number(expected - 1).text}”之后",
+                                 f"改为“{marker.with_number(expected).text}”"))
+        expected = n + 1 if n >= expected else expected
+        previous = marker
+    return found
+
+
+def _style(draft: Draft, index: int) -> str | None:
+    marker = _written(draft, index)
+    if marker is not None:
+        return marker.style
+    try:
+        family_of(draft.style_of(index))
+    except ValueError:
+        return None
+    return draft.style_of(index)
+
+
+def _check_styles(draft: Draft, group: list[int]) -> list[Finding]:
+    """Siblings numbered in another family, or in another style of the same family."""
+    styles = [(i, _style(draft, i)) for i in group]
+    styles = [(i, s) for i, s in styles if s is not None]
+    if len(styles) < 2:
+        return []
+    first = styles[0][1]
+    family = family_of(first)
+    found = []
+    for position, (index, style) in enumerate(styles[1:], start=2):
+        if style == first:
+            continue
+        title = quote(draft.blocks[index].text, 20)
+        shown = _shown(draft, index, style, position)
+        expected = format_marker(first, position)
+        if family_of(style) != family:
+            found.append(Finding("numbering", ERROR, index, None, None,
+                                 f"同级编号混用：“{shown}{title}”用的是{FAMILY_NAMES[family_of(style)]}式，"
+                                 f"而同级第一条用的是{FAMILY_NAMES[family]}式（“{format_marker(first, 1)}”）",
+                                 f"改为“{expected}”"))
+        else:
+            found.append(Finding("numbering", WARNING, index, None, None,
+                                 f"同级编号写法不一致：“{shown}{title}”与同级第一条“{format_marker(first, 1)}”的标点不同",
+                                 f"改为“{expected}”"))
+    return found
+
+
+def _shown(draft: Draft, index: int, style: str, position: int) -> str:
+    marker = _written(draft, index)
+    return marker.text if marker is not None else format_marker(style, position)
