@@ -24,6 +24,7 @@ from drafter.core.model import Draft
 logger = logging.getLogger(__name__)
 
 COMMON_DOCS = 3
+_EDGE = set("，。；：、！？,.;:!? \u3000“”‘’\"（）()《》")
 SEED_LIMIT = 200
 
 
@@ -72,6 +73,17 @@ class _Index:
             logger.info("overlap: seed %r not searchable: %s", seed, exc)
             return []
 
+    def documents_with(self, text: str) -> int:
+        """How many library speeches (the excluded one aside) contain ``text``."""
+        phrase = '"' + text.replace('"', '""') + '"'
+        try:
+            rows = self.db.execute(
+                "SELECT DISTINCT d.path FROM blocks b JOIN documents d ON d.id = b.doc_id "
+                "WHERE b.id IN (SELECT rowid FROM blocks_fts WHERE blocks_fts MATCH ?)", (phrase,))
+            return sum(1 for (path,) in rows if path != self.exclude)
+        except sqlite3.OperationalError:
+            return 0
+
     def source(self, rowid: int) -> Source | None:
         if rowid not in self.rows:
             row = self.db.execute(
@@ -99,6 +111,10 @@ def _runs(text: str, other: str, n: int, minimum: int) -> list[tuple[int, int, i
             e, u = p + n, j + n
             while e < len(text) and u < len(other) and text[e] == other[u]:
                 e, u = e + 1, u + 1
+            while s < e and text[s] in _EDGE:
+                s, t = s + 1, t + 1
+            while e > s and text[e - 1] in _EDGE:
+                e -= 1
             if e - s >= minimum and (diagonal, e) not in covered:
                 covered.add((diagonal, e))
                 runs.append((s, e, t))
@@ -112,7 +128,7 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
     n = max(3, minimum // 2)
     index = _Index(library, str(Path(exclude).resolve()) if exclude else None)
     result: dict[int, list[Run]] = {}
-    docs_of_run: dict[str, set[int]] = defaultdict(set)
+    stock: dict[str, bool] = {}
     for i, block in enumerate(draft.blocks):
         text = block.text + block.body
         if len(text) < minimum:
@@ -127,12 +143,17 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
                 continue
             for s, e, t in _runs(text, source.content, n, minimum):
                 runs.append(Run(s, e, source, t))
-                docs_of_run[text[s:e]].add(source.doc_id)
         if runs:
             result[i] = runs
     for i in list(result):
         text = draft.blocks[i].text + draft.blocks[i].body
-        kept = [r for r in result[i] if len(docs_of_run[text[r.start:r.end]]) < common_docs]
+        kept = []
+        for r in result[i]:
+            shared = text[r.start:r.end]
+            if shared not in stock:
+                stock[shared] = index.documents_with(shared) >= common_docs
+            if not stock[shared]:
+                kept.append(r)
         if kept:
             result[i] = kept
         else:

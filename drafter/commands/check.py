@@ -1,12 +1,144 @@
-"""`drafter check`: 审校：检查草稿中的问题."""
+"""`drafter check`: 审校：检查草稿中的问题.
+
+Prints the findings of ``drafter.checks.run_checks`` grouped by level-1 part, each with its
+paragraph number and marker; ``--json`` prints a list of objects instead.  Exit code 1 when
+there is any error, 0 otherwise, 2 for bad input.  The overlap check (查重) uses the user's
+library when it exists (``--no-library`` skips it).
+"""
 
 from __future__ import annotations
 
-from drafter.commands._common import add_command, not_built
+import argparse
+import contextlib
+from pathlib import Path
+
+from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
+from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, marker_of, quote
+from drafter.commands._common import add_command, print_json
+from drafter.core import paths
+from drafter.core.errors import DrafterError
+from drafter.core.model import Draft
 
 
 def register(sub) -> None:
     parser = add_command(sub, "check", "审校：检查草稿中的问题")
     parser.add_argument("file", help="草稿、.txt 或 .docx")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.set_defaults(func=not_built("check"))
+    parser.add_argument("--budget", type=float, metavar="分钟", help="讲话时限（分钟），超出时提醒")
+    parser.add_argument("--rate", type=int, default=230, metavar="字数",
+                        help="每分钟讲多少字（默认 230，一般 220～250）")
+    parser.add_argument("--place", metavar="地名", help="本稿的地名，如 临江市（默认取草稿字段）")
+    parser.add_argument("--rules", metavar="F.yaml", help="补充的规范表述/过时表述/地名列表")
+    parser.add_argument("--no-library", action="store_true", help="不与本地讲话稿库查重")
+    parser.add_argument("--library", metavar="库文件", help="用指定的讲话稿库查重（默认为个人数据中的库）")
+    parser.add_argument("--min-overlap", type=int, default=20, metavar="字数",
+                        help="查重时报告的最短相同字数（默认 20）")
+    parser.add_argument("--only", metavar="检查", help="只做这些检查（逗号分隔）：" + "，".join(
+        f"{k}={v}" for k, v in CHECK_NAMES.items()))
+    parser.set_defaults(func=run)
+
+
+def _options(args: argparse.Namespace) -> CheckOptions:
+    if args.budget is not None and not args.budget > 0:
+        raise DrafterError(f"时限应大于 0 分钟（--budget {args.budget:g}）")
+    if args.rate <= 0:
+        raise DrafterError(f"每分钟字数应大于 0（--rate {args.rate}）")
+    if args.min_overlap < 6:
+        raise DrafterError(f"查重的最短字数至少为 6（--min-overlap {args.min_overlap}）")
+    only = None
+    if args.only:
+        only = {name.strip() for name in args.only.replace("，", ",").split(",") if name.strip()}
+        unknown = only - set(CHECKS)
+        if unknown:
+            raise DrafterError(f"没有名为“{'、'.join(sorted(unknown))}”的检查（可用：{'、'.join(CHECKS)}）")
+    return CheckOptions(only=only, place=args.place, rules=args.rules, source_path=args.file,
+                        min_overlap=args.min_overlap, rate=args.rate, budget_minutes=args.budget)
+
+
+def _open_library(args: argparse.Namespace):
+    if args.no_library:
+        return None
+    from drafter.corpus.library import Library
+
+    if args.library:
+        if not Path(args.library).is_file():
+            raise DrafterError("讲话稿库文件不存在", args.library)
+        return Library(args.library)
+    db = paths.library_db()
+    return Library(db) if db.is_file() else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.corpus.documents import load_document
+
+    options = _options(args)
+    draft = load_document(args.file)
+    with contextlib.ExitStack() as stack:
+        if options.only is None or "overlap" in options.only:
+            library = _open_library(args)
+            if library is not None:
+                stack.callback(library.close)
+            options.library = library
+        findings = run_checks(draft, options)
+    if args.json:
+        derived = draft.markers()
+        print_json([finding_json(draft, f, derived) for f in findings])
+    else:
+        print(report(draft, findings, args.file))
+    return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def section_of(draft: Draft, index: int | None) -> int | None:
+    """The level-1 heading whose part holds block ``index`` (None: before the first part or
+    the whole draft)."""
+    if index is None:
+        return None
+    for i in range(index, -1, -1):
+        block = draft.blocks[i]
+        if block.is_heading and block.level == 1:
+            return i
+    return None
+
+
+def _section_label(draft: Draft, head: int | None, derived: list[str]) -> str:
+    if head is None:
+        return "开头"
+    return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
+
+
+def _where(draft: Draft, index: int | None, derived: list[str]) -> str:
+    if index is None:
+        return "全文"
+    marker = marker_of(draft, index, derived)
+    return f"第 {index + 1} 段" + (f"“{marker}”" if marker else "")
+
+
+def finding_json(draft: Draft, f: Finding, derived: list[str] | None = None) -> dict:
+    derived = derived if derived is not None else draft.markers()
+    head = section_of(draft, f.block)
+    return {**f.to_dict(),
+            "name": CHECK_NAMES.get(f.check, f.check),
+            "marker": marker_of(draft, f.block, derived) if f.block is not None else "",
+            "section": None if f.block is None else _section_label(draft, head, derived)}
+
+
+def report(draft: Draft, findings: list[Finding], path: str) -> str:
+    derived = draft.markers()
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    lines = [f"审校：{path}（错误 {counts['error']} 处，提醒 {counts['warning']} 处，信息 {counts['info']} 处）"]
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        label = "全文" if f.block is None else _section_label(draft, section_of(draft, f.block), derived)
+        groups.setdefault(label, []).append(f)
+    for label, group in groups.items():
+        lines.append("")
+        lines.append(f"【{label}】")
+        for f in group:
+            lines.append(f"  {_where(draft, f.block, derived)}　{SEVERITY_NAMES[f.severity]}"
+                         f"（{CHECK_NAMES.get(f.check, f.check)}）：{f.message}")
+            if f.suggestion:
+                lines.append(f"      建议：{f.suggestion}")
+    if not any(f.severity != "info" for f in findings):
+        lines.append("")
+        lines.append("未发现错误或需要提醒的问题。")
+    return "\n".join(lines)
