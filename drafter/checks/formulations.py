@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafter.checks.base import WARNING, Finding, around, content
+from drafter.checks.base import WARNING, Finding, content
 from drafter.checks.rules import Concept, Rules, load_rules
 from drafter.core.model import Draft
 
@@ -79,23 +79,27 @@ def _members(concept: Concept, index: int, text: str) -> list[Finding]:
     item = rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(suffix)}"
     run = re.compile(rf"{item}(?:[、，和及与]{item}){{{len(concept.members) - 2},}}")
     found = []
+    seen: set[int] = set()
     for m in re.finditer(re.escape(concept.name), text):
         start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
         stops = [p for p in (text.find(c, m.end()) for c in "。；！？") if p >= 0]
         end = min(stops) if stops else len(text)
         sentence = text[start:end]
         for r in run.finditer(sentence):
-            items = re.split(r"[、，和及与]", r.group(0))
-            items = [_trim(x, concept.members) for x in items]
+            raw = re.split(r"[、，和及与]", r.group(0))
+            items = [_trim(x, concept.members) for x in raw]
             if items == list(concept.members):
                 continue
             if len(set(items) & set(concept.members)) < len(concept.members) // 2:
                 continue  # another enumeration in the same sentence
-            s, e = start + r.start(), start + r.end()
+            s, e = start + r.start() + len(raw[0]) - len(items[0]), start + r.end()
+            if s in seen:
+                continue
+            seen.add(s)
             right = "、".join(concept.members)
             what = "顺序与规范表述不同" if sorted(items) == sorted(concept.members) else "内容与规范表述不符"
             found.append(Finding("formulation", WARNING, index, s, e,
-                                 f"“{concept.name}”{what}：“{around(text, s, e, 0)}”——{concept.reason}",
+                                 f"“{concept.name}”{what}：“{text[s:e]}”——{concept.reason}",
                                  f"改为“{right}”"))
     return found
 

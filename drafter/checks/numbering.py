@@ -70,7 +70,10 @@ def _check_written(draft: Draft, group: list[int]) -> list[Finding]:
             found.append(Finding("numbering", ERROR, index, None, None,
                                  f"编号顺序颠倒：“{marker.text}{title}”出现在“{marker.with_number(expected - 1).text}”之后",
                                  f"改为“{marker.with_number(expected).text}”"))
-        expected = n + 1 if n >= expected else expected
+        if n >= expected:
+            expected = n + 1
+        elif previous is not None and n == previous.number:
+            expected += 1  # the repeat stands for the missing number: 一 一 三 is one slip
         previous = marker
     return found
 

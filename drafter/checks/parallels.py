@@ -148,18 +148,18 @@ def _unbalanced(index: int, text: str, par: Parallel) -> list[Finding]:
     # without a shared beginning a first member may carry a lead-in that cannot be told
     # apart without word segmentation: leave it out of the comparison
     first = 0 if par.prefixed else 1
+    compared = lengths[first:]
+    if len(compared) < 3:
+        return found
+    typical = median(compared)
     for k, (s, e) in enumerate(par.members):
         if k < first:
             continue
-        others = lengths[first:k] + lengths[k + 1:]
-        if len(others) < 2:
-            continue
-        typical = median(others)
         n = e - s
         if (n >= 2 * typical and n - typical >= 6) or (2 * n <= typical and typical - n >= 6):
             which = "过长" if n > typical else "过短"
             found.append(Finding("parallel", WARNING, index, s, e,
                                  f"排比各项长短悬殊：“{quote(text[par.start:par.end], 40)}”中"
-                                 f"“{text[s:e]}”{n} 字，{which}（其他各项约 {typical:g} 字）",
+                                 f"“{text[s:e]}”{n} 字，{which}（各项一般约 {typical:g} 字）",
                                  "调整这一项的长短，或把多出的内容另起一句"))
     return found

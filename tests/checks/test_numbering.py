@@ -1,0 +1,70 @@
+from drafter.checks import CheckOptions, run_checks
+from drafter.core.model import Block, Draft
+from tests.checks.conftest import draft_of
+
+ONLY = CheckOptions(only={"numbering"})
+
+
+def test_gap_repeat_and_disorder_in_an_imported_text():
+    draft = draft_of("同志们：\n今天开会。\n一、认清形势\n形势很好。\n二、明确任务\n任务很重。\n四、加强作风\n"
+                     "（一）抓好学习。学习。\n（一）抓好落实。落实。\n（三）抓好纪律。纪律。\n"
+                     "五、总结\n1.第一条。内容。\n3.第二条。内容。\n2.第三条。内容。\n")
+    found = run_checks(draft, ONLY)
+    by_block = {f.block: f for f in found}
+    assert all(f.severity == "error" for f in found)
+    gap = by_block[draft.blocks.index(next(b for b in draft.blocks if b.text == "加强作风"))]
+    assert "缺少“三、”" in gap.message and gap.suggestion == "改为“三、”"
+    repeat = by_block[next(i for i, b in enumerate(draft.blocks) if b.text.startswith("抓好落实"))]
+    assert "重复" in repeat.message and repeat.suggestion == "改为“（二）”"
+    # 一 一 三 is one slip, not two
+    assert not any(draft.blocks[f.block].text.startswith("抓好纪律") for f in found)
+    swapped = [f for f in found if draft.blocks[f.block].text.startswith(("第二条", "第三条"))]
+    assert len(swapped) == 2 and any("颠倒" in f.message for f in swapped)
+
+
+def test_first_item_must_be_one():
+    draft = draft_of("同志们：\n二、明确任务\n任务很重。\n三、加强作风\n作风很好。\n")
+    [finding] = run_checks(draft, ONLY)
+    assert "开头缺少“一、”" in finding.message
+
+
+def _imported(*items):
+    """Blocks as the Word reader makes them from heading styles: level and marker as written."""
+    blocks = []
+    for level, marker, text in items:
+        block = Block.heading(level, text)
+        block.source_marker = marker
+        blocks.append(block)
+    draft = Draft(blocks=blocks)
+    draft.infer_numbering()
+    return draft
+
+
+def test_mixed_families_among_siblings():
+    draft = _imported((1, "一、", "明确任务"), (2, "一是", "抓投资。"), (2, "二要", "抓开工。"),
+                      (2, "三是", "抓竣工。"))
+    found = run_checks(draft, ONLY)
+    mixed = [f for f in found if "混用" in f.message]
+    assert len(mixed) == 1 and "二要" in mixed[0].message and mixed[0].suggestion == "改为“二是”"
+
+
+def test_parser_nesting_a_stray_style_still_shows_the_gap():
+    draft = draft_of("同志们：\n一、明确任务\n（一）抓项目。\n1.抓投资。投资。\n2、抓开工。开工。\n3.抓竣工。竣工。\n")
+    found = run_checks(draft, ONLY)
+    assert any("缺少“2.”" in f.message for f in found)
+
+
+def test_drafts_made_in_drafter_check_styles_only():
+    draft = Draft(blocks=[Block.heading(1, "甲"), Block.heading(1, "乙", style="第一，"),
+                          Block.heading(1, "丙"), Block.heading(2, "子"), Block.heading(2, "丑", style="(一)")])
+    found = run_checks(draft, ONLY)
+    assert [(f.block, f.severity) for f in found] == [(1, "error"), (4, "warning")]
+    assert "“第二，乙”" in found[0].message
+
+
+def test_no_false_alarm_on_clean_numbering(corpus):
+    for name, draft in corpus.items():
+        assert run_checks(draft, ONLY) == [], name
+    clean = Draft(blocks=[Block.heading(1, "甲"), Block.heading(2, "子"), Block.heading(2, "丑"),
+                          Block.heading(1, "乙")])
+    assert run_checks(clean, ONLY) == []
