@@ -62,10 +62,17 @@ def _lead_in(first: str, others: list[str]) -> int:
     """Length of a lead-in before the first member (今年以来我们坚持问题导向、坚持目标导向):
     where the prefix the other members share starts inside the first one."""
     pre = common_prefix(others)
-    if len(pre) >= 2 and not first.startswith(pre):
+    shortest = 1 if max(len(o) for o in others) <= 5 else 2
+    if len(pre) >= shortest and not first.startswith(pre):
         at = first.find(pre)
         if at > 0:
             return at
+    # 要想在前、干在前、成在前 / ……完善空间规划、产业规划、功能规划: members of one length
+    # sharing an ending; the first one is cut to that length
+    lengths = {len(o) for o in others}
+    suf = common_suffix(others)
+    if not pre and suf and len(lengths) == 1 and first.endswith(suf) and len(first) > min(lengths):
+        return len(first) - min(lengths)
     return 0
 
 

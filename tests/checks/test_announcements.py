@@ -1,0 +1,42 @@
+from drafter.checks import CheckOptions, run_checks
+from drafter.checks.base import content
+from drafter.core.model import Block, Draft
+from tests.checks.conftest import draft_of
+
+ONLY = CheckOptions(only={"announcement"})
+
+
+def test_placeholder_count_in_the_corpus_gets_the_right_number(corpus):
+    draft = corpus["000"]
+    parts = sum(1 for b in draft.blocks if b.is_heading and b.level == 1)
+    found = run_checks(draft, ONLY)
+    said = [f for f in found if "方面意见" in f.message]
+    assert len(said) == 1
+    finding = said[0]
+    assert finding.severity == "error"
+    assert content(draft, finding.block)[finding.start:finding.end] == "*"
+    assert f"其后实际有 {parts} 项" in finding.message
+    assert finding.suggestion == "改为“讲两方面意见”"
+
+
+def test_wrong_count_is_an_error_with_the_right_one():
+    draft = draft_of("同志们：\n今天开会。下面，我讲三点意见：\n一、认清形势\n很好。\n二、明确任务\n很重。\n")
+    [finding] = run_checks(draft, ONLY)
+    assert "说的是 3 项" in finding.message and "实际有 2 项" in finding.message
+    assert finding.suggestion == "改为“讲两点意见”"
+    assert content(draft, finding.block)[finding.start:finding.end] == "三"
+
+
+def test_span_in_a_run_in_body_counts_the_heading():
+    draft = Draft(blocks=[Block.heading(1, "明确任务。", "今年要做好三项工作："),
+                          Block.heading(2, "抓项目。"), Block.heading(2, "抓投资。")])
+    [finding] = run_checks(draft, ONLY)
+    assert content(draft, 0)[finding.start:finding.end] == "三"
+
+
+def test_counts_that_agree_are_not_reported(corpus):
+    draft = draft_of("同志们：\n今天开会。下面，我讲两点意见：\n一、认清形势\n很好。\n二、明确任务\n"
+                     "要做到“两个维护”，坚定“四个自信”。\n")
+    assert run_checks(draft, ONLY) == []
+    for name in ("001", "002", "003", "004"):
+        assert run_checks(corpus[name], ONLY) == [], name

@@ -1,0 +1,100 @@
+import datetime as dt
+
+import pytest
+
+from drafter.checks import CheckOptions, run_checks
+from drafter.checks.base import content
+from drafter.checks.rules import load_rules
+from drafter.core.errors import DrafterError
+from drafter.core.model import Block, Draft
+
+ONLY = {"formulation"}
+
+
+def check(text: str, **options):
+    draft = Draft(blocks=[Block.paragraph(text)], date=options.pop("date", ""))
+    found = run_checks(draft, CheckOptions(only=ONLY, **options))
+    return draft, found
+
+
+def test_shipped_lists_carry_dates_and_reasons():
+    rules = load_rules()
+    assert rules.concepts and rules.formulations
+    for item in [*rules.concepts, *rules.formulations]:
+        assert isinstance(item.since, dt.date) and item.reason
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("要坚定“四个意识”，推动工作落实。", "坚定“四个意识”"),
+    ("要增强“四个自信”。", "增强“四个自信”"),
+    ("坚决拥护“两个维护”。", "拥护“两个维护”"),
+    ("切实做到“两个确立”。", "做到“两个确立”"),
+])
+def test_wrong_verb_with_a_numbered_concept(text, wrong):
+    draft, found = check(text)
+    assert [content(draft, 0)[f.start:f.end] for f in found] == [wrong]
+    assert found[0].severity == "warning" and wrong in found[0].message
+
+
+def test_members_wrong_or_misordered():
+    draft, found = check("要增强“四个意识”，即政治意识、大局意识、责任意识、看齐意识。"
+                         "要坚定道路自信、制度自信、理论自信、文化自信这“四个自信”。")
+    assert len(found) == 2
+    assert "内容与规范表述不符" in found[0].message and "责任意识" in found[0].message
+    assert found[0].suggestion == "改为“政治意识、大局意识、核心意识、看齐意识”"
+    assert "顺序" in found[1].message
+    assert content(draft, 0)[found[1].start:found[1].end] == "道路自信、制度自信、理论自信、文化自信"
+
+
+def test_outdated_is_judged_against_the_draft_date():
+    text = "要统筹疫情防控和经济社会发展，做好新冠肺炎疫情防控。"
+    _, now = check(text)
+    assert len(now) == 2 and all("过时表述" in f.message for f in now)
+    assert "新型冠状病毒感染" in now[1].suggestion
+    _, then = check(text, date="2022年3月1日")
+    assert then == []
+    _, explicit = check(text, today=dt.date(2022, 12, 27))
+    assert [f.message for f in explicit if "新冠肺炎" in f.message]
+
+
+def test_never_right_forms_and_agency_names():
+    draft, found = check("在以习近平总书记为核心的党中央坚强领导下，市环保局、安监局要履职尽责。")
+    spans = [content(draft, 0)[f.start:f.end] for f in found]
+    assert spans == ["以习近平总书记为核心的党中央", "环保局", "安监局"]
+
+
+@pytest.mark.parametrize("text", [
+    ("要坚持以习近平新时代中国特色社会主义思想为指导，深刻领悟“两个确立”的决定性意义，增强“四个意识”、"
+    "坚定“四个自信”、做到“两个维护”。"),
+    "深入贯彻落实科学发展观，统筹发展和安全。",
+    "增强政治意识、大局意识、核心意识、看齐意识。",
+    "市生态环境局、应急管理局、市场监督管理局要履职尽责。",
+])
+def test_no_false_alarm_on_standard_text(text):
+    assert check(text)[1] == []
+
+
+def test_corpus_speech_in_standard_wording(corpus):
+    assert run_checks(corpus["001"], CheckOptions(only=ONLY)) == []
+
+
+def test_user_rules_file_adds_entries(tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("outdated:\n  - text: 老说法\n    use: 新说法\n    since: 2020-05\n"
+                     "    reason: 测试用\n", encoding="utf-8")
+    _draft, found = check("这是老说法。", rules=rules)
+    assert [f.suggestion for f in found] == ["改为“新说法”"]
+
+
+@pytest.mark.parametrize("body, words", [
+    ("outdated:\n  - text: 老说法\n    use: 新说法\n    reason: 缺日期\n", "since"),
+    ("wrong:\n  - pattern: '(未闭合'\n    use: x\n    reason: y\n", "正则"),
+    ("colour: red\n", "未知的键"),
+    ("outdated: [\n", "YAML"),
+])
+def test_bad_rules_file_is_a_clear_error(tmp_path, body, words):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(body, encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        check("文字。", rules=rules)
+    assert words in caught.value.message and "rules.yaml" in caught.value.message
