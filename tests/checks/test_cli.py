@@ -1,0 +1,109 @@
+"""``drafter check``: report grouped by part, --json, exit codes 0/1/2."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from drafter.cli import main
+from drafter.core import paths
+from drafter.core.model import Block, Draft
+from drafter.core.storage import save_draft
+from drafter.corpus.documents import load_document
+from drafter.corpus.library import Library
+from drafter.export import export_draft
+from tests.checks.conftest import corpus_file
+
+CLEAN = ("同志们：\n今天，我们召开全市安全生产工作会议。下面，我讲两点意见：\n"
+         "一、认清形势\n今年以来，全市安全生产形势总体平稳。\n"
+         "二、压实责任\n各地各部门要坚决扛起安全生产责任。\n")
+
+
+def clean_draft() -> Draft:
+    return Draft(title="在全市安全生产工作会议上的讲话", fields={"城市": "临江市"}, blocks=[
+        Block.paragraph("今天，我们召开全市安全生产工作会议。下面，我讲两点意见：", "opening"),
+        Block.heading(1, "认清形势"), Block.paragraph("今年以来，全市安全生产形势总体平稳。"),
+        Block.heading(1, "压实责任"), Block.paragraph("各地各部门要坚决扛起安全生产责任。")])
+
+
+def test_clean_text_exits_0(tmp_path, capsys):
+    path = tmp_path / "讲话.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(path), "--place", "临江市"]) == 0
+    out = capsys.readouterr().out
+    assert "错误 0 处" in out and "未发现错误或需要提醒的问题" in out and "【全文】" in out
+
+
+def test_corpus_with_placeholders_exits_1_grouped_by_part(capsys):
+    path = corpus_file("000")
+    assert main(["check", str(path), "--no-library"]) == 1
+    out = capsys.readouterr().out
+    assert "【开头】" in out and "【一、关于全市经济社会发展工作】" in out and "【二、关于党风廉政建设工作】" in out
+    assert "第 2 段　错误（宣布的数目）" in out and "建议：改为“讲两方面意见”" in out
+    draft = load_document(path)
+    heading = next(i for i, b in enumerate(draft.blocks) if b.is_heading and "**" in b.text + b.body)
+    assert f"第 {heading + 1} 段“{draft.blocks[heading].source_marker}”　错误" in out
+
+
+def test_json_is_a_list_of_objects(capsys):
+    assert main(["check", str(corpus_file("000")), "--json", "--no-library", "--budget", "30"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, list) and data
+    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "name", "marker", "section"}
+    assert all(set(item) == keys for item in data)
+    assert {item["severity"] for item in data} <= {"error", "warning", "info"}
+    over = [item for item in data if item["check"] == "length" and item["block"] is None]
+    assert over[0]["severity"] == "warning" and "超出" in over[0]["message"]
+    placeholder = next(item for item in data if item["check"] == "placeholder")
+    assert isinstance(placeholder["block"], int) and placeholder["end"] > placeholder["start"]
+
+
+def test_draft_and_docx_inputs(tmp_path, capsys):
+    draft_path = tmp_path / "讲话.draft"
+    save_draft(draft_path, clean_draft())
+    assert main(["check", str(draft_path), "--json"]) == 0
+    assert not [f for f in json.loads(capsys.readouterr().out) if f["severity"] != "info"]
+    broken = clean_draft()
+    broken.blocks[2].text = "今年以来，全市安全生产形势总体平稳，**起事故已经结案。"
+    docx = tmp_path / "讲话.docx"
+    export_draft(broken, docx)
+    assert main(["check", str(docx), "--json", "--only", "placeholder"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)
+    assert finding["check"] == "placeholder" and "**" in finding["message"]
+
+
+def test_uses_the_user_library_unless_told_not_to(tmp_path, capsys):
+    with Library(paths.library_db()) as lib:
+        list(lib.add([corpus_file("003")]))
+    copy = tmp_path / "copy.txt"
+    copy.write_text(corpus_file("003").read_text(encoding="utf-8"), encoding="utf-8")
+    main(["check", str(copy), "--json", "--only", "overlap"])
+    assert json.loads(capsys.readouterr().out)
+    main(["check", str(copy), "--json", "--only", "overlap", "--no-library"])
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("args, words", [
+    (["missing.txt"], "不存在"),
+    (["{clean}", "--budget", "0"], "时限"),
+    (["{clean}", "--rate", "-5"], "每分钟"),
+    (["{clean}", "--only", "spelling"], "spelling"),
+    (["{clean}", "--rules", "{bad_rules}"], "rules.yaml"),
+    (["{clean}", "--library", "nowhere.sqlite3"], "讲话稿库"),
+    (["{pdf}"], "不支持"),
+])
+def test_bad_input_exits_2_with_one_chinese_line(tmp_path, args, words):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    bad_rules = tmp_path / "rules.yaml"
+    bad_rules.write_text("outdated: [\n", encoding="utf-8")
+    pdf = tmp_path / "讲话.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    args = [a.format(clean=clean, bad_rules=bad_rules, pdf=pdf) for a in args]
+    result = subprocess.run([sys.executable, "-m", "drafter.cli", "check", *args], check=False,
+                            capture_output=True,
+                            text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr
