@@ -46,7 +46,8 @@ def check(draft: Draft, options, rules: Rules | None = None) -> list[Finding]:
                 if not m.group(0):
                     continue
                 kind = "过时表述" if form.outdated else "不规范表述"
-                since = f"（自 {form.since:%Y年%m月%d日} 起）" if form.outdated else ""
+                day = form.since
+                since = f"（自 {day.year}年{day.month}月{day.day}日 起）" if form.outdated else ""
                 found.append(Finding("formulation", WARNING, index, m.start(), m.end(),
                                      f"{kind}：“{m.group(0)}”{since}——{form.reason}",
                                      f"改为“{form.use}”"))

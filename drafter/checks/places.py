@@ -167,7 +167,7 @@ def _other_names(draft: Draft, own: list[str], rules: Rules) -> list[Finding]:
                 continue
             for k in range(min(8, i + 1), 2, -1):
                 name = text[i + 1 - k:i + 1]
-                if name not in known or name.endswith(("城市", "都市")):
+                if name not in known or name.endswith(("城市", "都市", "城区")):
                     continue
                 if name in own or name[:-1] in own_bases or any(o.startswith(name) or name.startswith(o[:-1]) for o in own):
                     break
