@@ -22,6 +22,14 @@ logger = logging.getLogger(__name__)
 
 _SUFFIXES = "市县区州旗镇盟"
 PLACE_FIELDS = ("place", "city", "county", "城市", "地区", "地名", "单位", "unit", "org")
+#: A two-character name not in the dictionary still shows itself right after punctuation and
+#: before 市委/县政府/区人大 …: ，通化市委….
+_NAME_BEFORE_ORGAN = re.compile(
+    r"(?:^|(?<=[，。；：、“（\s]))([\u4e00-\u9fff]{2}[市县区旗])(?=委|政府|人民政府|人大|政协)")
+_NOT_A_NAME_START = set("全我本各该省市县区其此每两几多原")
+_NOT_A_NAME = {"通过", "以及", "按照", "经过", "根据", "报请", "提请", "协调", "配合", "请示", "报告", "关于",
+               "对于", "同时", "会同", "联合", "要求", "请求", "协助", "代表", "并由", "经由", "得到", "成立",
+               "建议", "积极", "主动", "争取", "确保", "督促", "推动", "支持", "服从", "落实", "向着"}
 _NAME_IN_TEXT = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?[{_SUFFIXES}]")
 
 
@@ -162,20 +170,41 @@ def _other_names(draft: Draft, own: list[str], rules: Rules) -> list[Finding]:
     for index in range(len(draft.blocks)):
         text = content(draft, index)
         seen = set()
+        for m in _NAME_BEFORE_ORGAN.finditer(text):
+            name = m.group(1)
+            if (set(name[:-1]) & _NOT_A_NAME_START or name[:-1] in _NOT_A_NAME or name in known
+                    or name in rules.ignore):
+                continue  # dictionary names are found below
+            if name in own or name[:-1] in own_bases or any(o.startswith(name[:-1]) for o in own):
+                continue
+            if name not in seen:
+                seen.add(name)
+                found.append(_name_finding(index, text, m.start(1), m.end(1), own[0]))
         for i, ch in enumerate(text):
             if ch not in _SUFFIXES:
                 continue
             for k in range(min(8, i + 1), 2, -1):
                 name = text[i + 1 - k:i + 1]
-                if name not in known or name.endswith(("城市", "都市", "城区")):
+                if (name not in known or name.endswith(("城市", "都市", "城区"))
+                        or name[0] in _NOT_A_NAME_START):
                     continue
                 if name in own or name[:-1] in own_bases or any(o.startswith(name) or name.startswith(o[:-1]) for o in own):
                     break
                 if name not in seen:
                     seen.add(name)
-                    found.append(Finding("place", WARNING, index, i + 1 - k, i + 1,
-                                         f"地名“{name}”不是本稿的“{own[0]}”，请核对是否为其他讲话稿的遗留"
-                                         f"（{around(text, i + 1 - k, i + 1)}）"))
+                    found.append(_name_finding(index, text, i + 1 - k, i + 1, own[0]))
                 break
     return found
 
+
+
+def _name_finding(index: int, text: str, start: int, end: int, own: str) -> Finding:
+    """A place of the draft's rank or above (another city in a city's speech) is a likely
+    leftover; one below it (a county, a town) may well lie within the draft's own area."""
+    name = text[start:end]
+    where = around(text, start, end)
+    if RANK.get(level_of(name), 9) <= RANK.get(level_of(own), 9):
+        return Finding("place", WARNING, index, start, end,
+                       f"地名“{name}”不是本稿的“{own}”，请核对是否为其他讲话稿的遗留（{where}）")
+    return Finding("place", INFO, index, start, end,
+                   f"地名“{name}”：请核对是否属于{own}（{where}）")
