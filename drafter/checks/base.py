@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from drafter.core.model import Draft
@@ -71,7 +71,6 @@ class CheckOptions:
     budget_minutes: float | None = None
     max_parallels: int = 3
     today: dt.date | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def content(draft: Draft, index: int) -> str:
