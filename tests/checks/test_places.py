@@ -67,3 +67,10 @@ def test_name_outside_the_dictionary_before_an_organ():
                                           "通过市政府协调，以及市委督办。")])
     found = run_checks(draft, CheckOptions(only=ONLY, place="临江市"))
     assert spans(draft, found) == ["通化市"]
+
+
+def test_place_from_the_title():
+    draft = Draft(title="在临江市政府全体会议上的讲话",
+                  blocks=[Block.paragraph("全县上下要再接再厉，全市上下要团结一心。")])
+    found = run_checks(draft, CheckOptions(only=ONLY))
+    assert spans(draft, found) == ["全县"] and "临江市" in found[0].message
