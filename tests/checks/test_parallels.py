@@ -54,3 +54,13 @@ def test_finds_the_corpus_parallel(corpus):
     texts = [p.texts(content(draft, i)) for i in range(len(draft.blocks))
              for p in find_parallels(content(draft, i))]
     assert ["头脑想着事", "胸中装着事", "眼睛盯着事"] in [t[:3] for t in texts]
+
+
+def test_too_many_in_one_section():
+    paragraphs = ["要想在前、干在前、成在前。", "要早开工、早建设、早竣工。", "要抓项目、抓投资、抓招商。",
+                  "要重实干、重实绩、重实效。"]
+    draft = Draft(blocks=[Block.heading(1, "抓落实"), *(Block.paragraph(p) for p in paragraphs * 2)])
+    found = run_checks(draft, CheckOptions(only=ONLY))
+    assert [f.block for f in found] == [0] and "8 组排比" in found[0].message
+    relaxed = run_checks(draft, CheckOptions(only=ONLY, max_parallels=4))
+    assert relaxed == []
