@@ -33,6 +33,8 @@ def register(sub) -> None:
     parser.add_argument("--library", metavar="库文件", help="用指定的讲话稿库查重（默认为个人数据中的库）")
     parser.add_argument("--min-overlap", type=int, default=20, metavar="字数",
                         help="查重时报告的最短相同字数（默认 20）")
+    parser.add_argument("--max-parallels", type=int, default=3, metavar="组数",
+                        help="一段中排比多于几组时提醒（默认 3）")
     parser.add_argument("--only", metavar="检查", help="只做这些检查（逗号分隔）：" + "，".join(
         f"{k}={v}" for k, v in CHECK_NAMES.items()))
     parser.set_defaults(func=run)
@@ -43,6 +45,8 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         raise DrafterError(f"时限应大于 0 分钟（--budget {args.budget:g}）")
     if args.rate <= 0:
         raise DrafterError(f"每分钟字数应大于 0（--rate {args.rate}）")
+    if args.max_parallels < 1:
+        raise DrafterError(f"排比组数至少为 1（--max-parallels {args.max_parallels}）")
     if args.min_overlap < 6:
         raise DrafterError(f"查重的最短字数至少为 6（--min-overlap {args.min_overlap}）")
     only = None
@@ -52,7 +56,8 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         if unknown:
             raise DrafterError(f"没有名为“{'、'.join(sorted(unknown))}”的检查（可用：{'、'.join(CHECKS)}）")
     return CheckOptions(only=only, place=args.place, rules=args.rules, source_path=args.file,
-                        min_overlap=args.min_overlap, rate=args.rate, budget_minutes=args.budget)
+                        min_overlap=args.min_overlap, rate=args.rate, budget_minutes=args.budget,
+                        max_parallels=args.max_parallels)
 
 
 def _open_library(args: argparse.Namespace):
