@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from pathlib import Path
 
 from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
@@ -70,7 +71,13 @@ def _open_library(args: argparse.Namespace):
             raise DrafterError("讲话稿库文件不存在", args.library)
         return Library(args.library)
     db = paths.library_db()
-    return Library(db) if db.is_file() else None
+    if not db.is_file():
+        return None
+    try:
+        return Library(db)
+    except DrafterError as exc:  # the user's own library is broken: check the rest anyway
+        print(f"{exc.message}；本次未查重", file=sys.stderr)
+        return None
 
 
 def run(args: argparse.Namespace) -> int:

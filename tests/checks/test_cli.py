@@ -107,3 +107,12 @@ def test_bad_input_exits_2_with_one_chinese_line(tmp_path, args, words):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr
+
+
+def test_broken_user_library_skips_only_the_overlap_check(tmp_path, capsys):
+    paths.library_db().write_bytes(b"this is not a database" * 100)
+    path = tmp_path / "讲话.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(path), "--place", "临江市"]) == 0
+    captured = capsys.readouterr()
+    assert "未查重" in captured.err and "错误 0 处" in captured.out
