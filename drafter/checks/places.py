@@ -30,6 +30,10 @@ _NOT_A_NAME_START = set("全我本各该省市县区其此每两几多原")
 _NOT_A_NAME = {"通过", "以及", "按照", "经过", "根据", "报请", "提请", "协调", "配合", "请示", "报告", "关于",
                "对于", "同时", "会同", "联合", "要求", "请求", "协助", "代表", "并由", "经由", "得到", "成立",
                "建议", "积极", "主动", "争取", "确保", "督促", "推动", "支持", "服从", "落实", "向着"}
+#: Short names of provinces: 河南村镇银行 holds no town called 南村镇.
+_PROVINCES = {"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建",
+              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
+              "青海", "台湾", "内蒙", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 _NAME_IN_TEXT = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?[{_SUFFIXES}]")
 
 
@@ -185,8 +189,9 @@ def _other_names(draft: Draft, own: list[str], rules: Rules) -> list[Finding]:
                 continue
             for k in range(min(8, i + 1), 2, -1):
                 name = text[i + 1 - k:i + 1]
+                start = i + 1 - k
                 if (name not in known or name.endswith(("城市", "都市", "城区"))
-                        or name[0] in _NOT_A_NAME_START):
+                        or name[0] in _NOT_A_NAME_START or text[start - 1:start + 1] in _PROVINCES):
                     continue
                 if name in own or name[:-1] in own_bases or any(o.startswith(name) or name.startswith(o[:-1]) for o in own):
                     break

@@ -26,7 +26,8 @@ def test_place_from_the_draft_fields():
 
 
 def test_another_place_name_is_reported_once_a_block():
-    draft = Draft(blocks=[Block.paragraph("临江市全市上下，要学习长春市的经验，长春市的做法值得借鉴。"),
+    draft = Draft(blocks=[Block.paragraph("临江市全市上下，要学习长春市的经验，长春市的做法值得借鉴，"
+                                          "吸取河南村镇银行事件教训。"),
                           Block.paragraph("临江市的文明城市创建工作成效明显。")])
     found = run_checks(draft, CheckOptions(only=ONLY, place="临江市"))
     assert spans(draft, found) == ["长春市"]
