@@ -29,23 +29,42 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+_HEADER_FIELDS = (("title", "标题"), ("speaker", "讲话人"), ("date", "日期"), ("occasion", "会议"),
+                  ("salutation", "称呼"))
+
+
+def _matches(text: str):
+    """(start, end, severity, what) of every placeholder in ``text``, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    for pattern, severity, what in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if what.startswith("“X”") and _is_product(text, m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            yield m.start(), m.end(), severity, what
+
+
 def check(draft: Draft, options) -> list[Finding]:
     found = []
+    for attr, label in _HEADER_FIELDS:  # the title block: 日期“2024年X月X日” is as unfinished
+        value = getattr(draft, attr)
+        hits = list(_matches(value))
+        if hits:  # one finding a field: 2024年X月X日 is one unfinished date, not two
+            severity = ERROR if any(h[2] == ERROR for h in hits) else WARNING
+            marks = "、".join(dict.fromkeys(f"“{value[h[0]:h[1]]}”" for h in hits))
+            found.append(Finding("placeholder", severity, None, None, None,
+                                 f"{label}未填完：{marks}（{value}）", "填写实际内容或删去"))
+    blocks = []
     for index in range(len(draft.blocks)):
         text = content(draft, index)
-        taken: list[tuple[int, int]] = []
-        for pattern, severity, what in _PATTERNS:
-            for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                if what.startswith("“X”") and _is_product(text, m.start(), m.end()):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append(Finding("placeholder", severity, index, m.start(), m.end(),
-                                     f"{what}：“{m.group(0)}”（{around(text, m.start(), m.end())}）",
-                                     "填写实际内容或删去"))
-    found.sort(key=lambda f: (f.block, f.start))
-    return found
+        for start, end, severity, what in _matches(text):
+            blocks.append(Finding("placeholder", severity, index, start, end,
+                                  f"{what}：“{text[start:end]}”（{around(text, start, end)}）",
+                                  "填写实际内容或删去"))
+    blocks.sort(key=lambda f: (f.block, f.start))
+    return found + blocks
 
 
 def _is_product(text: str, start: int, end: int) -> bool:

@@ -69,3 +69,17 @@ def test_clean_corpus_speech_has_no_placeholder(corpus):
     text = "".join(content(draft, i) for i in range(len(draft.blocks)))
     assert not re.search(r"[*＊]|XX|××|【", text)  # the premise: this speech is filled in
     assert run_checks(draft, ONLY) == []
+
+
+def test_placeholders_in_the_title_block_are_found_once_per_field():
+    from drafter.checks import CheckOptions, run_checks
+    from drafter.core.model import Block, Draft
+
+    draft = Draft(title="XX市市长在全市会议上的讲话", speaker="王明", date="2024年X月X日",
+                  blocks=[Block.paragraph("今天，我们召开会议。")])
+    found = [f for f in run_checks(draft, CheckOptions(only={"placeholder"}))]
+    assert [(f.block, f.severity) for f in found] == [(None, "error"), (None, "error")]
+    assert found[0].message.startswith("标题未填完") and "“XX”" in found[0].message
+    assert found[1].message.startswith("日期未填完") and "2024年X月X日" in found[1].message
+    draft.date, draft.title = "2024年7月19日", "临江市市长在全市会议上的讲话"
+    assert run_checks(draft, CheckOptions(only={"placeholder"})) == []
