@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
@@ -244,6 +244,38 @@ class DraftEditor(QScrollArea):
         # let the layout settle before scrolling to a freshly built row
         QTimer.singleShot(0, lambda r=row: self.ensureWidgetVisible(r, 0, 60) if r in self.rows else None)
         self.current_changed.emit(index)
+
+    def select_span(self, index: int, start: int | None, end: int | None) -> bool:
+        """Select characters ``start:end`` of block ``index``'s ``text + body`` (a finding's
+        span; a span running from the heading sentence into the body is cut at the
+        sentence's end) and scroll to them.  No span: put the cursor at the block's start."""
+        if not 0 <= index < len(self.rows):
+            return False
+        row = self.rows[index]
+        if start is None:
+            self.focus_block(index, "text", 0)
+            return True
+        head = len(row.block.text)
+        part = "body" if start >= head and row.body_edit is not None and row.block.body else "text"
+        offset = head if part == "body" else 0
+        self.focus_block(index, part, start - offset)
+        edit = row.edit(part)
+        length = len(edit.toPlainText())
+        begin = min(max(start - offset, 0), length)
+        stop = min(max((end if end is not None else start) - offset, begin), length)
+        cursor = edit.textCursor()
+        cursor.setPosition(begin)
+        cursor.setPosition(stop, QTextCursor.KeepAnchor)
+        edit.setTextCursor(cursor)
+        edit.ensureCursorVisible()
+        QTimer.singleShot(0, lambda r=row, e=edit: self._scroll_to_cursor(r, e) if r in self.rows else None)
+        return True
+
+    def _scroll_to_cursor(self, row: BlockRow, edit: AutoTextEdit) -> None:
+        """Scroll the page so the selected text (not only the top of a long paragraph) shows."""
+        rect = edit.cursorRect()
+        point = edit.viewport().mapTo(self.page, rect.center())
+        self.ensureVisible(point.x(), point.y(), 0, max(60, self.viewport().height() // 3))
 
     # ----- per-block settings (context menu) -----------------------------------------
     def _block_menu(self, menu, row: BlockRow) -> None:

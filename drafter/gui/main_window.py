@@ -28,6 +28,7 @@ from drafter.core.announce import find_announcements, sync_announcements
 from drafter.core.model import Draft
 from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
+from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar, replace_all
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
         self.dock.visibilityChanged.connect(
             lambda visible: QTimer.singleShot(50, self.side.load) if visible and self.load_materials else None)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.checks = ChecksPanel(self.settings)
+        self.checks.finding_activated.connect(self.show_finding)
+        self.checks.sync_requested.connect(self.sync_from_checks)
+        self.checks_dock = QDockWidget("审校", self)
+        self.checks_dock.setObjectName("checksDock")
+        self.checks_dock.setWidget(self.checks)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+        self.tabifyDockWidget(self.dock, self.checks_dock)
+        self.dock.raise_()
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
@@ -173,6 +183,8 @@ class MainWindow(QMainWindow):
                                     "查找并替换（如 XX市 → 本市名称）"),
             "sync": self._action("同步宣布的数目", self.sync_counts, None, sp.SP_BrowserReload,
                                  "把“讲三点意见”等数目改为与后文条数一致"),
+            "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
+                                   "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
             "about": self._action("关于", self.about),
         }
         a = self.act
@@ -194,12 +206,16 @@ class MainWindow(QMainWindow):
         toggle = self.dock.toggleViewAction()
         toggle.setText("素材面板（常用表述、结构模板）")
         view.addAction(toggle)
+        toggle = self.checks_dock.toggleViewAction()
+        toggle.setText("审校面板")
+        view.addAction(toggle)
+        self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
         self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
         bar = QToolBar("工具栏")
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         for key in ("new", "open", "save", None, "export_print", None, "heading", "child", "paragraph",
-                    None, "up", "down", "promote", "demote", "delete", None, "sync"):
+                    None, "up", "down", "promote", "demote", "delete", None, "sync", "checks"):
             bar.addSeparator() if key is None else bar.addAction(a[key])
         self.addToolBar(bar)
 
@@ -243,6 +259,7 @@ class MainWindow(QMainWindow):
         if session.path is not None or session.origin is not None:
             settings.remember_recent(self.settings, str(session.path or session.origin))
         self._load_widgets()
+        self.checks.set_draft(self.draft, session.path)
         self.editor.focus_block(0)
         self.update_title()
 
@@ -266,6 +283,7 @@ class MainWindow(QMainWindow):
         self.session.mark_modified()
         self.setWindowModified(True)
         self._stats_timer.start()
+        self.checks.draft_edited()
 
     def _text_settled(self) -> None:
         self.outline.refresh()
@@ -285,6 +303,7 @@ class MainWindow(QMainWindow):
     def _numbering_changed(self) -> None:
         self.session.mark_modified()
         self.setWindowModified(True)
+        self.checks.draft_edited()
         self.editor.refresh_markers()
         self.outline.refresh()
 
@@ -323,6 +342,7 @@ class MainWindow(QMainWindow):
     def _after_structure(self, focus: int) -> None:
         self.session.mark_modified()
         self.setWindowModified(True)
+        self.checks.draft_edited()
         self.editor.rebuild(focus)
         self.outline.refresh()
         self.outline.select_block(focus)
@@ -349,6 +369,7 @@ class MainWindow(QMainWindow):
         self.session.mark_modified()
         self.setWindowModified(True)
         self._load_widgets(index)
+        self.checks.set_draft(self.draft, self.session.path)   # the blocks are copies now
 
     def replace_all(self, needle: str, replacement: str) -> int:
         self._remember(self.editor.current_index())
@@ -398,6 +419,34 @@ class MainWindow(QMainWindow):
         self._after_structure(self.editor.current_index())
         lines = "\n".join(f"“{a.phrase}” → {a.actual}" for a in changed)
         dialogs.show_info(self, f"已修改 {len(changed)} 处：\n{lines}")
+
+    # ----- 审校 -------------------------------------------------------------------------
+    def run_checks(self) -> list | None:
+        """Show the 审校 panel and check the draft as it is now."""
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.source_path = self.session.path
+        findings = self.checks.run()
+        if findings is not None:
+            self.statusBar().showMessage(f"审校完成：{self.checks.summary.text()}", 6000)
+        return findings
+
+    def show_finding(self, shown) -> None:
+        """Select a finding's span in the editor."""
+        if shown.block is None:
+            self.statusBar().showMessage(f"全文：{shown.finding.message}", 8000)
+            return
+        index = self.checks.index_of(shown)
+        if index is None:
+            self.statusBar().showMessage("该段已删除，请重新审校（F7）", 6000)
+            return
+        f = shown.finding
+        self.editor.select_span(index, f.start, f.end)
+        self.outline.select_block(index)
+
+    def sync_from_checks(self) -> None:
+        self.sync_counts()
+        self.run_checks()
 
     def about(self) -> None:
         from drafter import __version__

@@ -10,7 +10,12 @@ from drafter.core.storage import atomic_write
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, object] = {"font_set": "gb2312", "recent": []}
+DEFAULTS: dict[str, object] = {
+    "font_set": "gb2312", "recent": [],
+    # 审校 panel (checks_panel.py)
+    "check_place": "", "check_budget": 0.0, "check_rate": 230, "check_library": True,
+    "check_auto": False, "check_group": "severity",
+}
 RECENT_LIMIT = 8
 
 
