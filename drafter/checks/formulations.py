@@ -50,7 +50,7 @@ def check(draft: Draft, options, rules: Rules | None = None) -> list[Finding]:
                 since = f"（自 {day.year}年{day.month}月{day.day}日 起）" if form.outdated else ""
                 found.append(Finding("formulation", WARNING, index, m.start(), m.end(),
                                      f"{kind}：“{m.group(0)}”{since}——{form.reason}",
-                                     f"改为“{form.use}”"))
+                                     f"改为“{form.use}”" if form.use else "删去，或按当前的部署重新表述"))
     found.sort(key=lambda f: (f.block, f.start))
     return found
 

@@ -121,7 +121,7 @@ def add_file(rules: Rules, path: str | os.PathLike[str]) -> Rules:
             if key == "outdated" and "since" not in entry:
                 raise DrafterError("过时表述必须写明 since（自何时起）", source, line)
             rules.formulations.append(Formulation(
-                pattern, _text(entry, "use", source, line),
+                pattern, _text(entry, "use", source, line) if "use" in entry else "",
                 parse_since(entry.get("since", "1900"), source, line),
                 _text(entry, "reason", source, line), key == "outdated"))
     levels = data.get("levels") or {}

@@ -98,3 +98,12 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, body, words):
     with pytest.raises(DrafterError) as caught:
         check("文字。", rules=rules)
     assert words in caught.value.message and "rules.yaml" in caught.value.message
+
+
+def test_an_outdated_formulation_without_a_replacement_suggests_rewriting():
+    from drafter.checks import CheckOptions, run_checks
+    from drafter.core.model import Block, Draft
+
+    draft = Draft(date="2024年3月1日", blocks=[Block.paragraph("要统筹疫情防控和经济社会发展。")])
+    [finding] = run_checks(draft, CheckOptions(only={"formulation"}))
+    assert "过时表述" in finding.message and finding.suggestion.startswith("删去")
