@@ -434,7 +434,11 @@ class MainWindow(QMainWindow):
     def show_finding(self, shown) -> None:
         """Select a finding's span in the editor."""
         if shown.block is None:
-            self.statusBar().showMessage(f"全文：{shown.finding.message}", 8000)
+            field = self._field_of(shown.finding.message)
+            if field is not None:   # 标题未填完：“XX”（XX市…）: go to the field
+                field.setFocus()
+                field.selectAll()
+            self.statusBar().showMessage(shown.finding.message, 8000)
             return
         index = self.checks.index_of(shown)
         if index is None:
@@ -443,6 +447,14 @@ class MainWindow(QMainWindow):
         f = shown.finding
         self.editor.select_span(index, f.start, f.end)
         self.outline.select_block(index)
+
+    def _field_of(self, message: str):
+        """The title/speaker/… box a whole-draft finding quotes (“（value）”), if any."""
+        for key, edit in self.form.edits.items():
+            value = getattr(self.draft, key)
+            if value and f"（{value}）" in message:
+                return edit
+        return None
 
     def sync_from_checks(self) -> None:
         self.sync_counts()
