@@ -13,10 +13,20 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.model import Block, Draft
+from drafter.gui.highlight import finding_format
 from drafter.gui.text_edit import AutoTextEdit
 
 logger = logging.getLogger(__name__)
@@ -140,6 +150,7 @@ class DraftEditor(QScrollArea):
         self.draft = Draft()
         self.rows: list[BlockRow] = []
         self._highlighted: BlockRow | None = None
+        self.marks: dict[object, tuple[BlockRow, str, QTextCursor]] = {}   # see mark_findings
         self.current = 0
         self.current_part = "text"
         self.setWidgetResizable(True)
@@ -156,6 +167,7 @@ class DraftEditor(QScrollArea):
     def set_draft(self, draft: Draft) -> None:
         self.draft = draft
         self.current = 0
+        self.marks = {}
         self.rebuild()
 
     def rebuild(self, focus: int | None = None, part: str = "text", position: int = -1) -> None:
@@ -245,30 +257,77 @@ class DraftEditor(QScrollArea):
         QTimer.singleShot(0, lambda r=row: self.ensureWidgetVisible(r, 0, 60) if r in self.rows else None)
         self.current_changed.emit(index)
 
-    def select_span(self, index: int, start: int | None, end: int | None) -> bool:
-        """Select characters ``start:end`` of block ``index``'s ``text + body`` (a finding's
-        span; a span running from the heading sentence into the body is cut at the
-        sentence's end) and scroll to them.  No span: put the cursor at the block's start."""
-        if not 0 <= index < len(self.rows):
-            return False
+    def _span_cursor(self, index: int, start: int, end: int | None) -> tuple[str, QTextCursor]:
+        """The part ("text"/"body") and a cursor selecting ``start:end`` of block ``index``'s
+        ``text + body``; a span running from the heading sentence into the body is cut at
+        the sentence's end."""
         row = self.rows[index]
-        if start is None:
-            self.focus_block(index, "text", 0)
-            return True
         head = len(row.block.text)
         part = "body" if start >= head and row.body_edit is not None and row.block.body else "text"
         offset = head if part == "body" else 0
-        self.focus_block(index, part, start - offset)
         edit = row.edit(part)
         length = len(edit.toPlainText())
         begin = min(max(start - offset, 0), length)
         stop = min(max((end if end is not None else start) - offset, begin), length)
-        cursor = edit.textCursor()
+        cursor = QTextCursor(edit.document())
         cursor.setPosition(begin)
         cursor.setPosition(stop, QTextCursor.KeepAnchor)
+        return part, cursor
+
+    def select_span(self, index: int, start: int | None, end: int | None) -> bool:
+        """Select characters ``start:end`` of block ``index``'s ``text + body`` (a finding's
+        span) and scroll to them.  No span: put the cursor at the block's start."""
+        if not 0 <= index < len(self.rows):
+            return False
+        if start is None:
+            self.focus_block(index, "text", 0)
+            return True
+        part, cursor = self._span_cursor(index, start, end)
+        self._select(self.rows[index], part, cursor)
+        return True
+
+    def _select(self, row: BlockRow, part: str, cursor: QTextCursor) -> None:
+        self.focus_block(self.rows.index(row), part, cursor.selectionStart())
+        edit = row.edit(part)
         edit.setTextCursor(cursor)
         edit.ensureCursorVisible()
         QTimer.singleShot(0, lambda r=row, e=edit: self._scroll_to_cursor(r, e) if r in self.rows else None)
+
+    def mark_findings(self, marks: list[tuple[object, int, int, int | None, str]]) -> None:
+        """Underline the spans of findings: (key, block index, start, end, severity) each.
+        The underlines move with the text as the user types; ``select_mark(key)`` selects a
+        span where it is now.  An empty list clears them."""
+        for row in self.rows:
+            for edit in (row.text_edit, row.body_edit):
+                if edit is not None and edit.extraSelections():
+                    edit.setExtraSelections([])
+        self.marks = {}
+        per_edit: dict[int, tuple[AutoTextEdit, list]] = {}
+        for key, index, start, end, severity in marks:
+            if not 0 <= index < len(self.rows) or start is None:
+                continue
+            part, cursor = self._span_cursor(index, start, end)
+            if not cursor.hasSelection():
+                continue
+            row = self.rows[index]
+            self.marks[key] = (row, part, cursor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = finding_format(severity)
+            per_edit.setdefault(id(row.edit(part)), (row.edit(part), []))[1].append(selection)
+        for edit, selections in per_edit.values():
+            edit.setExtraSelections(selections)
+
+    def select_mark(self, key: object) -> bool:
+        """Select a marked finding's span where the text now has it; False when its row is
+        gone or its text was deleted."""
+        mark = self.marks.get(key)
+        if mark is None:
+            return False
+        row, part, cursor = mark
+        if row not in self.rows or cursor.isNull() or not cursor.hasSelection():
+            return False
+        self._select(row, part, QTextCursor(cursor))
         return True
 
     def _scroll_to_cursor(self, row: BlockRow, edit: AutoTextEdit) -> None:

@@ -93,6 +93,7 @@ def summary_text(findings: list[Finding]) -> str:
 class ChecksPanel(QWidget):
     finding_activated = Signal(object)    # a Shown: select its span in the editor
     sync_requested = Signal()             # 同步宣布的数目
+    listed = Signal(list)                 # the Shown findings now listed ([]: none)
 
     def __init__(self, values: dict[str, object] | None = None, parent: QWidget | None = None):
         """``values``: the editor settings (read and written back on every option change)."""
@@ -221,6 +222,7 @@ class ChecksPanel(QWidget):
         self.tree.clear()
         self.summary.setText("尚未审校（F7）")
         self._show_details(None)
+        self.listed.emit([])
 
     def draft_edited(self) -> None:
         """The text or structure changed: the list may be out of date."""
@@ -278,6 +280,7 @@ class ChecksPanel(QWidget):
         if not auto and self.use_library.isChecked() and library is None and not note:
             note = "（没有讲话稿库，未查重）"
         self.summary.setText(summary_text([s.finding for s in self.shown]) + note)
+        self.listed.emit(self.shown)
         return [s.finding for s in self.shown]
 
     def _carried_overlaps(self) -> list[Shown]:

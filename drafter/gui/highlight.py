@@ -1,5 +1,7 @@
 """Mark what the writer still has to fill in (*, **, XX, X月X日, ××, {{ }}, 【】) in yellow, so a
-placeholder left from last year's speech or a template is seen before the draft goes up."""
+placeholder left from last year's speech or a template is seen before the draft goes up;
+``finding_format`` underlines the spans of 审校 findings (set as extra selections by the
+block editor)."""
 
 from __future__ import annotations
 
@@ -21,3 +23,14 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # Qt override
         for match in PLACEHOLDER.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.format)
+
+
+FINDING_COLOURS = {"error": "#d0021b", "warning": "#e08a00", "info": "#4a7fb5"}
+
+
+def finding_format(severity: str) -> QTextCharFormat:
+    """A wavy underline for a 审校 finding's span, coloured by severity."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
+    fmt.setUnderlineColor(QColor(FINDING_COLOURS.get(severity, FINDING_COLOURS["info"])))
+    return fmt

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPanel(self.settings)
         self.checks.finding_activated.connect(self.show_finding)
         self.checks.sync_requested.connect(self.sync_from_checks)
+        self.checks.listed.connect(self._mark_findings)
         self.checks_dock = QDockWidget("审校", self)
         self.checks_dock.setObjectName("checksDock")
         self.checks_dock.setWidget(self.checks)
@@ -445,8 +446,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("该段已删除，请重新审校（F7）", 6000)
             return
         f = shown.finding
-        self.editor.select_span(index, f.start, f.end)
+        if not self.editor.select_mark(id(shown)):   # the underline follows typing; offsets do not
+            self.editor.select_span(index, f.start, f.end)
         self.outline.select_block(index)
+        self.statusBar().showMessage(f.message, 8000)
+
+    def _mark_findings(self, shown: list) -> None:
+        """Underline the listed findings' spans in the editor."""
+        marks = []
+        for s in shown:
+            index = self.checks.index_of(s)
+            if index is not None and s.finding.start is not None:
+                marks.append((id(s), index, s.finding.start, s.finding.end, s.finding.severity))
+        self.editor.mark_findings(marks)
 
     def _field_of(self, message: str):
         """The title/speaker/… box a whole-draft finding quotes (“（value）”), if any."""

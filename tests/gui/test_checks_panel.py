@@ -239,3 +239,29 @@ def test_new_draft_clears_the_list(window, speech):
     window.session.modified = False
     window.files.new_draft()
     assert window.checks.items() == [] and window.checks.summary.text().startswith("尚未审校")
+
+
+def test_spans_are_underlined_and_followed_while_typing(window, speech):
+    from PySide6.QtGui import QTextCharFormat
+
+    window.run_checks()
+    panel = window.checks
+    shown = next(s for s in panel.shown if s.finding.check == "announcement")
+    f = shown.finding
+    edit = window.editor.rows[f.block].text_edit
+    spans = {(sel.cursor.selectionStart(), sel.cursor.selectionEnd()): sel.format.underlineStyle()
+             for sel in edit.extraSelections()}
+    in_block = {(g.start, g.end) for g in panel.findings() if g.block == f.block and g.start is not None}
+    assert set(spans) == in_block and (f.start, f.end) in spans
+    assert spans[(f.start, f.end)] == QTextCharFormat.WaveUnderline
+    # typing before the span moves the underline; activating the finding still finds "*"
+    edit.set_cursor(0)
+    type_text(edit, "新增四字")
+    assert panel.stale
+    window.show_finding(shown)
+    cursor = window.editor.rows[f.block].text_edit.textCursor()
+    assert cursor.selectedText() == "*" and cursor.selectionStart() == f.start + 4
+    # a new draft clears the underlines
+    window.session.modified = False
+    window.files.new_draft()
+    assert not any(row.text_edit.extraSelections() for row in window.editor.rows)
