@@ -376,7 +376,7 @@ class ChecksPanel(QWidget):
 
     def _show_details(self, item: QTreeWidgetItem | None) -> None:
         shown = item.data(0, FINDING_ROLE) if item is not None else None
-        self.goto_button.setEnabled(shown is not None and shown.block is not None)
+        self.goto_button.setEnabled(shown is not None)
         self.sync_button.setVisible(shown is not None and shown.finding.check == "announcement")
         if shown is None:
             self.details.hide()

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         if session.path is not None or session.origin is not None:
             settings.remember_recent(self.settings, str(session.path or session.origin))
         self._load_widgets()
-        self.checks.set_draft(self.draft, session.path)
+        self.checks.set_draft(self.draft, self._source_path())
         self.editor.focus_block(0)
         self.update_title()
 
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         self.session.mark_modified()
         self.setWindowModified(True)
         self._load_widgets(index)
-        self.checks.set_draft(self.draft, self.session.path)   # the blocks are copies now
+        self.checks.set_draft(self.draft, self._source_path())   # the blocks are copies now
 
     def replace_all(self, needle: str, replacement: str) -> int:
         self._remember(self.editor.current_index())
@@ -426,11 +426,15 @@ class MainWindow(QMainWindow):
         """Show the 审校 panel and check the draft as it is now."""
         self.checks_dock.show()
         self.checks_dock.raise_()
-        self.checks.source_path = self.session.path
+        self.checks.source_path = self._source_path()
         findings = self.checks.run()
         if findings is not None:
             self.statusBar().showMessage(f"审校完成：{self.checks.summary.text()}", 6000)
         return findings
+
+    def _source_path(self) -> Path | None:
+        """The file the draft is (or was imported from), so 查重 skips its own library copy."""
+        return self.session.path or self.session.origin
 
     def show_finding(self, shown) -> None:
         """Select a finding's span in the editor."""
