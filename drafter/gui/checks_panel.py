@@ -85,6 +85,18 @@ def section_label(draft: Draft, head: int | None, derived: list[str]) -> str:
     return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
 
 
+HEADER_FIELDS = ("title", "speaker", "date", "occasion", "salutation")
+
+
+def field_of(draft: Draft, message: str) -> str | None:
+    """The title/speaker/… field a whole-draft finding quotes as “（value）”, if any."""
+    for key in HEADER_FIELDS:
+        value = getattr(draft, key)
+        if value and f"（{value}）" in message:
+            return key
+    return None
+
+
 def summary_text(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     return "、".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in SEVERITIES)
@@ -273,6 +285,10 @@ class ChecksPanel(QWidget):
         shown = [Shown(f, None if f.block is None else blocks[f.block]) for f in findings]
         if auto:
             shown += self._carried_overlaps()
+            rank = {name: i for i, name in enumerate(SEVERITIES)}
+            shown.sort(key=lambda s: (-1 if s.finding.block is None else s.finding.block,
+                                      -1 if s.finding.start is None else s.finding.start,
+                                      rank.get(s.finding.severity, 9)))
         self.shown = shown
         self.stale = False
         self.has_run = True
@@ -297,6 +313,16 @@ class ChecksPanel(QWidget):
 
     def findings(self) -> list[Finding]:
         return [s.finding for s in self.shown]
+
+    def marks(self) -> list[tuple[int, int, int, int | None, str]]:
+        """(key, block index, start, end, severity) of every listed finding with a span, for
+        ``DraftEditor.mark_findings``; the key is ``id`` of its ``Shown``."""
+        found = []
+        for s in self.shown:
+            index = self.index_of(s)
+            if index is not None and s.finding.start is not None:
+                found.append((id(s), index, s.finding.start, s.finding.end, s.finding.severity))
+        return found
 
     # ----- the list -------------------------------------------------------------------
     def index_of(self, shown: Shown) -> int | None:

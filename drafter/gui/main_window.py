@@ -28,7 +28,7 @@ from drafter.core.announce import find_announcements, sync_announcements
 from drafter.core.model import Draft
 from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
-from drafter.gui.checks_panel import ChecksPanel
+from drafter.gui.checks_panel import ChecksPanel, field_of
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar, replace_all
@@ -439,10 +439,10 @@ class MainWindow(QMainWindow):
     def show_finding(self, shown) -> None:
         """Select a finding's span in the editor."""
         if shown.block is None:
-            field = self._field_of(shown.finding.message)
+            field = field_of(self.draft, shown.finding.message)
             if field is not None:   # 标题未填完：“XX”（XX市…）: go to the field
-                field.setFocus()
-                field.selectAll()
+                self.form.edits[field].setFocus()
+                self.form.edits[field].selectAll()
             self.statusBar().showMessage(shown.finding.message, 8000)
             return
         index = self.checks.index_of(shown)
@@ -455,22 +455,9 @@ class MainWindow(QMainWindow):
         self.outline.select_block(index)
         self.statusBar().showMessage(f.message, 8000)
 
-    def _mark_findings(self, shown: list) -> None:
+    def _mark_findings(self, _shown: list) -> None:
         """Underline the listed findings' spans in the editor."""
-        marks = []
-        for s in shown:
-            index = self.checks.index_of(s)
-            if index is not None and s.finding.start is not None:
-                marks.append((id(s), index, s.finding.start, s.finding.end, s.finding.severity))
-        self.editor.mark_findings(marks)
-
-    def _field_of(self, message: str):
-        """The title/speaker/… box a whole-draft finding quotes (“（value）”), if any."""
-        for key, edit in self.form.edits.items():
-            value = getattr(self.draft, key)
-            if value and f"（{value}）" in message:
-                return edit
-        return None
+        self.editor.mark_findings(self.checks.marks())
 
     def sync_from_checks(self) -> None:
         self.sync_counts()

@@ -267,3 +267,18 @@ def test_spans_are_underlined_and_followed_while_typing(window, speech):
     window.session.modified = False
     window.files.new_draft()
     assert not any(row.text_edit.extraSelections() for row in window.editor.rows)
+
+
+def test_a_placeholder_in_the_title_goes_to_the_title_box(window, ui, speech):
+    from tests.gui.conftest import type_text as typed
+
+    title = window.form.edits["title"]
+    typed(title, "在XX市政府全体会议上的讲话")
+    assert window.draft.title == "在XX市政府全体会议上的讲话"
+    window.run_checks()
+    panel = window.checks
+    shown = next(s for s in panel.shown if s.block is None and "XX" in s.finding.message)
+    window.editor.focus_block(5)
+    window.show_finding(shown)
+    assert window.focusWidget() is title and title.selectedText() == window.draft.title
+    assert shown.finding.message in window.statusBar().currentMessage()
