@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QStyle,
@@ -141,6 +142,8 @@ class ChecksPanel(QWidget):
         self.tree.setTextElideMode(Qt.ElideRight)   # the whole text is in the tooltip and below
         self.tree.itemActivated.connect(self._item_activated)   # double click or Enter
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_details(item))
+        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree, 1)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -418,6 +421,23 @@ class ChecksPanel(QWidget):
         shown = item.data(0, FINDING_ROLE)
         if shown is not None:
             self.finding_activated.emit(shown)
+
+    def context_menu(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """定位 and, for an announced count, 同步宣布的数目."""
+        shown = item.data(0, FINDING_ROLE) if item is not None else None
+        if shown is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction("定位到正文", lambda: self.finding_activated.emit(shown))
+        if shown.finding.check == "announcement":
+            menu.addAction("同步宣布的数目", self.sync_requested.emit)
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        menu = self.context_menu(self.tree.itemAt(pos))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def activate_current(self) -> None:
         item = self.tree.currentItem()

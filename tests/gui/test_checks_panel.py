@@ -270,10 +270,8 @@ def test_spans_are_underlined_and_followed_while_typing(window, speech):
 
 
 def test_a_placeholder_in_the_title_goes_to_the_title_box(window, ui, speech):
-    from tests.gui.conftest import type_text as typed
-
     title = window.form.edits["title"]
-    typed(title, "在XX市政府全体会议上的讲话")
+    type_text(title, "在XX市政府全体会议上的讲话")
     assert window.draft.title == "在XX市政府全体会议上的讲话"
     window.run_checks()
     panel = window.checks
@@ -282,3 +280,16 @@ def test_a_placeholder_in_the_title_goes_to_the_title_box(window, ui, speech):
     window.show_finding(shown)
     assert window.focusWidget() is title and title.selectedText() == window.draft.title
     assert shown.finding.message in window.statusBar().currentMessage()
+
+
+def test_context_menu_offers_sync_for_an_announcement_only(window, speech):
+    window.run_checks()
+    panel = window.checks
+    menu = panel.context_menu(item_for(panel, lambda f: f.check == "announcement"))
+    assert [a.text() for a in menu.actions()] == ["定位到正文", "同步宣布的数目"]
+    menu = panel.context_menu(item_for(panel, lambda f: f.check == "placeholder"))
+    assert [a.text() for a in menu.actions()] == ["定位到正文"]
+    menu.actions()[0].trigger()
+    f = item_for(panel, lambda f: f.check == "placeholder").data(0, checks_panel.FINDING_ROLE).finding
+    assert window.editor.current_index() == f.block and selected(window) == content(window, f.block)[f.start:f.end]
+    assert panel.context_menu(panel.tree.topLevelItem(0)) is None      # a group heading
