@@ -14,6 +14,7 @@ findings from the last full run are carried over while their paragraphs still ex
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -280,6 +281,10 @@ class ChecksPanel(QWidget):
         except DrafterError as exc:
             logger.warning("checks failed: %s", exc)
             dialogs.show_error(self, f"审校未能完成：{exc}")
+            return None
+        except (sqlite3.Error, OSError) as exc:   # the library went bad while being read
+            logger.warning("checks failed: %s", exc)
+            dialogs.show_error(self, f"审校未能完成：读取讲话稿库出错（{exc}）")
             return None
         finally:
             if library is not None:
