@@ -29,6 +29,8 @@ class Finding:
     ``formulation``, ``place``, ``overlap``, ``parallel``, ``length``); ``block`` the index of
     the block in ``draft.blocks`` (None for the whole draft); ``start``/``end`` a span in that
     block's ``text + body`` (None when the finding is about the block as a whole).
+    ``field`` names the title-block line a whole-draft finding is about (``title``,
+    ``speaker``, ``date``, ``occasion``, ``salutation``), for the editor to go to.
     """
 
     check: str
@@ -38,6 +40,7 @@ class Finding:
     end: int | None
     message: str
     suggestion: str | None = None
+    field: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

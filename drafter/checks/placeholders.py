@@ -55,7 +55,7 @@ def check(draft: Draft, options) -> list[Finding]:
             severity = ERROR if any(h[2] == ERROR for h in hits) else WARNING
             marks = "、".join(dict.fromkeys(f"“{value[h[0]:h[1]]}”" for h in hits))
             found.append(Finding("placeholder", severity, None, None, None,
-                                 f"{label}未填完：{marks}（{value}）", "填写实际内容或删去"))
+                                 f"{label}未填完：{marks}（{value}）", "填写实际内容或删去", attr))
     blocks = []
     for index in range(len(draft.blocks)):
         text = content(draft, index)

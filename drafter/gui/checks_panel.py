@@ -87,18 +87,6 @@ def section_label(draft: Draft, head: int | None, derived: list[str]) -> str:
     return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
 
 
-HEADER_FIELDS = ("title", "speaker", "date", "occasion", "salutation")
-
-
-def field_of(draft: Draft, message: str) -> str | None:
-    """The title/speaker/… field a whole-draft finding quotes as “（value）”, if any."""
-    for key in HEADER_FIELDS:
-        value = getattr(draft, key)
-        if value and f"（{value}）" in message:
-            return key
-    return None
-
-
 def summary_text(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     return "、".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in SEVERITIES)

@@ -28,7 +28,7 @@ from drafter.core.announce import find_announcements, sync_announcements
 from drafter.core.model import Draft
 from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
-from drafter.gui.checks_panel import ChecksPanel, field_of
+from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar, replace_all
@@ -439,8 +439,8 @@ class MainWindow(QMainWindow):
     def show_finding(self, shown) -> None:
         """Select a finding's span in the editor."""
         if shown.block is None:
-            field = field_of(self.draft, shown.finding.message)
-            if field is not None:   # 标题未填完：“XX”（XX市…）: go to the field
+            field = shown.finding.field
+            if field in self.form.edits:   # 标题未填完：“XX”（XX市…）: go to the field
                 self.form.edits[field].setFocus()
                 self.form.edits[field].selectAll()
             self.statusBar().showMessage(shown.finding.message, 8000)

@@ -50,7 +50,7 @@ def test_json_is_a_list_of_objects(capsys):
     assert main(["check", str(corpus_file("000")), "--json", "--no-library", "--budget", "30"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert isinstance(data, list) and data
-    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "name", "marker", "section"}
+    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "field", "name", "marker", "section"}
     assert all(set(item) == keys for item in data)
     assert {item["severity"] for item in data} <= {"error", "warning", "info"}
     over = [item for item in data if item["check"] == "length" and item["block"] is None]

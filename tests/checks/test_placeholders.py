@@ -80,6 +80,7 @@ def test_placeholders_in_the_title_block_are_found_once_per_field():
     found = [f for f in run_checks(draft, CheckOptions(only={"placeholder"}))]
     assert [(f.block, f.severity) for f in found] == [(None, "error"), (None, "error")]
     assert found[0].message.startswith("标题未填完") and "“XX”" in found[0].message
+    assert [f.field for f in found] == ["title", "date"]
     assert found[1].message.startswith("日期未填完") and "2024年X月X日" in found[1].message
     draft.date, draft.title = "2024年7月19日", "临江市市长在全市会议上的讲话"
     assert run_checks(draft, CheckOptions(only={"placeholder"})) == []
