@@ -103,3 +103,30 @@ def marker_of(draft: Draft, index: int, derived: list[str] | None = None) -> str
         return block.source_marker
     derived = derived if derived is not None else draft.markers()
     return derived[index]
+
+
+def section_head(draft: Draft, index: int | None) -> int | None:
+    """The level-1 heading whose part holds block ``index`` (None: before the first part,
+    or a whole-draft finding)."""
+    if index is None:
+        return None
+    for i in range(min(index, len(draft.blocks) - 1), -1, -1):
+        block = draft.blocks[i]
+        if block.is_heading and block.level == 1:
+            return i
+    return None
+
+
+def section_label(draft: Draft, head: int | None, derived: list[str] | None = None) -> str:
+    """开头 / 一、关于全市经济社会发展工作 — the part a finding belongs to."""
+    if head is None:
+        return "开头"
+    return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
+
+
+def where_label(draft: Draft, index: int | None, derived: list[str] | None = None) -> str:
+    """第 4 段“（一）” / 全文."""
+    if index is None:
+        return "全文"
+    marker = marker_of(draft, index, derived)
+    return f"第 {index + 1} 段" + (f"“{marker}”" if marker else "")

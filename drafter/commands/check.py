@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
-from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, marker_of, quote
+from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, marker_of, section_head, section_label, where_label
 from drafter.commands._common import add_command, print_json
 from drafter.core import paths
 from drafter.core.errors import DrafterError
@@ -100,38 +100,13 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
-def section_of(draft: Draft, index: int | None) -> int | None:
-    """The level-1 heading whose part holds block ``index`` (None: before the first part or
-    the whole draft)."""
-    if index is None:
-        return None
-    for i in range(index, -1, -1):
-        block = draft.blocks[i]
-        if block.is_heading and block.level == 1:
-            return i
-    return None
-
-
-def _section_label(draft: Draft, head: int | None, derived: list[str]) -> str:
-    if head is None:
-        return "开头"
-    return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
-
-
-def _where(draft: Draft, index: int | None, derived: list[str]) -> str:
-    if index is None:
-        return "全文"
-    marker = marker_of(draft, index, derived)
-    return f"第 {index + 1} 段" + (f"“{marker}”" if marker else "")
-
-
 def finding_json(draft: Draft, f: Finding, derived: list[str] | None = None) -> dict:
     derived = derived if derived is not None else draft.markers()
-    head = section_of(draft, f.block)
+    head = section_head(draft, f.block)
     return {**f.to_dict(),
             "name": CHECK_NAMES.get(f.check, f.check),
             "marker": marker_of(draft, f.block, derived) if f.block is not None else "",
-            "section": None if f.block is None else _section_label(draft, head, derived)}
+            "section": None if f.block is None else section_label(draft, head, derived)}
 
 
 def report(draft: Draft, findings: list[Finding], path: str) -> str:
@@ -140,13 +115,13 @@ def report(draft: Draft, findings: list[Finding], path: str) -> str:
     lines = [f"审校：{path}（错误 {counts['error']} 处，提醒 {counts['warning']} 处，信息 {counts['info']} 处）"]
     groups: dict[str, list[Finding]] = {}
     for f in findings:
-        label = "全文" if f.block is None else _section_label(draft, section_of(draft, f.block), derived)
+        label = "全文" if f.block is None else section_label(draft, section_head(draft, f.block), derived)
         groups.setdefault(label, []).append(f)
     for label, group in groups.items():
         lines.append("")
         lines.append(f"【{label}】")
         for f in group:
-            lines.append(f"  {_where(draft, f.block, derived)}　{SEVERITY_NAMES[f.severity]}"
+            lines.append(f"  {where_label(draft, f.block, derived)}　{SEVERITY_NAMES[f.severity]}"
                          f"（{CHECK_NAMES.get(f.check, f.check)}）：{f.message}")
             if f.suggestion:
                 lines.append(f"      建议：{f.suggestion}")

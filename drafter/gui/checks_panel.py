@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.checks import CHECK_NAMES, CHECKS, CheckOptions, Finding, run_checks
-from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, marker_of, quote
+from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, section_head, section_label, where_label
 from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import Block, Draft
@@ -60,31 +60,6 @@ class Shown:
 
     finding: Finding
     block: Block | None
-
-
-def section_head(draft: Draft, index: int | None) -> int | None:
-    """The level-1 heading whose part holds block ``index`` (None: before the first part)."""
-    if index is None:
-        return None
-    for i in range(min(index, len(draft.blocks) - 1), -1, -1):
-        block = draft.blocks[i]
-        if block.is_heading and block.level == 1:
-            return i
-    return None
-
-
-def where_label(draft: Draft, index: int | None, derived: list[str]) -> str:
-    """第 4 段“（一）” / 全文."""
-    if index is None:
-        return "全文"
-    marker = marker_of(draft, index, derived)
-    return f"第 {index + 1} 段" + (f"“{marker}”" if marker else "")
-
-
-def section_label(draft: Draft, head: int | None, derived: list[str]) -> str:
-    if head is None:
-        return "开头"
-    return marker_of(draft, head, derived) + quote(draft.blocks[head].text, 24)
 
 
 def summary_text(findings: list[Finding]) -> str:
