@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head/more that stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception:  # noqa: BLE001 - the user gets one line, the log gets the traceback
+    except Exception:
         logger.exception("unexpected failure in %s", args.command)
         print(f"drafter：内部错误，未完成操作；详情已写入日志 {log_file}", file=sys.stderr)
         return 3

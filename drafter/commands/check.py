@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 
 from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
-from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, marker_of, section_head, section_label, where_label
+from drafter.checks.base import (
+    SEVERITIES,
+    SEVERITY_NAMES,
+    marker_of,
+    section_head,
+    section_label,
+    where_label,
+)
 from drafter.commands._common import add_command, print_json
 from drafter.core import paths
 from drafter.core.errors import DrafterError

@@ -45,7 +45,7 @@ def escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
 
 
-_UNESCAPE = re.compile(r"\\(.)", re.S)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
 def unescape(value: str) -> str:
@@ -96,8 +96,7 @@ def loads(text: str, path: str | None = None) -> Draft:
     def fail(reason: str, line: int | None = None) -> DrafterError:
         return DrafterError(reason, path or "草稿", line)
 
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r") != "---":
         raise fail("不是 Drafter 草稿文件：第一行应为“---”", 1)

@@ -16,7 +16,7 @@ def test_known_numerals(n, text):
 
 
 def test_numerals_round_trip_1_to_999():
-    for n in range(0, 1000):
+    for n in range(1000):
         assert from_chinese(to_chinese(n)) == n
 
 
