@@ -34,14 +34,14 @@ def _check_display() -> None:
 def _missing_xcb_library() -> str | None:
     """The shared library Qt's X11 plugin cannot load, if any (found by loading it)."""
     import ctypes
+    import importlib.util
     import re
     from pathlib import Path
 
-    try:
-        import PySide6
-    except ImportError:
+    spec = importlib.util.find_spec("PySide6")  # located, not imported: this module stays Qt-free
+    if spec is None or not spec.submodule_search_locations:
         return None
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    plugin = Path(list(spec.submodule_search_locations)[0]) / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if not plugin.is_file():
         return None
     try:
