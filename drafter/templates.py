@@ -403,7 +403,8 @@ def render(template: Template, given: dict[str, str] | None = None) -> Draft:
         title=render_text(template.title, values, source),
         speaker=render_text(template.speaker, values, source),
         date=render_text(template.date, values, source),
-        occasion=render_text(template.occasion, values, source),
+        # the meeting the speech is given at (the template's own occasion names its kind)
+        occasion=values.get("meeting") or render_text(template.occasion, values, source),
         salutation=render_text(template.salutation, values, source),
         fields={k: v for k, v in values.items() if k not in BUILTINS},
     )

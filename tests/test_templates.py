@@ -267,3 +267,9 @@ def test_alias_bomb_is_refused(tmp_path):
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
     with pytest.raises(DrafterError, match="锚点"):
         load_template(path)
+
+
+def test_the_draft_records_the_meeting_it_is_for(shipped):
+    draft = render(shipped["quanti-lianzheng"], {"meeting": "市政府第三次全体会议", "speaker": "王明"})
+    assert draft.occasion == "市政府第三次全体会议"
+    assert draft.title == "王明在市政府第三次全体会议上的讲话" and draft.subtitle() == ""

@@ -65,6 +65,16 @@ class Draft:
         return replace(self, fields=dict(self.fields), numbering=dict(self.numbering),
                        blocks=[replace(b) for b in self.blocks])
 
+    def subtitle(self) -> str:
+        """The ——在……上的讲话 line under the title, from ``occasion`` (the meeting); empty
+        when there is no occasion or the title already names it."""
+        occasion = self.occasion.strip().lstrip("—-").strip()
+        if not occasion or occasion in self.title:
+            return ""
+        if occasion.startswith("在") or occasion.endswith(("讲话", "发言", "致辞", "报告")):
+            return "——" + occasion
+        return f"——在{occasion}上的讲话"
+
     # ----- numbering -------------------------------------------------------------------
     def style_of(self, index: int) -> str:
         block = self.blocks[index]

@@ -120,7 +120,9 @@ def _front_line(draft: Draft, style_id: str, text: str) -> bool:
     if style_id in (TITLE, "Title"):
         draft.title = draft.title + text if draft.title else text
     elif style_id == BYLINE:
-        if _DATE.match(text):
+        if text.startswith(("——", "--")):
+            draft.occasion = text.lstrip("—-").strip()
+        elif _DATE.match(text):
             draft.date = text.strip("（）() ")
         else:
             draft.speaker = draft.speaker + " " + text if draft.speaker else text

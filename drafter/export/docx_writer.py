@@ -51,8 +51,9 @@ def clean_text(text: str) -> str:
 
 
 def byline_lines(draft: Draft) -> list[str]:
-    """The speaker line and the date line, the date in full-width brackets."""
-    lines = []
+    """The subtitle (——在……上的讲话), the speaker line and the date line, the date in
+    full-width brackets."""
+    lines = [draft.subtitle()] if draft.subtitle() else []
     if draft.speaker.strip():
         lines.append(draft.speaker.strip())
     date = draft.date.strip().strip("（）() ")

@@ -134,3 +134,11 @@ def test_infer_numbering_from_source_markers():
     assert draft.numbering[1] == "第一，" and draft.numbering[2] == "一要"
     assert [b.style for b in draft.blocks] == [None, None, None, None, "一是"]
     assert draft.markers() == ["第一，", "一要", "二要", "第二，", "一是"]
+
+
+def test_subtitle_from_the_occasion():
+    assert Draft(title="关于抓落实的几点思考", occasion="在全市经济工作会议上的讲话").subtitle() == \
+        "——在全市经济工作会议上的讲话"
+    assert Draft(title="关于抓落实", occasion="全市经济工作会议").subtitle() == "——在全市经济工作会议上的讲话"
+    assert Draft(title="王明在全市经济工作会议上的讲话", occasion="全市经济工作会议").subtitle() == ""
+    assert Draft(title="讲话", occasion="").subtitle() == ""

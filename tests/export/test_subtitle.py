@@ -1,0 +1,32 @@
+"""The subtitle line (——在……上的讲话) survives export to Word and text and reading back."""
+
+from drafter.core.model import Block, Draft
+from drafter.corpus.parser import parse_text
+from drafter.export import export_draft
+from drafter.export.docx_reader import read_docx
+from drafter.export.text import draft_to_text
+
+
+def speech():
+    return Draft(title="关于抓落实的几点思考", occasion="在全市经济工作会议上的讲话", speaker="王明",
+                 date="2024年7月19日", salutation="同志们：",
+                 blocks=[Block.paragraph("今天，我们召开会议。", "opening"), Block.heading(1, "关于经济工作", role="tasks")])
+
+
+def test_subtitle_in_word_and_back(tmp_path):
+    path = tmp_path / "讲话.docx"
+    export_draft(speech(), path)
+    import docx
+
+    texts = [p.text for p in docx.Document(str(path)).paragraphs[:4]]
+    assert texts[:3] == ["关于抓落实的几点思考", "——在全市经济工作会议上的讲话", "王明"]
+    back = read_docx(path)
+    assert (back.title, back.occasion, back.speaker, back.date) == (
+        "关于抓落实的几点思考", "在全市经济工作会议上的讲话", "王明", "2024年7月19日")
+
+
+def test_subtitle_in_text_and_back():
+    text = draft_to_text(speech())
+    assert text.splitlines()[1] == "——在全市经济工作会议上的讲话"
+    back = parse_text(text)
+    assert (back.title, back.occasion, back.speaker) == ("关于抓落实的几点思考", "在全市经济工作会议上的讲话", "王明")
