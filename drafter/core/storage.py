@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
@@ -64,6 +65,22 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             pass
         raise DrafterError(f"保存失败（{exc.strerror}），原文件未被改动", path) from None
     _fsync_dir(folder)
+    _sweep_stale_temporaries(folder, path.name)
+
+
+STALE_SECONDS = 600
+
+
+def _sweep_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporary files a killed save of ``name`` left behind (older than ten minutes,
+    so a save still running in another process is never touched)."""
+    limit = time.time() - STALE_SECONDS
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def file_hash(path: Path) -> str | None:

@@ -205,3 +205,17 @@ def test_data_home_override(tmp_path, monkeypatch):
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
     assert paths.data_home() == tmp_path / "home"
     assert paths.recovery_dir().is_dir()
+
+
+def test_temporaries_left_by_a_killed_save_are_swept_later(tmp_path):
+    path = tmp_path / "稿.draft"
+    old = tmp_path / ".稿.draft.abc123.tmp"
+    fresh = tmp_path / ".稿.draft.def456.tmp"  # a save still running elsewhere
+    other = tmp_path / ".别的.draft.abc123.tmp"
+    for leftover in (old, fresh, other):
+        leftover.write_bytes(b"partial")
+    stale = time.time() - storage.STALE_SECONDS - 60
+    os.utime(old, (stale, stale))
+    os.utime(other, (stale, stale))
+    storage.save_draft(path, Draft(title="稿"))
+    assert not old.exists() and fresh.exists() and other.exists()
