@@ -33,12 +33,13 @@ import yaml
 
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
-from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, ROLES, Block, Draft
+from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
+from drafter.core.vocab import DRAFT_FIELDS, ROLES
 from drafter.core.yamlio import safe_load
 
 FORMAT_VERSION = 1
 SUFFIX = ".draft"
-_META_KEYS = ("title", "speaker", "date", "occasion", "salutation")
+_META_KEYS = DRAFT_FIELDS
 
 
 def escape(value: str) -> str:
