@@ -32,6 +32,9 @@ class Finding:
     block's ``text + body`` (None when the finding is about the block as a whole).
     ``field`` names the title-block line a whole-draft finding is about (``title``,
     ``speaker``, ``date``, ``occasion``, ``salutation``), for the editor to go to.
+    ``source`` is where the finding's text comes from, for 查重: the library document's ``doc_id``,
+    ``path`` and ``title``, its ``block`` (index in the speech) and ``block_id``, and the ``start``/
+    ``end`` of the shared run in that block's text.
     """
 
     check: str
@@ -42,6 +45,7 @@ class Finding:
     message: str
     suggestion: str | None = None
     field: str | None = None
+    source: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -254,10 +254,18 @@ def _trails(draft: Draft) -> list[str]:
     return result
 
 
+def _fallback_title(path: Path, draft: Draft) -> str:
+    """A speech the reader found no title in: a file name a person gave it (with Chinese in it),
+    else its first words; never a hash or a scraper's number."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in path.stem):
+        return path.stem
+    return next((b.text[:30] for b in draft.blocks if b.text), "（无标题）")
+
+
 def prepare(path: Path, digest: str, size: int, mtime: float, draft: Draft) -> Prepared:
     markers = draft.markers()
     trails = _trails(draft)
-    title = draft.title or draft.occasion or next((b.text[:30] for b in draft.blocks if b.text), "（无标题）")
+    title = draft.title or draft.occasion or _fallback_title(path, draft)
     place = place_of(draft)
     level = level_of_place(place) if place else None
     record = Prepared(str(path), digest, size, mtime, title, draft.speaker, draft.date, draft.occasion,
