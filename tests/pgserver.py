@@ -52,7 +52,7 @@ class TempPostgres:
         return f"postgresql://{USER}:{password}@127.0.0.1:{self.port}/{dbname}"
 
     def _run(self, *argv: str) -> subprocess.CompletedProcess:
-        done = subprocess.run([*self._as, *argv], capture_output=True, text=True, timeout=120)
+        done = subprocess.run([*self._as, *argv], capture_output=True, text=True, timeout=120, check=False)
         if done.returncode:
             raise RuntimeError(f"{' '.join(argv[:2])} failed: {done.stderr.strip() or done.stdout.strip()}")
         return done
@@ -94,7 +94,7 @@ class TempPostgres:
             return
         try:
             subprocess.run([*self._as, _binary("pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
-                            "-w", "stop"], capture_output=True, timeout=60)
+                            "-w", "stop"], capture_output=True, timeout=60, check=False)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None

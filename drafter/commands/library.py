@@ -110,7 +110,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "library", "讲话稿库：导入、列出、删除与检索")
+    parser = add_command(sub, "library")
     inner = parser.add_subparsers(dest="library_command", metavar="操作", required=True,
                                   parser_class=type(parser))
 

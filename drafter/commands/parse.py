@@ -17,7 +17,7 @@ from drafter.core.vocab import ROLE_NAMES
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "parse", "显示讲话稿的提纲结构")
+    parser = add_command(sub, "parse")
     parser.add_argument("file", help="讲话稿（.txt 或 .docx）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)

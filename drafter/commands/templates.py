@@ -12,7 +12,7 @@ from drafter.core.vocab import ROLE_NAMES
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "templates", "列出结构模板")
+    parser = add_command(sub, "templates")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)
 

@@ -127,7 +127,7 @@ def test_two_processes_importing_at_once(library_location, tmp_path):
     two = _import_in_child(library_location, tmp_path / "shared")
     three = _import_in_child(library_location, tmp_path / "shared")   # the same files twice at once
     for child in (one, two, three):
-        out, err = child.communicate(timeout=300)
+        _, err = child.communicate(timeout=300)
         assert child.returncode == 0, err
     docs, blocks = consistent(library_location)
     assert docs == 25
@@ -223,12 +223,12 @@ def test_bad_files_are_reported_and_the_rest_imported(library, tmp_path):
     assert "不存在" in results["无此文件.txt"].error.message
 
 
-def test_corrupt_file_is_called_damaged(tmp_path):
+def test_a_file_that_is_not_a_database_is_said_so(tmp_path):
     db = tmp_path / "lib.sqlite3"
     db.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DrafterError) as info:
         open_library(db)
-    assert "损坏" in info.value.message and str(db) in info.value.message
+    assert "不是 SQLite 数据库" in info.value.message and str(db) in info.value.message
 
 
 def test_locked_library_says_locked_and_search_still_works(tmp_path):
@@ -269,7 +269,7 @@ def test_full_disk_is_said_and_nothing_half_written(tmp_path):
         lib.db.execute(f"PRAGMA max_page_count = {pages + 2}")   # the disk fills up during the next import
         with pytest.raises(DrafterError) as info:
             list(lib.add([CORPUS / "000_2149ed366db6bb90.txt"]))
-        assert "磁盘已满" in info.value.message and "损坏" not in info.value.message
+        assert "磁盘空间已满" in info.value.message and "损坏" not in info.value.message
         assert len(lib.documents()) == 1 and lib.search("清正廉洁")
     assert consistent(str(location)) [0] == 1
 

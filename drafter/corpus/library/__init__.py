@@ -26,9 +26,24 @@ from drafter.corpus.library.base import (
 )
 from drafter.corpus.library.errors import LibraryError
 
-__all__ = ["CANDIDATES", "SUFFIXES", "AddResult", "BlockRow", "Document", "Expanded", "Hit", "Library",
-           "LibraryError", "Query", "expand", "parse_query", "open_library", "location", "is_server",
-           "exists"]
+__all__ = [
+    "CANDIDATES",
+    "SUFFIXES",
+    "AddResult",
+    "BlockRow",
+    "Document",
+    "Expanded",
+    "Hit",
+    "Library",
+    "LibraryError",
+    "Query",
+    "exists",
+    "expand",
+    "is_server",
+    "location",
+    "open_library",
+    "parse_query",
+]
 
 ENV = "DRAFTER_LIBRARY"
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core.errors import DrafterError
+from drafter.core.errors import DrafterError, LibraryError
 from drafter.core.levels import level_of_place
 from drafter.core.model import Draft
 
@@ -449,7 +449,7 @@ class Library:
     # import ----------------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.readonly:
-            raise DrafterError("讲话稿库是只读的，只能检索，不能导入或删除", self.location)
+            raise LibraryError("read_only", self.location)
 
     def add_file(self, path: str | os.PathLike[str]) -> bool:
         """Parse one file and store it; False when it was already there unchanged."""
@@ -473,7 +473,7 @@ class Library:
             try:
                 yield AddResult(path, self.add_file(path))
             except DrafterError as exc:
-                if getattr(exc, "fatal", False):
+                if isinstance(exc, LibraryError):
                     raise
                 logger.info("library: skipped %s: %s", path, exc)
                 yield AddResult(path, False, exc)

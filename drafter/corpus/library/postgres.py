@@ -31,7 +31,7 @@ from drafter.corpus.library.base import (
     Prepared,
     grams,
 )
-from drafter.corpus.library.errors import LibraryError
+from drafter.corpus.library.errors import LibraryError, database_error
 
 logger = logging.getLogger(__name__)
 
@@ -66,21 +66,19 @@ def shown(url: str) -> str:
 
 
 def explain(exc: Exception, location: str) -> DrafterError:
-    text = str(exc)
-    low = text.lower()
-    if isinstance(exc, pgerrors.InsufficientPrivilege) or isinstance(exc, pgerrors.ReadOnlySqlTransaction):
-        return LibraryError("没有写入讲话稿库的权限（只读），只能检索，不能导入或删除", location)
-    if isinstance(exc, pgerrors.DiskFull) or "no space left" in low:
-        return LibraryError("讲话稿库服务器磁盘已满，无法写入（库中已有的内容保持完好）", location)
-    if "password authentication failed" in low or "no password supplied" in low:
-        return LibraryError("讲话稿库服务器拒绝登录：用户名或密码不对", location)
-    if "does not exist" in low and "database" in low:
-        return LibraryError("讲话稿库服务器上没有这个数据库", location)
-    if isinstance(exc, pgerrors.LockNotAvailable) or isinstance(exc, pgerrors.QueryCanceled):
-        return LibraryError("讲话稿库正被其他人写入（已锁定），请稍后再试", location)
-    if isinstance(exc, psycopg.OperationalError):
-        return LibraryError("无法连接讲话稿库服务器（服务器未启动、地址不对或网络不通）", location)
-    return LibraryError(f"讲话稿库服务器出错（{text.strip().splitlines()[0] if text.strip() else exc}）", location)
+    """The user's words for a server failure (core/errors.py's kinds, plus rights and a missing database)."""
+    if isinstance(exc, (pgerrors.InsufficientPrivilege, pgerrors.ReadOnlySqlTransaction)):
+        return LibraryError("read_only", location)
+    if isinstance(exc, pgerrors.DiskFull):
+        return LibraryError("disk_full", location)
+    if isinstance(exc, (pgerrors.LockNotAvailable, pgerrors.QueryCanceled)):
+        return LibraryError("locked", location)
+    if "does not exist" in str(exc) and "database" in str(exc):
+        return LibraryError("no_database", location)
+    error = database_error(exc, location)
+    if error.kind == "other" and isinstance(exc, psycopg.OperationalError):
+        return LibraryError("unreachable", location)
+    return error
 
 
 class PostgresLibrary(Library):
@@ -98,10 +96,9 @@ class PostgresLibrary(Library):
             if exists:
                 row = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()
                 if row and int(row[0]) > SCHEMA_VERSION:
-                    raise LibraryError("讲话稿库由更新版本的 Drafter 创建，请升级后再用", self.location)
+                    raise LibraryError("newer", self.location)
             elif not create or readonly:
-                raise LibraryError("讲话稿库服务器上还没有讲话稿库（先用“drafter library add”导入）",
-                                   self.location)
+                raise LibraryError("missing", self.location)
             else:
                 with self.db.transaction():
                     self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))

@@ -26,7 +26,7 @@ from drafter.corpus.library.base import (
     Prepared,
     gram_text,
 )
-from drafter.corpus.library.errors import LibraryError
+from drafter.corpus.library.errors import LibraryError, database_error
 
 logger = logging.getLogger(__name__)
 
@@ -57,24 +57,6 @@ _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, b
 _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
 
 
-def explain(exc: Exception, location: str) -> DrafterError:
-    """The user's words for what went wrong with the file."""
-    text = str(exc).lower()
-    if isinstance(exc, OSError) and exc.errno == 28 or "full" in text:
-        return LibraryError("磁盘已满，讲话稿库无法写入（库中已有的内容保持完好）", location)
-    if "locked" in text or "busy" in text:
-        return LibraryError("讲话稿库正被其他程序写入（已锁定），请稍后再试", location)
-    if "readonly" in text or "read-only" in text:
-        return LibraryError("讲话稿库是只读的（没有写权限），只能检索，不能导入或删除", location)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return LibraryError(f"讲话稿库文件已损坏或不是数据库（{exc}）", location)
-    if "unable to open" in text:
-        return LibraryError("无法打开讲话稿库（所在文件夹不存在或没有权限）", location)
-    if "disk i/o" in text:
-        return LibraryError(f"读写讲话稿库时磁盘出错（{exc}）", location)
-    return LibraryError(f"讲话稿库出错（{exc}）", location)
-
-
 class SQLiteLibrary(Library):
     def __init__(self, path: str | os.PathLike[str], create: bool = True, readonly: bool = False,
                  busy_ms: int = BUSY_MS):
@@ -82,13 +64,13 @@ class SQLiteLibrary(Library):
         self.location = str(self.path)
         if not self.path.exists():
             if not create or readonly:
-                raise LibraryError("讲话稿库不存在（先用“drafter library add”导入）", self.location)
+                raise LibraryError("missing", self.location)
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise explain(exc, self.location) from None
+                raise database_error(exc, self.location) from None
         elif self.path.is_dir():
-            raise LibraryError("这是一个文件夹，不是讲话稿库文件", self.location)
+            raise DrafterError("这是一个文件夹，不是讲话稿库文件", self.location)
         writable = os.access(self.path if self.path.exists() else self.path.parent, os.W_OK) and \
             os.access(self.path.parent, os.W_OK)
         self.readonly = readonly or not writable
@@ -99,15 +81,15 @@ class SQLiteLibrary(Library):
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise LibraryError("讲话稿库由更新版本的 Drafter 创建，请升级后再用", self.location)
+                raise LibraryError("newer", self.location)
             if not self.readonly:
                 self._prepare_schema(version)
             elif version < SCHEMA_VERSION:
-                raise LibraryError("讲话稿库是旧格式且只读，无法升级：请让有写权限的人打开一次", self.location)
+                raise LibraryError("old_read_only", self.location)
         except sqlite3.Error as exc:
             if self.db is not None:
                 self.db.close()
-            raise explain(exc, self.location) from None
+            raise database_error(exc, self.location) from None
 
     def _connect(self) -> sqlite3.Connection:
         if not self.readonly:
@@ -163,9 +145,9 @@ class SQLiteLibrary(Library):
         try:
             yield
         except sqlite3.Error as exc:
-            raise explain(exc, self.location) from None
+            raise database_error(exc, self.location) from None
         except OSError as exc:
-            raise explain(exc, self.location) from None
+            raise database_error(exc, self.location) from None
 
     def close(self) -> None:
         if self.db is not None:
