@@ -150,7 +150,7 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
     minimum = max(6, int(minimum))
     n = max(3, min(10, minimum // 2))
     step = minimum - n + 1
-    index = _Index(library, str(Path(exclude).absolute()) if exclude else None)
+    index = _Index(library, os.path.realpath(exclude) if exclude else None)
     result: dict[int, list[Run]] = {}
     stock: dict[str, bool] = {}
     for i, block in enumerate(draft.blocks):

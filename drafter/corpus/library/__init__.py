@@ -52,7 +52,10 @@ def location(given: str | os.PathLike[str] | None = None) -> str:
     """The library's location: ``given``, else DRAFTER_LIBRARY, else the user's SQLite file."""
     if given:
         return os.fspath(given)
-    return os.environ.get(ENV) or str(paths.library_db())
+    if os.environ.get(ENV):
+        return os.environ[ENV]
+    paths.data_home()  # DataHomeError when the user data folder cannot be used
+    return str(paths.library_db())
 
 
 def is_server(where: str) -> bool:

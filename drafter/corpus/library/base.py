@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.core import safeio
 from drafter.core.errors import DrafterError, LibraryError
 from drafter.core.levels import level_of_place
 from drafter.core.model import Draft
@@ -376,20 +377,14 @@ def expand(targets: Iterable[str | os.PathLike[str]]) -> Expanded:
 
 
 def read_digest(path: Path) -> tuple[str, int, float]:
-    """sha256, size and mtime of a regular file (checked again right before reading)."""
+    """sha256, size and mtime of a file, read through safeio (regular file, size cap)."""
+    limit = safeio.MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else safeio.MAX_TEXT_BYTES
+    data = safeio.read_file(path, limit)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DrafterError("不是普通文件，已跳过", path)
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-    except FileNotFoundError:
-        raise DrafterError("文件或文件夹不存在", path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取（{exc.strerror}）", path) from None
-    return digest.hexdigest(), info.st_size, info.st_mtime
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return hashlib.sha256(data).hexdigest(), len(data), mtime
 
 
 # ----- the interface ---------------------------------------------------------------------------
@@ -456,8 +451,8 @@ class Library:
         from drafter.corpus.documents import load_document
 
         self._writable()
-        path = Path(path).absolute()
-        digest, size, mtime = read_digest(path)
+        digest, size, mtime = read_digest(Path(path))
+        path = Path(os.path.realpath(path))
         stored = self._stored(str(path))
         if stored and stored[0] == digest:
             return False
