@@ -22,6 +22,7 @@ from docx.shared import Twips
 
 from drafter import __version__
 from drafter.core.model import Draft
+from drafter.corpus.render import byline_lines, speaker_line
 from drafter.export import oxml
 from drafter.export.fonts import FontSet, get_font_set
 from drafter.export.profiles import TWIPS_PER_PT, Profile, get_profile
@@ -60,15 +61,12 @@ def speaker_in_title(draft: Draft) -> bool:
     return bool(words) and len(words[-1]) >= 2 and words[-1] in draft.title
 
 
-def byline_lines(draft: Draft) -> list[str]:
-    """The subtitle (——在……上的讲话), the speaker line unless the title names the speaker, and
-    the date line, the date in full-width brackets."""
-    lines = [draft.subtitle()] if draft.subtitle() else []
-    if draft.speaker.strip() and not speaker_in_title(draft):
-        lines.append(draft.speaker.strip())
-    date = draft.date.strip().strip("（）() ")
-    if date:
-        lines.append(f"（{date}）")
+def page_byline_lines(draft: Draft) -> list[str]:
+    """The byline lines under the title on the page: the speaker line is left out when the
+    title names the speaker already."""
+    lines = byline_lines(draft)
+    if speaker_in_title(draft):
+        lines = [line for line in lines if line != speaker_line(draft)]
     return lines
 
 
@@ -295,7 +293,7 @@ def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | 
     if draft.title.strip():
         _title_paragraph(out, clean_text(draft.title.strip()), profile)
         front = True
-    for line in byline_lines(draft):
+    for line in page_byline_lines(draft):
         out.paragraph(BYLINE, (clean_text(line), None))
         front = True
     if front:
