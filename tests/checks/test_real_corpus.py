@@ -51,18 +51,19 @@ def test_the_formulae_the_speeches_quote_are_not_announcements(drafts):
             assert not any(str(formula) in phrase for phrase in said), (path.name, formula)
 
 
-@pytest.mark.parametrize("place, meeting", [("临江县", "全县廉政工作会议"), ("白山市", "全市廉政工作会议"),
-                                            ("抚松县", "全县经济工作会议")])
-def test_shipped_templates_come_out_clean(place, meeting):
+@pytest.mark.parametrize("place", ["临江县", "白山市", "抚松县", "吉林省"])
+def test_shipped_templates_come_out_clean(place):
+    """Every template made into a draft for a county, a city and a province: only the 【】 slots the
+    writer fills in are reported (as placeholders); nothing else."""
     templates, problems = load_templates()
     assert templates and not problems
     for template in templates:
-        keys = {f.key for f in template.fields}
-        values = {k: v for k, v in {"city": place, "speaker": "张三", "date": "2024年3月1日", "meeting": meeting,
-                                    "year": "2024年", "period": "上半年", "next_period": "下半年"}.items() if k in keys}
-        draft = render(template, values)
-        found = [f for f in run_checks(draft, CheckOptions(place=place)) if f.severity != "info"]
-        assert found == [], (template.id, found)
+        given = {"place": place, "speaker": "张三", "date": "2024年3月1日"}
+        given.update({f.key: "上半年" for f in template.fields if f.key not in {*given, "level"} and not f.default})
+        draft = render(template, given)
+        found = [f for f in run_checks(draft, CheckOptions(place=place))
+                 if f.severity != "info" and f.check != "placeholder"]
+        assert found == [], (template.id, place, found)
 
 
 def test_shipped_phrase_bank_comes_out_clean():
