@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from drafter.corpus.documents import load_document
 from drafter.gui.app import make_app
 from drafter.gui.main_window import MainWindow
-from drafter.gui.session import Session
+from drafter.editing.session import Session
 
 CORPUS = Path(__file__).resolve().parents[1] / "resources" / "corpus"
 REPEAT = 5
