@@ -29,7 +29,7 @@ from drafter.core.model import Draft
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "check", "审校：检查草稿中的问题")
+    parser = add_command(sub, "check")
     parser.add_argument("file", help="草稿、.txt 或 .docx")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--budget", type=float, metavar="分钟", help="讲话时限（分钟），超出时提醒")
@@ -99,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
                 stack.callback(library.close)
             options.library = library
         findings = run_checks(draft, options)
+    for f in findings:
+        if f.source and f.source.get("skipped") and f.source.get("file"):
+            print(f.message, file=sys.stderr)  # a broken rules or division file: say so where it shows
     if args.json:
         derived = draft.markers()
         print_json([finding_json(draft, f, derived) for f in findings])

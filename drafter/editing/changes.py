@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.core.model import Block, Draft
-
-META = ("title", "speaker", "date", "occasion", "salutation")
+from drafter.core.vocab import DRAFT_FIELDS as META
 
 
 def block_state(block: Block) -> tuple:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.core.model import Draft
+from drafter.core.vocab import DRAFT_FIELDS
 
-META = ("title", "speaker", "date", "occasion", "salutation")
+META = DRAFT_FIELDS
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.checks.length import spoken_chars
 from drafter.core.model import Draft
+from drafter.core.vocab import SPEAKING_RATE, speaking_minutes, spoken_chars
 
-SPEAKING_RATE = 230     # the 审校 default (CheckOptions.rate): characters a minute read aloud
+__all__ = ["SPEAKING_RATE", "Stats", "block_chars", "draft_stats"]
 
 
 @dataclass(frozen=True)
@@ -30,4 +30,4 @@ def block_chars(draft: Draft, start: int = 0, end: int | None = None) -> int:
 def draft_stats(draft: Draft, rate: int | None = None) -> Stats:
     """Characters read aloud (the body, as the length check counts them) and minutes."""
     chars = block_chars(draft)
-    return Stats(chars, chars / max(1, rate or SPEAKING_RATE))
+    return Stats(chars, speaking_minutes(chars, rate or SPEAKING_RATE))

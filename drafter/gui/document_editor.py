@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import QMenu, QWidget
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
+from drafter.core.vocab import DRAFT_FIELDS, ROLE_TITLES
 from drafter.corpus.parser import parse_text
 from drafter.editing import spans
 from drafter.editing.logic import EditorLogic
@@ -29,8 +30,6 @@ from drafter.gui.document_view import TYPING, DocumentView
 
 logger = logging.getLogger(__name__)
 
-ROLE_TITLES = {"opening": "开场", "review": "回顾形势", "tasks": "重点任务", "conduct": "作风纪律",
-               "closing": "结束语", "other": "其他"}
 MAX_HTML_CHARS = 20 * spans.MAX_PASTE_CHARS
 
 
@@ -206,7 +205,7 @@ class DocumentEditor(DocumentView):
         def paste(d):
             place = spans.replace_span(d, a, x, b, y, pieces)
             if parsed is not None:
-                for key in ("title", "speaker", "date", "occasion", "salutation"):
+                for key in DRAFT_FIELDS:
                     if getattr(parsed, key) and not getattr(d, key):
                         setattr(d, key, getattr(parsed, key))
             return place

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.errors import DrafterError
 from drafter.gui import dialogs
-from drafter.gui.document_editor import ROLE_TITLES as ROLE_NAMES
+from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 
 logger = logging.getLogger(__name__)
 
