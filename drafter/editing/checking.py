@@ -17,30 +17,29 @@ from pathlib import Path
 
 from drafter.checks import CHECKS, CheckOptions, Finding, run_checks
 from drafter.checks.base import SEVERITIES
-from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import Block, Draft
+from drafter.corpus.library import exists as library_exists
+from drafter.corpus.library import open_library as open_location
 
 logger = logging.getLogger(__name__)
 
 EXPENSIVE = {"overlap"}        # never run automatically
 
 
-def open_library(path: str | Path | None = None):
-    """The speech library to check against: ``path`` or the user's own; None when there is
-    none.  Raises DrafterError when it cannot be read."""
-    db = Path(path) if path else paths.library_db()
-    if not db.is_file():
-        if path:
-            raise DrafterError("讲话稿库文件不存在", path)
+def open_library(where: str | Path | None = None):
+    """The speech library to check against (a SQLite file or a PostgreSQL address; None:
+    the user's own), read-only; None when there is none.  Raises DrafterError when it cannot
+    be read."""
+    if not library_exists(where):
+        if where:
+            raise DrafterError("讲话稿库不存在", where)
         return None
-    from drafter.corpus.library import Library   # sqlite and the library schema: only when used
-
-    return Library(db)
+    return open_location(where, create=False, readonly=True)
 
 
 def run_findings(draft: Draft, options: CheckOptions, use_library: bool = True,
-                 library_path: str | Path | None = None) -> tuple[list[Finding], str]:
+                 library_path: str | Path | None = None, explicit: bool = False) -> tuple[list[Finding], str]:
     """Run the checks (with the library when wanted and present).  Returns the findings and
     a note on the library ("" or why 查重 was skipped).  Raises DrafterError when the checks
     cannot run at all."""
@@ -51,7 +50,7 @@ def run_findings(draft: Draft, options: CheckOptions, use_library: bool = True,
         try:
             library = open_library(library_path)
         except DrafterError as exc:   # a broken library: check the rest anyway
-            if library_path:
+            if explicit:
                 raise
             logger.warning("checks: %s", exc)
             note = f"（{exc.message}；本次未查重）"
@@ -87,12 +86,13 @@ class FindingList:
         self.draft = draft
         self.shown = []
 
-    def run(self, options: CheckOptions, auto: bool = False, use_library: bool = True) -> str:
+    def run(self, options: CheckOptions, auto: bool = False, use_library: bool = True,
+            library: str | None = None) -> str:
         """Check the draft; ``auto``: the cheap checks only, the last 查重 findings kept.
         Returns the library note; raises DrafterError when the checks cannot run."""
         if auto:
             options.only = set(CHECKS) - EXPENSIVE
-        findings, note = run_findings(self.draft, options, use_library and not auto)
+        findings, note = run_findings(self.draft, options, use_library and not auto, library)
         blocks = self.draft.blocks
         shown = [Shown(f, None if f.block is None else blocks[f.block]) for f in findings]
         if auto:

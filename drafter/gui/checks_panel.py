@@ -209,7 +209,8 @@ class ChecksPanel(QWidget):
         if self.draft is None:
             return None
         try:
-            note = self.list.run(self.options(auto), auto, self.use_library.isChecked())
+            note = self.list.run(self.options(auto), auto, self.use_library.isChecked(),
+                                 settings.load().get("library") or None)
         except DrafterError as exc:
             logger.warning("checks failed: %s", exc)
             dialogs.show_error(self, f"审校未能完成：{exc.message}")
