@@ -21,7 +21,8 @@ from drafter.core.logs import setup_logging
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("open", "parse", "templates", "new", "export", "phrases", "library", "mine", "check")
+COMMANDS = ("open", "parse", "templates", "new", "export", "phrases", "library", "mine", "check", "compare",
+            "rounds")
 
 _TRANSLATIONS = [
     (r"argument 命令: invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
