@@ -16,13 +16,11 @@ import re
 import sys
 
 from drafter import __version__
+from drafter.commands._common import COMMANDS, add_command
 from drafter.core.errors import DrafterError
 from drafter.core.logs import setup_logging
 
 logger = logging.getLogger(__name__)
-
-COMMANDS = ("open", "parse", "templates", "new", "export", "phrases", "library", "mine", "check", "compare",
-            "rounds")
 
 _TRANSLATIONS = [
     (r"argument 命令: invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
@@ -59,7 +57,17 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：{translate(message)}（用 -h 查看用法）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def selected_command(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` names (its first word that is not an option), if any."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(selected: str | None = None, *, all_commands: bool = False) -> argparse.ArgumentParser:
+    """The parser; only the ``selected`` command's module is imported (every command's with
+    ``all_commands``), the others are listed by name and help so ``drafter -h`` shows them."""
     parser = ChineseArgumentParser(prog="drafter", description="讲话稿起草助手",
                                    add_help=False)
     parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -67,17 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for name in COMMANDS:
-        importlib.import_module(f"drafter.commands.{name}").register(sub)
+        if all_commands or name == selected:
+            importlib.import_module(f"drafter.commands.{name}").register(sub)
+        else:
+            add_command(sub, name)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     log_file = setup_logging()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    selected = selected_command(argv)
+    args = build_parser(selected).parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["open"])
+        args = build_parser("open").parse_args(["open"])
     try:
         return int(args.func(args) or 0)
     except DrafterError as exc:

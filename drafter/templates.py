@@ -272,7 +272,7 @@ def _read_template(data: Any, lines: Lines, source: str) -> Template:
 
 def _texts(data: dict) -> list[tuple[tuple, str]]:
     """Every renderable text of a template with its path in the YAML data."""
-    found = [((key,), data[key]) for key in ("title", "speaker", "date", "salutation")
+    found = [((key,), data[key]) for key in ("title", "speaker", "date", "occasion", "salutation")
              if isinstance(data.get(key), str)]
     for f, item in enumerate(data.get("fields") or []):
         if isinstance(item, dict) and isinstance(item.get("default"), str):

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from drafter.core.model import Draft
+from drafter.core.vocab import SPEAKING_RATE
 
 ERROR = "error"
 WARNING = "warning"
@@ -70,7 +71,7 @@ class CheckOptions:
     library: Any = None
     source_path: str | os.PathLike[str] | None = None
     min_overlap: int = 20
-    rate: int = 230
+    rate: int = SPEAKING_RATE
     budget_minutes: float | None = None
     max_parallels: int = 3
     today: dt.date | None = None

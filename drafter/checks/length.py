@@ -7,15 +7,10 @@ import math
 
 from drafter.checks.base import INFO, WARNING, Finding, marker_of, quote
 from drafter.core.model import Draft
+from drafter.core.vocab import speaking_minutes, spoken_chars
 
 
-def spoken_chars(text: str) -> int:
-    """Characters read aloud: everything but white space."""
-    return sum(1 for ch in text if not ch.isspace())
-
-
-def _minutes(chars: int, rate: int) -> float:
-    return chars / rate
+_minutes = speaking_minutes
 
 
 def _fmt(minutes: float) -> str:

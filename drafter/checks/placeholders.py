@@ -8,29 +8,15 @@ import re
 
 from drafter.checks.base import ERROR, WARNING, Finding, around, content
 from drafter.core.model import Draft
+from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS, PLACEHOLDERS
 
-_NUMERIC_AFTER = "年月日号时个项条点万亿千百元%％名人家次届批吨亩户所座台辆倍"
-
-#: (pattern, severity, what it is).  Order matters: the first pattern that claims a span wins.
+#: (pattern, severity, what it is), from the shared vocabulary.  Order matters: the first
+#: pattern that claims a span wins.
 _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), ERROR, "模板字段未填写"),
-    (re.compile(r"\{[A-Za-z_\u4e00-\u9fff]{1,10}\}"), ERROR, "句式空位未填写"),
-    (re.compile(r"【[^】\n]{0,40}】"), ERROR, "方括号【】中的批注或待填内容"),
-    (re.compile(r"[*＊]{2,}(?:[.．][*＊]+)?|[*＊][.．][*＊]+"), ERROR, "占位符"),
-    (re.compile(r"[*＊]"), ERROR, "“*”代替数字或文字"),
-    (re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"), ERROR, "占位符"),
-    (re.compile(rf"(?<![A-Za-z0-9０-９])[XxＸｘ×](?=[{_NUMERIC_AFTER}])"), ERROR, "“X”代替数字"),
-    (re.compile(r"(?<=[第约近共超])[XxＸｘ×](?![A-Za-z0-9])"), ERROR, "“X”代替数字"),
-    (re.compile(r"[（(](?:此处)?(?:略|待补充|待定|待填|待核|待核实|数据待核|待更新|略去|删节)[）)]"),
-     ERROR, "待补充的省略标记"),
-    (re.compile(r"TODO|待填写|待补充"), ERROR, "待补充的标记"),
-    (re.compile(r"[□○]{2,}"), ERROR, "占位符"),
-    (re.compile(r"某某"), WARNING, "“某某”可能是未替换的占位"),
-]
+    (pattern, ERROR if certain else WARNING, what) for pattern, certain, what in PLACEHOLDERS]
 
 
-_HEADER_FIELDS = (("title", "标题"), ("speaker", "讲话人"), ("date", "日期"), ("occasion", "会议"),
-                  ("salutation", "称呼"))
+_HEADER_FIELDS = tuple((key, FIELD_LABELS[key]) for key in DRAFT_FIELDS)
 
 
 def _matches(text: str):

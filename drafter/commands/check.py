@@ -29,7 +29,7 @@ from drafter.core.model import Draft
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "check", "审校：检查草稿中的问题")
+    parser = add_command(sub, "check")
     parser.add_argument("file", help="草稿、.txt 或 .docx")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--budget", type=float, metavar="分钟", help="讲话时限（分钟），超出时提醒")

@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "export", "导出为 Word 或纯文本")
+    parser = add_command(sub, "export")
     parser.add_argument("input", help="草稿、.txt 或 .docx")
     parser.add_argument("-o", "--output", required=True, help="输出的 .docx 或 .txt")
     parser.add_argument("--profile", choices=["print", "read-aloud"], default="print", help="版式：print（印发稿）或 read-aloud（大字版）")

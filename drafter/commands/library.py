@@ -40,7 +40,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "library", "本地讲话稿库：导入与全文检索")
+    parser = add_command(sub, "library")
     inner = parser.add_subparsers(dest="library_command", metavar="操作", required=True,
                                   parser_class=type(parser))
     add = add_command(inner, "add", "导入文件或文件夹")

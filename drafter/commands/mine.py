@@ -9,7 +9,7 @@ from drafter.commands._common import add_command
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "mine", "从语料重建结构模板和常用表述库")
+    parser = add_command(sub, "mine")
     parser.add_argument("paths", nargs="*", help="语料文件或文件夹（默认内置语料 resources/corpus）")
     parser.add_argument("--out", required=True, help="输出文件夹（写入 templates/ 和 phrasebank/）")
     parser.add_argument("--curation", metavar="F.yaml",

@@ -12,7 +12,7 @@ OUTPUT_SUFFIXES = (".draft", ".txt", ".docx")
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "new", "用模板新建讲话稿")
+    parser = add_command(sub, "new")
     parser.add_argument("template", help="模板编号或模板文件")
     parser.add_argument("--set", action="append", default=[], metavar="键=值", help="填写字段，可重复")
     parser.add_argument("--fields", metavar="F.yaml", help="字段文件")

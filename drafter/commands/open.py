@@ -65,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "open", "在编辑器中打开草稿、.docx 或 .txt")
+    parser = add_command(sub, "open")
     parser.add_argument("file", nargs="?", help="要打开的文件")
     parser.set_defaults(func=run)

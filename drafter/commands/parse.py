@@ -12,13 +12,12 @@ import sys
 
 from drafter.commands._common import add_command, print_json
 from drafter.core.model import Draft
+from drafter.core.vocab import ROLE_NAMES
 
-ROLE_NAMES = {"opening": "开场", "review": "回顾", "tasks": "任务", "conduct": "作风",
-              "closing": "结束语", "other": "其他"}
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "parse", "显示讲话稿的提纲结构")
+    parser = add_command(sub, "parse")
     parser.add_argument("file", help="讲话稿（.txt 或 .docx）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)

@@ -10,7 +10,7 @@ from drafter.core.errors import DrafterError
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "phrases", "检索语料库中的常用表述")
+    parser = add_command(sub, "phrases")
     parser.add_argument("query", nargs="?", default="", help="检索词（多个词用空格分开）")
     parser.add_argument("--category", help="类别：排比、对偶、数字概括、提纲、四字格、过渡语、开头、结尾")
     parser.add_argument("--role", help="适用部分：opening、review、tasks、conduct、closing、other")

@@ -6,13 +6,13 @@ import argparse
 import sys
 
 from drafter.commands._common import add_command, print_json
+from drafter.core.vocab import ROLE_NAMES
 
-ROLE_NAMES = {"opening": "开场", "review": "回顾", "tasks": "任务", "conduct": "作风",
-              "closing": "结束语", "other": "其他"}
+
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "templates", "列出结构模板")
+    parser = add_command(sub, "templates")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)
 

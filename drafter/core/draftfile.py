@@ -33,12 +33,13 @@ import yaml
 
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
-from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, ROLES, Block, Draft
-from drafter.core.yamlio import describe_problem
+from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
+from drafter.core.vocab import DRAFT_FIELDS, ROLES
+from drafter.core.yamlio import safe_load
 
 FORMAT_VERSION = 1
 SUFFIX = ".draft"
-_META_KEYS = ("title", "speaker", "date", "occasion", "salutation")
+_META_KEYS = DRAFT_FIELDS
 
 
 def escape(value: str) -> str:
@@ -110,12 +111,7 @@ def loads(text: str, path: str | None = None) -> Draft:
 
 
 def _read_front(front_lines: list[str], fail) -> Draft:
-    try:
-        meta = yaml.safe_load("\n".join(front_lines))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        raise fail(f"文件头格式错误：{describe_problem(exc)}", line) from None
+    meta = safe_load("\n".join(front_lines), fail("").path or "草稿", first_line=2, label="文件头")
     if not isinstance(meta, dict):
         raise fail("文件头应为“键: 值”形式", 2)
     version = meta.get("drafter")

@@ -19,10 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from drafter.core.markers import DEFAULT_STYLES, format_marker, match_marker
+from drafter.core.vocab import ROLES  # noqa: F401 - part of the model's interface
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
-ROLES = ("opening", "review", "tasks", "conduct", "closing", "other")
 MAX_LEVEL = 4
 
 

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core import draftfile, paths
+from drafter.core import draftfile, paths, safeio
 from drafter.core.errors import ConflictError, DrafterError, LockedError
 from drafter.core.model import Draft
 
@@ -93,14 +93,7 @@ def file_hash(path: Path) -> str | None:
 def read_draft(path: str | os.PathLike[str]) -> tuple[Draft, str]:
     """Load a draft and the hash of the bytes it came from."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DrafterError("文件不存在", path) from None
-    except IsADirectoryError:
-        raise DrafterError("这是一个文件夹，不是草稿文件", path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取（{exc.strerror}）", path) from None
+    data = safeio.read_file(path, safeio.MAX_DRAFT_BYTES)
     draft = draftfile.loads(draftfile.decode(data, str(path)), str(path))
     return draft, hashlib.sha256(data).hexdigest()
 

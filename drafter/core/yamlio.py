@@ -9,19 +9,74 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from drafter.core import safeio
 from drafter.core.errors import DrafterError
 
 logger = logging.getLogger(__name__)
 
 Lines = dict[tuple, int]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = safeio.MAX_YAML_BYTES
 MAX_NODES = 1_000_000  # after alias expansion: refuses "billion laughs" files
+#: nesting of lists and mappings; our files need 8, a hostile one has 20,000 (PyYAML's
+#: composer is recursive and would die with an unnamed RecursionError).
+MAX_DEPTH = 64
+
+
+class DepthError(yaml.YAMLError):
+    def __init__(self, line: int):
+        super().__init__(f"nesting deeper than {MAX_DEPTH}")
+        self.line = line
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses nesting deeper than ``MAX_DEPTH`` while composing."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise DepthError(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def compose(text: str, source: str, first_line: int = 1, label: str = "YAML ") -> yaml.Node | None:
+    """The YAML node tree of ``text``, depth-bounded; DrafterError naming the line otherwise.
+    ``first_line`` is the line of the file where ``text`` starts (front matter)."""
+    try:
+        return yaml.compose(text, Loader=BoundedLoader)
+    except DepthError as exc:
+        raise DrafterError(f"{label}嵌套过深（超过 {MAX_DEPTH} 层），已拒绝", source,
+                           exc.line + first_line - 1) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else None
+        raise DrafterError(f"{label}格式错误：{describe_problem(exc)}", source, line) from None
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"{label}格式错误：{describe_problem(exc)}", source) from None
+    except RecursionError:
+        raise DrafterError(f"{label}嵌套过深，已拒绝", source) from None
+
+
+def safe_load(text: str, source: str, first_line: int = 1, label: str = "YAML ") -> Any:
+    """``yaml.safe_load`` bounded in depth and in nodes after alias expansion."""
+    node = compose(text, source, first_line, label)
+    if node is None:
+        return None
+    try:
+        return _convert(node, (), {}, source)
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source) from None
 
 
 _PROBLEMS = [
@@ -77,24 +132,10 @@ def load_yaml(path: str | os.PathLike[str], text: str | None = None) -> tuple[An
     """Parse one YAML file; DrafterError (with the line) when it is not valid YAML."""
     source = os.fspath(path)
     if text is None:
-        try:
-            if Path(path).stat().st_size > MAX_BYTES:
-                raise DrafterError(f"文件过大（超过 {MAX_BYTES // (1024 * 1024)} MB），已拒绝", source)
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise DrafterError(f"无法读取文件（{exc.strerror}）", source) from None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DrafterError("文件不是 UTF-8 编码的文本", source) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source, line) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError(f"YAML 格式错误：{describe_problem(exc)}", source) from None
+        text = safeio.read_text(path, MAX_BYTES)
+    elif len(text) > MAX_BYTES:
+        raise DrafterError(f"YAML 内容过大（超过 {MAX_BYTES // safeio.MB} MB），已拒绝", source)
+    node = compose(text, source)
     if node is None:
         return None, {(): 1}
     lines: Lines = {}

@@ -19,8 +19,10 @@ Limits (checked before anything large is read into memory, so a huge or hostile 
 refused instead of exhausting memory):
 
 - a text file may be at most ``MAX_TEXT_BYTES`` (20 MB) — a long speech is 50 KB;
-- a .docx file may be at most ``MAX_DOCX_BYTES`` (50 MB), and the XML of its body at most
-  ``MAX_DOCX_XML_BYTES`` (100 MB) uncompressed (a zip bomb is refused before inflating);
+- a .docx file may be at most ``MAX_DOCX_BYTES`` (50 MB); all its parts together at most
+  200 MB uncompressed, at most 3,000 parts, no large part compressed more than 200 times
+  (``drafter.core.safeio.check_docx``: a zip bomb is refused before inflating);
+- FIFOs, devices, sockets and symlink loops are refused before they are opened (safeio);
 - one paragraph (line) may be at most ``MAX_PARAGRAPH_CHARS`` (200,000 characters, about
   130 printed pages) — a longer "line" is not a speech paragraph, and the editor and the
   parser's per-paragraph work should never see one.
@@ -30,60 +32,31 @@ Every refusal is a ``DrafterError`` naming the file and the reason in Chinese.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
-import stat
 import zipfile
 from pathlib import Path
 
+from drafter.core import safeio
 from drafter.core.errors import DrafterError
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-MAX_DOCX_BYTES = 50 * 1024 * 1024
-MAX_DOCX_XML_BYTES = 100 * 1024 * 1024
+MAX_TEXT_BYTES = safeio.MAX_TEXT_BYTES
+MAX_DOCX_BYTES = safeio.MAX_DOCX_BYTES
 MAX_PARAGRAPH_CHARS = 200_000
 
-_MB = 1024 * 1024
 _CONTROL_OK = "\t\n\r\x0b\x0c"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # ----- files ---------------------------------------------------------------------------------
-def _check_file(path: Path, limit: int) -> int:
-    """Size of ``path`` after checking it exists, is a readable file and is not too big."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DrafterError("文件不存在", path) from None
-    except PermissionError:
-        raise DrafterError("无法读取文件：没有访问权限", path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise DrafterError("这是一个文件夹，不是文件", path)
-    if not stat.S_ISREG(info.st_mode):
-        raise DrafterError("不是普通文件，无法读取", path)
-    if info.st_size == 0:
-        raise DrafterError("文件是空的", path)
-    if info.st_size > limit:
-        raise DrafterError(f"文件过大（{info.st_size / _MB:.1f} MB），超过 {limit // _MB} MB 的上限，"
-                           "不像一篇讲话稿", path)
-    return info.st_size
-
-
 def _read_bytes(path: Path, limit: int) -> bytes:
-    _check_file(path, limit)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)  # never more than the limit, even if the file grew
-    except PermissionError:
-        raise DrafterError("无法读取文件：没有访问权限", path) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    if len(data) > limit:
-        raise DrafterError(f"文件过大，超过 {limit // _MB} MB 的上限", path)
+    """The bytes of a regular file within ``limit`` (``drafter.core.safeio``), not empty."""
+    data = safeio.read_file(path, limit)
+    if not data:
+        raise DrafterError("文件是空的", path)
     return data
 
 
@@ -204,29 +177,17 @@ def open_docx(path: Path):
     import docx  # python-docx; imported here so plain-text work does not pay for it
     from docx.opc.exceptions import PackageNotFoundError
 
-    _check_file(path, MAX_DOCX_BYTES)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    if head == _OLE_MAGIC:
+    data = _read_bytes(path, MAX_DOCX_BYTES)
+    if data.startswith(_OLE_MAGIC):
         raise DrafterError("这是旧版 Word（.doc）文件，不是 .docx；请在 Word 或 WPS 中另存为 .docx", path)
-    if not zipfile.is_zipfile(path):
+    if not data.startswith(b"PK"):
         raise DrafterError("不是有效的 .docx 文件（不是 zip 压缩包，可能已损坏）", path)
+    with safeio.check_docx(data, path) as archive:
+        names = set(archive.namelist())
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise DrafterError("不是 .docx 文件（压缩包里没有 Word 文档内容）", path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = {info.filename: info for info in archive.infolist()}
-            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-                raise DrafterError("不是 .docx 文件（压缩包里没有 Word 文档内容）", path)
-            xml_size = sum(info.file_size for name, info in names.items() if name.endswith(".xml"))
-            if xml_size > MAX_DOCX_XML_BYTES:
-                raise DrafterError(f"文档内容过大（解压后 {xml_size / _MB:.0f} MB），"
-                                   f"超过 {MAX_DOCX_XML_BYTES // _MB} MB 的上限", path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise DrafterError(f"不是有效的 .docx 文件（压缩包已损坏：{exc}）", path) from None
-    try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except PackageNotFoundError:
         raise DrafterError("不是有效的 .docx 文件（无法识别文档结构）", path) from None
     except KeyError as exc:

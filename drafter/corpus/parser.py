@@ -38,21 +38,15 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
+from drafter.core.vocab import PLACEHOLDER_DIGITS, WHITESPACE, split_heading
 
 logger = logging.getLogger(__name__)
-
-#: Characters stripped from both ends of every line (full-width indents included).
-WHITESPACE = " \t\r\n\u3000\xa0\ufeff\u200b\u2002\u2003\u2009\u202f"
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
 
-_TERMINATORS = "。；！？：;!?:"
-_OPENERS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-_CLOSERS = set(_OPENERS.values())
-
 _ADDRESS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁")
-_PLACEHOLDER_DIGITS = "XxＸ×*＊"
+_PLACEHOLDER_DIGITS = PLACEHOLDER_DIGITS
 _DATE = re.compile(
     rf"^[（(]?\s*(?:[0-9０-９{_PLACEHOLDER_DIGITS}]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年"
     rf"\s*[0-9０-９一二三四五六七八九十{_PLACEHOLDER_DIGITS}]{{1,3}}\s*月"
@@ -65,34 +59,6 @@ _TITLE_WORDS = re.compile(r"讲话|发言|致辞|报告|会议|总结|动员|部
 def clean_line(line: str) -> str:
     """A line without its indent and trailing spaces."""
     return line.strip(WHITESPACE).strip()
-
-
-def split_heading(rest: str) -> tuple[str, str]:
-    """(heading sentence, run-in body) of the text after a marker.
-
-    The sentence ends at the first 。；！？ or ： outside quotation marks; when the quotation
-    marks do not pair up, at the first one anywhere; with none, the whole text is the heading.
-    """
-    stack: list[str] = []
-    balanced = True
-    for i, ch in enumerate(rest):
-        if ch in _OPENERS:
-            stack.append(_OPENERS[ch])
-        elif ch in _CLOSERS:
-            if stack and stack[-1] == ch:
-                stack.pop()
-            else:
-                balanced = False
-                break
-        elif ch in _TERMINATORS and not stack:
-            return rest[: i + 1], rest[i + 1:].lstrip(WHITESPACE)
-    else:
-        balanced = not stack
-    if not balanced:
-        for i, ch in enumerate(rest):
-            if ch in _TERMINATORS:
-                return rest[: i + 1], rest[i + 1:].lstrip(WHITESPACE)
-    return rest, ""
 
 
 # ----- preamble --------------------------------------------------------------------------------

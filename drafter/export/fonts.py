@@ -12,6 +12,9 @@ characters the fonts lack (Word then draws them in a fallback font; nothing is d
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -83,4 +86,61 @@ def missing_characters(text: str, font_set: FontSet) -> list[str]:
         seen.add(ch)
         if not covered(ch, font_set.charset):
             missing.append(ch)
+    return missing
+
+
+#: Other names the same fonts go by: Windows lists its Chinese fonts by their English names.
+FONT_ALIASES = {
+    "仿宋": "FangSong", "楷体": "KaiTi", "黑体": "SimHei", "宋体": "SimSun",
+    "仿宋_GB2312": "FangSong_GB2312", "楷体_GB2312": "KaiTi_GB2312",
+    "方正小标宋简体": "FZXiaoBiaoSong-B05S", "方正小标宋_GBK": "FZXiaoBiaoSong-B05",
+}
+
+
+def _windows_families() -> set[str]:
+    import winreg  # Windows only
+
+    names: set[str] = set()
+    key_path = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+    for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            key = winreg.OpenKey(hive, key_path)
+        except OSError:
+            continue
+        with key:
+            index = 0
+            while True:
+                try:
+                    value_name = winreg.EnumValue(key, index)[0]
+                except OSError:
+                    break
+                index += 1
+                base = value_name.split(" (")[0]  # "SimSun & NSimSun (TrueType)"
+                names.update(part.strip() for part in base.split("&"))
+    return names
+
+
+def installed_families() -> set[str] | None:
+    """Family names of the fonts installed here (every localized name), or None where they
+    cannot be listed."""
+    try:
+        if sys.platform == "win32":
+            return _windows_families()
+        fc_list = shutil.which("fc-list")
+        if not fc_list:
+            return None
+        out = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=20,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
+
+
+def missing_fonts(font_set: FontSet, families: set[str]) -> list[str]:
+    """The fonts ``font_set`` names that are not among ``families``."""
+    names = (font_set.title, font_set.kai, font_set.hei, font_set.fang, font_set.song)
+    missing = []
+    for name in dict.fromkeys(names):
+        if name not in families and FONT_ALIASES.get(name) not in families:
+            missing.append(name)
     return missing

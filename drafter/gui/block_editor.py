@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.model import Block, Draft
+from drafter.core.vocab import ROLE_TITLES
 from drafter.gui.highlight import finding_format
 from drafter.gui.text_edit import AutoTextEdit
 
 logger = logging.getLogger(__name__)
 
-ROLE_NAMES = {"opening": "开场", "review": "回顾形势", "tasks": "重点任务", "conduct": "作风纪律",
-              "closing": "结束语", "other": "其他"}
+ROLE_NAMES = ROLE_TITLES
 
 BODY_FAMILIES = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC",
                  "AR PL SungtiL GB", "SimSun", "Noto Sans CJK SC"]

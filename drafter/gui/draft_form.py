@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QL
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.model import MAX_LEVEL, Draft
+from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS
 
-FIELDS = [("title", "标题", "如：市长在全市经济工作会议上的讲话"),
-          ("speaker", "讲话人", "如：张三"),
-          ("date", "日期", "如：2024年1月19日"),
-          ("occasion", "会议", "如：全市经济工作会议"),
-          ("salutation", "称呼", "如：同志们：")]
+_HINTS = {"title": "如：市长在全市经济工作会议上的讲话", "speaker": "如：张三", "date": "如：2024年1月19日",
+          "occasion": "如：全市经济工作会议", "salutation": "如：同志们："}
+FIELDS = [(key, FIELD_LABELS[key], _HINTS[key]) for key in DRAFT_FIELDS]
 
 
 class DraftForm(QWidget):

@@ -14,8 +14,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from drafter.core.model import Draft
+from drafter.core.vocab import DRAFT_FIELDS
 
-META = ("title", "speaker", "date", "occasion", "salutation")
+META = DRAFT_FIELDS
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.core.model import MAX_LEVEL, Block, Draft
+from drafter.core.vocab import DRAFT_FIELDS
 
 _SENTENCE_END = re.compile(r"[。；！？：]")
 
@@ -121,7 +122,7 @@ def insert_draft(draft: Draft, index: int, other: Draft) -> int:
     if not blocks:
         return index
     if _is_empty(draft):
-        for key in ("title", "speaker", "date", "occasion", "salutation"):
+        for key in DRAFT_FIELDS:
             if getattr(other, key) and not getattr(draft, key):
                 setattr(draft, key, getattr(other, key))
         draft.numbering = dict(other.numbering)

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from drafter.core.model import Draft
+from drafter.core.vocab import SPEAKING_RATE
 
 INDEX_ROLE = Qt.UserRole
-CHARS_PER_MINUTE = 220   # a usual pace for reading a speech aloud
+CHARS_PER_MINUTE = SPEAKING_RATE
 
 
 def heading_label(marker: str, text: str, limit: int = 40) -> str:

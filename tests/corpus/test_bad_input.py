@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from drafter.cli import main
+from drafter.core import safeio
 from drafter.corpus import loaders
 
 MB = 1024 * 1024
@@ -108,9 +109,13 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         path.chmod(0)
     else:  # root reads anything: make the read itself fail as it would for a normal user
-        def refuse(*_args, **_kwargs):
-            raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(loaders, "open", refuse, raising=False)
+        real_open = os.open
+
+        def refuse(name, *args, **kwargs):
+            if os.fspath(name) == str(path):
+                raise PermissionError(13, "Permission denied")
+            return real_open(name, *args, **kwargs)
+        monkeypatch.setattr(os, "open", refuse)
     try:
         assert main(["parse", str(path)]) == 2
     finally:
@@ -123,9 +128,12 @@ def test_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "huge.txt"
     _huge(path)
 
-    def no_read(*_args, **_kwargs):
-        raise AssertionError("the file was opened although it is over the limit")
-    monkeypatch.setattr(loaders, "open", no_read, raising=False)
+    real_open = os.open
+
+    def no_read(name, *args, **kwargs):
+        assert os.fspath(name) != str(path), "the file was opened although it is over the limit"
+        return real_open(name, *args, **kwargs)
+    monkeypatch.setattr(os, "open", no_read)
     with pytest.raises(loaders.DrafterError, match="文件过大"):
         loaders.read_text_file(path)
 
@@ -139,8 +147,8 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path, monkeypatch):
         for item in source.infolist():
             target.writestr(item.filename, source.read(item.filename))
         target.writestr("word/padding.xml", b" " * (8 * MB))
-    monkeypatch.setattr(loaders, "MAX_DOCX_XML_BYTES", 4 * MB)
-    with pytest.raises(loaders.DrafterError, match="文档内容过大"):
+    monkeypatch.setattr(safeio, "MAX_DOCX_UNCOMPRESSED", 4 * MB)
+    with pytest.raises(loaders.DrafterError, match="压缩炸弹"):
         loaders.read_docx_paragraphs(path)
 
 
