@@ -13,7 +13,8 @@
    moved section is reported (and written to Word) as one move, not as a deletion and an
    insertion.
 5. Paragraphs still unpaired between two in-order pairs are paired by similarity (a
-   paragraph that became a heading, one edited across a section boundary).
+   paragraph that became a heading, one edited across a section boundary); what is left after
+   that is paired by similarity wherever it stands: moved and edited.
 """
 
 from __future__ import annotations
@@ -199,6 +200,30 @@ def align(old: list[Unit], new: list[Unit]) -> tuple[list[tuple[int, int]], list
             pairs.append((i, leftovers[unit.key].pop(0)))
     in_order = _longest_in_order(pairs)
     in_order |= _fill_gaps(old, new, pairs, in_order, so, sn)
+    pairs = list(set(pairs) | in_order)
+    pairs += _moved_and_edited(old, new, pairs, so, sn)
     stay = sorted(in_order, key=lambda p: p[1])
     moved = sorted((p for p in pairs if p not in in_order), key=lambda p: p[1])
     return stay, moved
+
+
+def _moved_and_edited(old: list[Unit], new: list[Unit], pairs, so: _Similar,
+                      sn: _Similar) -> list[tuple[int, int]]:
+    """Paragraphs still unpaired on both sides that are edits of each other, wherever they
+    stand: moved and edited (only when there are few enough to compare pairwise)."""
+    paired_old = {i for i, _j in pairs}
+    paired_new = {j for _i, j in pairs}
+    old_rest = [i for i in range(len(old)) if i not in paired_old and old[i].text.strip()]
+    new_rest = [j for j in range(len(new)) if j not in paired_new and new[j].text.strip()]
+    if not old_rest or not new_rest or len(old_rest) * len(new_rest) > GAP_PAIRS:
+        return []
+    found = []
+    for i in old_rest:
+        scores = [(_dice(so.grams(i), sn.grams(j)), j) for j in new_rest]
+        score, j = max(scores)
+        if score >= PARAGRAPH_SIMILARITY and old[i].is_heading == new[j].is_heading:
+            found.append((i, j))
+            new_rest.remove(j)
+            if not new_rest:
+                break
+    return found

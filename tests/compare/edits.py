@@ -8,9 +8,11 @@ from drafter.core.model import Block, Draft
 from drafter.core.segment import jieba
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Whole speeches with several parts (the seed corpus): every kind of edit, moves of sections.
+SPEECHES = sorted((ROOT / "resources" / "corpus").glob("*.txt"))
+#: The real-speech test corpus (openings of published speeches, mostly without numbered
+#: parts): paragraph edits only.
 REAL = sorted((ROOT / "tests" / "data" / "real").glob("*.txt"))
-SEED = sorted((ROOT / "resources" / "corpus").glob("*.txt"))
-SPEECHES = REAL or SEED
 
 
 def _reword(text: str) -> str:
@@ -61,3 +63,21 @@ def edit_every_way(old: Draft) -> tuple[Draft, str]:
     moved_block = new.blocks.pop(first)
     new.blocks.insert(new.headings()[-1], moved_block)
     return new, moved_heading
+
+
+def edit_paragraphs(old: Draft) -> Draft:
+    """NEW from a short text: words changed in the longest paragraph, a paragraph added after
+    the first, the last but one deleted, the first moved to the end."""
+    new = old.copy()
+    longest = max(range(len(new.blocks)), key=lambda i: len(new.blocks[i].body or new.blocks[i].text))
+    block = new.blocks[longest]
+    if block.body:
+        block.body = _reword(block.body)
+    else:
+        block.text = _reword(block.text)
+    new.insert(1, Block.paragraph("新增一段：各级各部门要压实责任，确保各项工作落地见效。"))
+    if len(new.blocks) > 3:
+        del new.blocks[-2]
+    if len(new.blocks) > 2:
+        new.blocks.append(new.blocks.pop(0))
+    return new

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from drafter.corpus.docx_review import resolve, revisions
 from drafter.corpus.parser import parse_file
 from drafter.export.tracked import tracked_docx_bytes
 from tests.compare.conftest import marks_of, printed
-from tests.compare.edits import SPEECHES, edit_every_way
+from tests.compare.edits import REAL, SPEECHES, edit_every_way, edit_paragraphs
 
 
 def expected(draft: Draft, comparison) -> list[tuple[str, str]]:
@@ -33,6 +34,17 @@ def test_accept_all_gives_new_and_reject_all_gives_old(speech):
     marks = marks_of(tracked_docx_bytes(comparison, new, "审稿人", "2026-11-20T08:00:00Z"))
     assert resolve(marks, accept=True) == expected(new, comparison)
     assert resolve(marks, accept=False) == expected(speech, comparison)
+
+
+@pytest.mark.parametrize("source", REAL, ids=lambda p: p.name[:3])
+def test_real_speech_openings_with_paragraph_edits_resolve_exactly(source):
+    old = parse_file(source)
+    new = edit_paragraphs(old)
+    comparison = compare_drafts(old, new)
+    assert comparison.changed and not comparison.shares_little()
+    marks = marks_of(tracked_docx_bytes(comparison, new))
+    assert resolve(marks, accept=True) == expected(new, comparison)
+    assert resolve(marks, accept=False) == expected(old, comparison)
 
 
 def test_revisions_carry_author_date_and_moves_are_named(speech):
