@@ -12,7 +12,8 @@ import sys
 
 from drafter.commands._common import add_command, print_json
 from drafter.core.model import Draft
-from drafter.core.vocab import ROLE_NAMES
+from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS, ROLE_NAMES
+from drafter.corpus.chrome import iso_date
 
 
 
@@ -33,7 +34,10 @@ def outline_json(draft: Draft) -> dict:
                            "body": block.body, "role": block.role})
         else:
             blocks.append({"kind": "paragraph", "text": block.text, "role": block.role})
-    return {"title": draft.title or None, "salutation": draft.salutation or None, "blocks": blocks}
+    return {"title": draft.title or None, "speaker": draft.speaker or None,
+            "date": iso_date(draft.date) if draft.date else None, "occasion": draft.occasion or None,
+            "salutation": draft.salutation or None, "dropped": list(draft.dropped),
+            "revisions": [], "comments": [], "doubts": list(draft.doubts), "blocks": blocks}
 
 
 def _chars(draft: Draft, start: int, end: int) -> int:
@@ -42,10 +46,13 @@ def _chars(draft: Draft, start: int, end: int) -> int:
 
 def outline_text(draft: Draft) -> str:
     lines = []
-    for label, value in (("标题", draft.title), ("副标题", draft.occasion), ("讲话人", draft.speaker),
-                         ("日期", draft.date), ("称呼", draft.salutation)):
-        if value:
-            lines.append(f"{label}：{value}")
+    for key in DRAFT_FIELDS:
+        if getattr(draft, key):
+            lines.append(f"{FIELD_LABELS[key]}：{getattr(draft, key)}")
+    if draft.dropped:
+        lines.append(f"已略去 {len(draft.dropped)} 行网页或排版信息（--json 可查看）")
+    for doubt in draft.doubts:
+        lines.append(f"注意：{doubt}")
     parts = sum(1 for b in draft.blocks if b.is_heading and b.level == 1)
     heads = len(draft.headings())
     lines.append(f"共 {len(draft.blocks)} 段，{heads} 个编号标题（{parts} 个一级部分），"

@@ -60,10 +60,15 @@ class Draft:
     fields: dict[str, str] = field(default_factory=dict)
     numbering: dict[int, str] = field(default_factory=lambda: dict(DEFAULT_STYLES))
     blocks: list[Block] = field(default_factory=list)
+    #: Lines an imported file carried that are not the speech (web and print chrome, labels),
+    #: kept so nothing is lost, and notes on what the reader was unsure of.  Not saved.
+    dropped: list[str] = field(default_factory=list, compare=False)
+    doubts: list[str] = field(default_factory=list, compare=False)
 
     def copy(self) -> Draft:
         return replace(self, fields=dict(self.fields), numbering=dict(self.numbering),
-                       blocks=[replace(b) for b in self.blocks])
+                       blocks=[replace(b) for b in self.blocks], dropped=list(self.dropped),
+                       doubts=list(self.doubts))
 
     def subtitle(self) -> str:
         """The ——在……上的讲话 line under the title, from ``occasion`` (the meeting); empty

@@ -29,6 +29,10 @@ DRAFT_FIELDS = ("title", "speaker", "date", "occasion", "salutation")
 FIELD_LABELS = {"title": "标题", "speaker": "讲话人", "date": "日期", "occasion": "会议",
                 "salutation": "称呼"}
 
+#: The key in ``Draft.fields`` for the speaker's office as the byline gives it (山西省副省长),
+#: when ``Draft.speaker`` holds the name.
+SPEAKER_ROLE = "speaker_role"
+
 # ----- placeholders ------------------------------------------------------------------------
 #: Characters that stand for a digit not yet known (2024年X月X日, **亿元).
 PLACEHOLDER_DIGITS = "XxＸｘ×*＊"

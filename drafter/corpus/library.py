@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core import paths
-from drafter.core.errors import DrafterError
+from drafter.core import paths, safeio
+from drafter.core.errors import DrafterError, LibraryError, database_error
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class AddResult:
 
 class Library:
     def __init__(self, path: str | Path | None = None):
+        if path is None:
+            paths.data_home()  # DataHomeError when the user data folder cannot be used
         self.path = Path(path) if path is not None else paths.library_db()
         try:
             self.db = sqlite3.connect(self.path)
@@ -93,8 +96,8 @@ class Library:
             self.db.executescript(_SCHEMA)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.commit()
-        except sqlite3.DatabaseError as exc:
-            raise DrafterError(f"讲话稿库文件已损坏或不是数据库（{exc}）", self.path) from None
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
 
     def close(self) -> None:
         self.db.close()
@@ -110,18 +113,24 @@ class Library:
         """Parse one file and store it; returns False when it was already there unchanged."""
         from drafter.corpus.documents import load_document
 
-        path = path.resolve()
-        if not path.exists():
-            raise DrafterError("文件或文件夹不存在", path)
+        limit = safeio.MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else safeio.MAX_TEXT_BYTES
+        digest = hashlib.sha256(safeio.read_file(path, limit)).hexdigest()  # checked before hashing
+        path = Path(os.path.realpath(path))
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise DrafterError(f"无法读取（{exc.strerror}）", path) from None
-        row = self.db.execute("SELECT sha256 FROM documents WHERE path = ?", (str(path),)).fetchone()
+            row = self.db.execute("SELECT sha256 FROM documents WHERE path = ?", (str(path),)).fetchone()
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
         if row and row[0] == digest:
             return False
         draft = load_document(path)
         markers = draft.markers()
+        try:
+            self._store(path, draft, markers, digest)
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
+        return True
+
+    def _store(self, path: Path, draft, markers, digest: str) -> None:
         with self.db:
             self.db.execute("DELETE FROM documents WHERE path = ?", (str(path),))
             cur = self.db.execute(
@@ -132,7 +141,6 @@ class Library:
                 "INSERT INTO blocks(doc_id, idx, kind, level, marker, role, content) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, i, b.kind, b.level, b.source_marker or markers[i], b.role, b.text + b.body)
                  for i, b in enumerate(draft.blocks)])
-        return True
 
     def add(self, targets: Iterable[str | Path]) -> Iterator[AddResult]:
         """Import files and folders (searched recursively for .txt/.docx/.draft), one result
@@ -140,6 +148,8 @@ class Library:
         for path in _expand(targets):
             try:
                 yield AddResult(path, self.add_file(path))
+            except LibraryError:  # locked, read-only, full: every further file would fail alike
+                raise
             except DrafterError as exc:
                 logger.info("library: skipped %s: %s", path, exc)
                 yield AddResult(path, False, exc)

@@ -38,98 +38,19 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
-from drafter.core.vocab import PLACEHOLDER_DIGITS, WHITESPACE, split_heading
+from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
+from drafter.corpus.frontmatter import read_front_matter
 
 logger = logging.getLogger(__name__)
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
 
-_ADDRESS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁")
-_PLACEHOLDER_DIGITS = PLACEHOLDER_DIGITS
-_DATE = re.compile(
-    rf"^[（(]?\s*(?:[0-9０-９{_PLACEHOLDER_DIGITS}]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年"
-    rf"\s*[0-9０-９一二三四五六七八九十{_PLACEHOLDER_DIGITS}]{{1,3}}\s*月"
-    rf"(?:\s*[0-9０-９一二三四五六七八九十{_PLACEHOLDER_DIGITS}]{{1,3}}\s*日)?\s*[）)]?$")
-_SPEAKER_DATE = re.compile(r"^(?P<speaker>[^（(]{1,20})[（(](?P<date>[^）)]+)[）)]$")
-_SENTENCE_END = "。！？；，、：;:,.!?"
-_TITLE_WORDS = re.compile(r"讲话|发言|致辞|报告|会议|总结|动员|部署|提纲")
 
 
 def clean_line(line: str) -> str:
     """A line without its indent and trailing spaces."""
     return line.strip(WHITESPACE).strip()
-
-
-# ----- preamble --------------------------------------------------------------------------------
-def _is_salutation(line: str) -> bool:
-    """同志们： / 各位代表、同志们： / 女士们，先生们：  — every part names whom it addresses."""
-    if len(line) > 60 or line[-1] not in "：:" or any(ch in line for ch in "。！？；"):
-        return False
-    parts = re.split(r"[、，,]", line[:-1])
-    return all(0 < len(part) <= 20 and _ADDRESS.search(part) for part in parts)
-
-
-def _is_date(line: str) -> bool:
-    return len(line) <= 30 and bool(_DATE.match(line))
-
-
-def _plain_short(line: str, limit: int) -> bool:
-    return 0 < len(line) <= limit and line[-1] not in _SENTENCE_END and match_marker(line) is None
-
-
-def _strip_parens(text: str) -> str:
-    if text[:1] in "（(" and text[-1:] in "）)":
-        return text[1:-1].strip()
-    return text
-
-
-def _read_preamble(lines: list[str], draft: Draft) -> int:
-    """Fill title/occasion/speaker/date/salutation; return the index of the first body line."""
-    head = lines[:8]
-    salutation = next((i for i, line in enumerate(head) if _is_salutation(line)), None)
-    if salutation is not None:
-        front = lines[:salutation]
-        if all(_plain_short(line, 80) or _is_date(line) for line in front):
-            _read_front(front, draft, with_speaker=True)
-            draft.salutation = lines[salutation]
-            return salutation + 1
-        return 0
-    # No salutation: a title only when it plainly is one.
-    if lines and _plain_short(lines[0], 50) and not _is_date(lines[0]):
-        follow = lines[1] if len(lines) > 1 else ""
-        if _TITLE_WORDS.search(lines[0]) or follow.startswith("——") or _is_date(follow):
-            end = 1
-            while end < len(lines) and end < 4 and _is_front_line(lines, end):
-                end += 1
-            _read_front(lines[:end], draft, with_speaker=True)
-            return end
-    return 0
-
-
-def _is_front_line(lines: list[str], i: int) -> bool:
-    """A subtitle, a date, or a short byline that a subtitle or date line follows."""
-    line = lines[i]
-    if line.startswith("——") or _is_date(line):
-        return True
-    after = lines[i + 1] if i + 1 < len(lines) else ""
-    return _plain_short(line, 30) and (after.startswith("——") or _is_date(after))
-
-
-def _read_front(front: list[str], draft: Draft, with_speaker: bool) -> None:
-    for line in front:
-        if line.startswith(("——", "--")):
-            draft.occasion = line.lstrip("—-").strip()
-        elif _is_date(line):
-            draft.date = _strip_parens(line)
-        elif not draft.title:
-            draft.title = line
-        elif with_speaker and (m := _SPEAKER_DATE.match(line)) and _is_date(m.group("date")):
-            draft.speaker, draft.date = m.group("speaker").strip(), m.group("date").strip()
-        elif with_speaker and not draft.speaker:
-            draft.speaker = line
-        else:
-            draft.title += line  # a title set on two lines
 
 
 # ----- candidates and continuity --------------------------------------------------------------
@@ -190,9 +111,12 @@ def parse_lines(lines: list[str]) -> Draft:
     from drafter.corpus.roles import assign_roles
 
     cleaned = [c for c in (clean_line(line) for line in lines) if c]
-    draft = Draft(blocks=[])
-    start = _read_preamble(cleaned, draft)
-    body = cleaned[start:]
+    front = read_front_matter(cleaned)
+    draft = Draft(title=front.title, speaker=front.speaker, date=front.date, occasion=front.occasion,
+                  salutation=front.salutation, blocks=[], dropped=front.dropped, doubts=front.doubts)
+    if front.speaker_role:
+        draft.fields[SPEAKER_ROLE] = front.speaker_role
+    body = front.body
 
     candidates = []
     for index, line in enumerate(body):

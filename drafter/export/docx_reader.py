@@ -27,6 +27,8 @@ from docx.oxml.ns import qn
 from drafter.core.errors import DrafterError
 from drafter.core.markers import match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
+from drafter.core.vocab import SPEAKER_ROLE
+from drafter.corpus.frontmatter import complete_fields, split_byline
 from drafter.export.docx_writer import BODY_CHAR, BYLINE, RUN_IN_BODY, SALUTATION, TITLE
 
 logger = logging.getLogger(__name__)
@@ -124,6 +126,11 @@ def _front_line(draft: Draft, style_id: str, text: str) -> bool:
             draft.occasion = text.lstrip("—-").strip()
         elif _DATE.match(text):
             draft.date = text.strip("（）() ")
+        elif (byline := split_byline(text)) is not None:
+            office, name = byline
+            draft.speaker = draft.speaker or name
+            if office:
+                draft.fields.setdefault(SPEAKER_ROLE, office)
         else:
             draft.speaker = draft.speaker + " " + text if draft.speaker else text
     elif style_id == SALUTATION:
@@ -176,6 +183,7 @@ def read_docx(path: str | os.PathLike[str]) -> Draft:
         draft.blocks.append(Block.paragraph(text))
     if not draft.blocks and not draft.title:
         raise DrafterError("文档中没有可识别的正文", path)
+    complete_fields(draft)
     draft.infer_numbering()
     _assign_roles(draft)
     logger.info("read %s: %d blocks", path, len(draft.blocks))

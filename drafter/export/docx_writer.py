@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from drafter.core.model import Draft
+from drafter.corpus.render import byline_lines
 from drafter.export import oxml
 from drafter.export.fonts import FontSet, get_font_set
 from drafter.export.profiles import Profile, get_profile
@@ -52,18 +53,6 @@ def clean_text(text: str) -> str:
     """Text as it can go into a run: no XML-invalid characters, no line breaks."""
     text = _NOT_XML.sub("", text)
     return re.sub(r"[\r\n\t]+", " ", text)
-
-
-def byline_lines(draft: Draft) -> list[str]:
-    """The subtitle (——在……上的讲话), the speaker line and the date line, the date in
-    full-width brackets."""
-    lines = [draft.subtitle()] if draft.subtitle() else []
-    if draft.speaker.strip():
-        lines.append(draft.speaker.strip())
-    date = draft.date.strip().strip("（）() ")
-    if date:
-        lines.append(f"（{date}）")
-    return lines
 
 
 # ----- styles -----------------------------------------------------------------------------

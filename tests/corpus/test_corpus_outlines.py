@@ -85,7 +85,8 @@ def test_json_through_the_command_line(case, capsys):
     expected, draft = case
     assert main(["parse", str(CORPUS / expected["file"]), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"title", "salutation", "blocks"}
+    assert set(out) == {"title", "speaker", "date", "occasion", "salutation", "dropped", "revisions", "comments",
+                        "doubts", "blocks"}
     assert out["title"] == expected["title"] and out["salutation"] == expected["salutation"]
     heads = [[b["level"], b["marker"], b["text"][:14]] for b in out["blocks"] if b["kind"] == "heading"]
     assert heads == expected["points"]

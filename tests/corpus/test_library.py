@@ -62,7 +62,7 @@ def test_corrupt_database_file_is_a_clear_error(tmp_path):
     db.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DrafterError) as info:
         Library(db)
-    assert "损坏" in info.value.message and str(db) in info.value.message
+    assert "不是 SQLite 数据库" in info.value.message and str(db) in info.value.message
 
 
 def test_empty_query(library):

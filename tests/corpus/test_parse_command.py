@@ -17,7 +17,8 @@ def test_json_object(tmp_path, capsys):
     assert main(["parse", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out == {
-        "title": "市长在全市工作会议上的讲话", "salutation": "同志们：",
+        "title": "市长在全市工作会议上的讲话", "speaker": None, "date": None, "occasion": "全市工作会议",
+        "salutation": "同志们：", "dropped": [], "revisions": [], "comments": [], "doubts": [],
         "blocks": [
             {"kind": "paragraph", "text": "今天召开会议。", "role": "opening"},
             {"kind": "heading", "level": 1, "marker": "一、", "text": "上半年工作回顾", "body": "",

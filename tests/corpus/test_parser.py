@@ -124,7 +124,7 @@ def test_title_subtitle_byline_date_and_salutation():
     draft = parse_lines(["坚定信心 真抓实干", "——在全市经济工作会议上的讲话", "市长 张三",
                          "（2023年1月5日）", "", "各位代表、同志们：", "今天召开会议。"])
     assert (draft.title, draft.occasion, draft.speaker, draft.date, draft.salutation) == (
-        "坚定信心 真抓实干", "在全市经济工作会议上的讲话", "市长 张三", "2023年1月5日", "各位代表、同志们：")
+        "坚定信心 真抓实干", "全市经济工作会议", "张三", "2023年1月5日", "各位代表、同志们：")
     assert kinds(draft) == ["paragraph"]
 
 

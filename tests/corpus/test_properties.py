@@ -88,8 +88,10 @@ def outlines(draw):
         draft.salutation = draw(st.sampled_from(["同志们：", "各位代表、同志们：", "同志们、朋友们："]))
         if draw(st.booleans()):
             draft.title = draw(phrase(4)).replace("，", "").replace("、", "") + "讲话"
-            draft.occasion = draw(st.one_of(st.just(""), phrase(3).map(lambda p: "在" + p + "会议上的讲话")))
-            draft.speaker = draw(st.sampled_from(["", "市长 张三", "李四"]))
+            draft.occasion = draw(st.one_of(st.just(""), phrase(3).map(lambda p: p + "会议")))
+            draft.speaker = draw(st.sampled_from(["", "张三", "李四"]))
+            if draw(st.booleans()):
+                draft.fields["speaker_role"] = draw(st.sampled_from(["市长", "山西省副省长", "市委书记"]))
             draft.date = draw(st.sampled_from(["", "2023年1月5日", "二〇二三年六月三十日"]))
     assign_roles(draft)  # roles are a function of the structure and the words
     return draft

@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 
 from drafter.core.errors import DrafterError
 from drafter.corpus.parser import parse_file
+from drafter.corpus.render import speaker_line
 from drafter.export import export_draft
 from drafter.export.docx_reader import read_docx
 from tests.export.conftest import CORPUS
@@ -20,7 +21,8 @@ def outline(draft):
 
 
 def front(draft):
-    return (draft.title, draft.speaker, draft.date, draft.salutation)
+    """The title block as printed (a byline 市长 张三 reads back as office 市长 and speaker 张三)."""
+    return (draft.title, speaker_line(draft), draft.date, draft.salutation)
 
 
 @pytest.mark.parametrize("profile", ["print", "read-aloud"])

@@ -29,4 +29,6 @@ def test_subtitle_in_text_and_back():
     text = draft_to_text(speech())
     assert text.splitlines()[1] == "——在全市经济工作会议上的讲话"
     back = parse_text(text)
-    assert (back.title, back.occasion, back.speaker) == ("关于抓落实的几点思考", "在全市经济工作会议上的讲话", "王明")
+    # the occasion comes back as the meeting's name; the subtitle it prints is the same
+    assert (back.title, back.occasion, back.speaker) == ("关于抓落实的几点思考", "全市经济工作会议", "王明")
+    assert back.subtitle() == speech().subtitle()
