@@ -99,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
                 stack.callback(library.close)
             options.library = library
         findings = run_checks(draft, options)
+    for f in findings:
+        if f.source and f.source.get("skipped") and f.source.get("file"):
+            print(f.message, file=sys.stderr)  # a broken rules or division file: say so where it shows
     if args.json:
         derived = draft.markers()
         print_json([finding_json(draft, f, derived) for f in findings])
