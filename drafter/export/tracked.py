@@ -44,7 +44,7 @@ from drafter.compare import (
 from drafter.compare.units import Unit
 from drafter.core.model import Draft
 from drafter.export import oxml
-from drafter.export.docx_writer import build_document
+from drafter.export.docx_writer import LINE_BREAK, build_document
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DEFAULT_AUTHOR = "Drafter"
@@ -102,10 +102,14 @@ class _Writer:
             rstyle.set(qn("w:val"), char_style)
             rpr.append(rstyle)
             r.append(rpr)
-        t = OxmlElement("w:delText" if deleted else "w:t")
-        t.set(XML_SPACE, "preserve")
-        t.text = text
-        r.append(t)
+        for number, line in enumerate(text.split(LINE_BREAK)):
+            if number:
+                r.append(OxmlElement("w:br"))
+            if line:
+                t = OxmlElement("w:delText" if deleted else "w:t")
+                t.set(XML_SPACE, "preserve")
+                t.text = line
+                r.append(t)
         return r
 
     def add(self, p, wrapper: str | None, text: str, char_style: str | None) -> None:
