@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from drafter.checks import CHECK_NAMES, CHECKS, CheckOptions, Finding, run_checks
 from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, section_head, section_label, where_label
-from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import Block, Draft
+from drafter.corpus.library import exists as library_exists
+from drafter.corpus.library import open_library
 from drafter.gui import dialogs, settings
 
 logger = logging.getLogger(__name__)
@@ -217,12 +218,10 @@ class ChecksPanel(QWidget):
     def _open_library(self):
         if not self.use_library.isChecked():
             return None
-        db = paths.library_db()
-        if not db.is_file():
+        where = settings.load().get("library") or None
+        if not library_exists(where):
             return None
-        from drafter.corpus.library import Library
-
-        return Library(db)
+        return open_library(where, create=False, readonly=True)
 
     def run(self, auto: bool = False) -> list[Finding] | None:
         """Run the checks and list the findings; None when they could not run."""

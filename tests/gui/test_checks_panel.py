@@ -181,13 +181,13 @@ def test_error_from_the_checks_is_a_message_box(window, ui, speech, monkeypatch)
 
 
 def test_library_overlap_only_with_a_library_and_never_automatic(window, ui, speech, qtbot, monkeypatch):
-    from drafter.corpus.library import Library
+    from drafter.corpus.library import open_library
 
     window.run_checks()
     assert "没有讲话稿库" in window.checks.summary.text()
     copy = speech.parent / "去年的讲话.txt"
     shutil.copy(speech, copy)
-    with Library() as library:                       # the user's library in DRAFTER_HOME
+    with open_library() as library:                     # the user's library in DRAFTER_HOME
         library.add_file(copy)
         library.add_file(speech)                     # the open file itself: not reported
     assert paths.library_db().is_file()
