@@ -18,7 +18,6 @@ import sys
 from drafter import __version__
 from drafter.commands._common import COMMANDS, add_command
 from drafter.core.errors import DrafterError
-from drafter.core.logs import setup_logging
 
 logger = logging.getLogger(__name__)
 
@@ -82,26 +81,71 @@ def build_parser(selected: str | None = None, *, all_commands: bool = False) -> 
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    log_file = setup_logging()
+def _print_error(message: str) -> None:
+    try:
+        print(message, file=sys.stderr)
+    except (OSError, ValueError):  # stderr closed or unusable: nothing else to tell
+        pass
+
+
+def _run(argv: list[str]) -> int:
+    # Imported here, inside main's error handling, so a failure while they load (a broken
+    # installation, an unusable data folder) is reported like any other error.
+    from drafter.core import paths
+    from drafter.core.logs import setup_logging
+
+    global _log_file
+    _log_file = setup_logging()
     selected = selected_command(argv)
     args = build_parser(selected).parse_args(argv)
     if args.command is None:
         args = build_parser("open").parse_args(["open"])
+    problem = paths.check_data_home()
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+    except paths.DataHomeError as exc:
+        logger.info("data folder: %s", exc.message)
+        _print_error(exc.message)
+        return 2
+    if problem is not None:  # the command did not need the folder: say once that it is unusable
+        _print_error(f"注意：{problem.message}；本次未写日志")
+    return code
+
+
+_log_file: str | None = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")  # never fail on printing Chinese
+            except (OSError, ValueError):
+                pass
+    try:
+        return _run(argv)
     except DrafterError as exc:
-        print(exc.message, file=sys.stderr)
+        _print_error(exc.message)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into head/more that stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except MemoryError:
+        _print_error("drafter：内存不足，未完成操作")
+        return 3
+    except RecursionError:
+        _print_error("drafter：输入的结构嵌套过深，未完成操作")
+        return 2
+    except ImportError as exc:
+        _print_error(f"drafter：程序组件缺失或损坏（{exc.name or exc}），请重新安装 Drafter")
+        return 3
     except Exception:
-        logger.exception("unexpected failure in %s", args.command)
-        print(f"drafter：内部错误，未完成操作；详情已写入日志 {log_file}", file=sys.stderr)
+        logger.exception("unexpected failure")
+        where = f"详情已写入日志 {_log_file}" if _log_file else "（日志不可用）"
+        _print_error(f"drafter：内部错误，未完成操作；{where}")
         return 3
 
 

@@ -6,8 +6,10 @@
 - The previous version is kept beside the draft as ``NAME.draft.bak``.
 - ``DraftFile`` remembers the hash of what it loaded and refuses to overwrite a file that
   another program changed since (``ConflictError``) unless the caller says so.
-- A lock file ``.NAME.draft.lock`` (host, pid, time) marks a draft open in a Drafter; a lock
-  left by a process that no longer runs on this host is taken over.
+- Saving keeps the file where it is: through a symlink the real file is replaced, the mode
+  and (where permitted) the owner of the existing file are kept, a new file follows the umask.
+- A lock file (``drafter.core.locks``: host, pid, process start time) marks a draft open in a
+  Drafter; a stale one is taken over with a note (``DraftFile.lock_note``).
 - Autosave writes a copy to the recovery folder; a clean save or close removes it, so what
   is left there after a crash is what ``find_recoverable`` offers back.
 """
@@ -19,14 +21,14 @@ import hashlib
 import json
 import logging
 import os
-import socket
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core import draftfile, paths, safeio
-from drafter.core.errors import ConflictError, DrafterError, LockedError
+from drafter.core.errors import ConflictError, DrafterError, os_error_reason
+from drafter.core.locks import acquire_lock, lock_path, pid_alive, read_lock, release_lock  # noqa: F401
 from drafter.core.model import Draft
 
 logger = logging.getLogger(__name__)
@@ -42,17 +44,65 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one."""
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system allows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """Where a write to ``path`` must go: through symlinks to the real file, so the link stays
+    a link and the file it points to is the one replaced."""
     path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=False))
+    except OSError:
+        return path
+
+
+def _keep_attributes(fd: int, target: Path) -> None:
+    """Give the temporary file the mode (and, where permitted, owner) of the file it replaces;
+    a new file gets what the umask allows (0666 & ~umask), as any program's new file."""
+    if os.name != "posix":
+        return
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        os.fchmod(fd, 0o666 & ~current_umask())
+        return
+    os.fchmod(fd, old.st_mode & 0o7777)
+    if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.fchown(fd, old.st_uid, old.st_gid)
+        except OSError:  # only root (or the group's member) may; the mode is kept anyway
+            logger.info("cannot keep the owner of %s", target)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one.  Through a
+    symlink the real file is replaced; its mode and owner are kept."""
+    shown = Path(path)
+    path = real_path(shown)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise DrafterError("保存失败：文件夹不存在", folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise DrafterError(f"保存失败：无法在该文件夹中写入（{exc.strerror}）", path) from None
+        raise DrafterError(f"保存失败：无法在该文件夹中写入（{os_error_reason(exc)}），原文件未被改动",
+                           shown) from None
     try:
+        _keep_attributes(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -63,7 +113,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise DrafterError(f"保存失败（{exc.strerror}），原文件未被改动", path) from None
+        raise DrafterError(f"保存失败：{os_error_reason(exc)}，原文件未被改动", shown) from None
     _fsync_dir(folder)
     _sweep_stale_temporaries(folder, path.name)
 
@@ -84,10 +134,11 @@ def _sweep_stale_temporaries(folder: Path, name: str) -> None:
 
 
 def file_hash(path: Path) -> str | None:
+    """The hash of the file's bytes; None when it is gone, "" when it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
+        return hashlib.sha256(safeio.read_file(path, safeio.MAX_DRAFT_BYTES)).hexdigest()
+    except DrafterError:
+        return None if not os.path.lexists(path) else ""
 
 
 def read_draft(path: str | os.PathLike[str]) -> tuple[Draft, str]:
@@ -99,6 +150,7 @@ def read_draft(path: str | os.PathLike[str]) -> tuple[Draft, str]:
 
 
 def backup_path(path: Path) -> Path:
+    path = real_path(path)
     return path.with_name(path.name + ".bak")
 
 
@@ -110,86 +162,17 @@ def save_draft(path: str | os.PathLike[str], draft: Draft, expected_hash: str | 
     path = Path(path)
     data = draftfile.dumps(draft).encode("utf-8")
     current = file_hash(path)
+    if current == "":
+        raise DrafterError("无法读取现有文件，为免覆盖，未保存", path)
     if not force and expected_hash is not None and current is not None and current != expected_hash:
         raise ConflictError("文件在打开后已被其他程序修改，为免覆盖他人的改动，未保存", path)
     if current is not None:
         try:
-            atomic_write(backup_path(path), path.read_bytes())
-        except (OSError, DrafterError) as exc:
+            atomic_write(backup_path(path), safeio.read_file(path, safeio.MAX_DRAFT_BYTES))
+        except DrafterError as exc:
             logger.warning("backup of %s failed: %s", path, exc)
     atomic_write(path, data)
     return hashlib.sha256(data).hexdigest()
-
-
-# ----- locks ------------------------------------------------------------------------------
-def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
-def read_lock(path: Path) -> dict | None:
-    try:
-        info = json.loads(lock_path(path).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return info if isinstance(info, dict) else None
-
-
-def acquire_lock(path: Path) -> None:
-    lock = lock_path(path)
-    info = {"host": socket.gethostname(), "pid": os.getpid(), "time": time.time()}
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            held = read_lock(path) or {}
-            same_host = held.get("host") == info["host"]
-            if held.get("pid") == info["pid"] and same_host:
-                return
-            if same_host and not pid_alive(int(held.get("pid") or 0)):
-                logger.info("taking over stale lock %s", lock)
-                lock.unlink(missing_ok=True)
-                continue
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(held.get("time") or 0))
-            raise LockedError(
-                f"该草稿已在别处打开（计算机 {held.get('host', '未知')}，进程 {held.get('pid', '?')}，"
-                f"{when}）", path) from None
-        except OSError as exc:
-            logger.warning("cannot write lock %s: %s", lock, exc)
-            return
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(info, handle)
-        return
-
-
-def release_lock(path: Path) -> None:
-    held = read_lock(path)
-    if held and held.get("pid") == os.getpid() and held.get("host") == socket.gethostname():
-        lock_path(path).unlink(missing_ok=True)
 
 
 # ----- autosave and recovery ------------------------------------------------------------
@@ -244,12 +227,13 @@ class DraftFile:
         self.path = Path(path) if path is not None else None
         self.loaded_hash: str | None = None
         self.autosave_key: str | None = None
+        self.lock_note: str | None = None   # set when a stale lock was taken over
         self._locked = False
 
     def open(self) -> Draft:
         assert self.path is not None
         draft, self.loaded_hash = read_draft(self.path)
-        acquire_lock(self.path)
+        self.lock_note = acquire_lock(self.path)
         self._locked = True
         return draft
 

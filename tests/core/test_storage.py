@@ -219,3 +219,103 @@ def test_temporaries_left_by_a_killed_save_are_swept_later(tmp_path):
     os.utime(other, (stale, stale))
     storage.save_draft(path, Draft(title="稿"))
     assert not old.exists() and fresh.exists() and other.exists()
+
+
+# ----- locks: process start time, garbled files -------------------------------------------
+def test_empty_or_garbled_lock_is_taken_over_with_a_note(tmp_path):
+    path = tmp_path / "稿.draft"
+    storage.save_draft(path, Draft(title="稿"))
+    for content in (b"", b"\x00garbage{", b"[1, 2]"):
+        storage.lock_path(path).write_bytes(content)
+        handle = storage.DraftFile(path)
+        handle.open()
+        assert handle.lock_note and "锁" in handle.lock_note
+        assert storage.read_lock(path)["pid"] == os.getpid()
+        handle.close()
+
+
+def test_lock_naming_a_reused_pid_is_taken_over(tmp_path):
+    """The lock names a live process (our parent) but a start time it does not have."""
+    import json
+    import socket
+
+    from drafter.core import locks
+
+    path = tmp_path / "稿.draft"
+    storage.save_draft(path, Draft(title="稿"))
+    parent = os.getppid()
+    started = locks.process_start_time(parent)
+    assert started is not None and storage.pid_alive(parent)
+    lock = {"host": socket.gethostname(), "pid": parent, "start": started - 3600, "time": started - 3500}
+    storage.lock_path(path).write_text(json.dumps(lock), "utf-8")
+    handle = storage.DraftFile(path)
+    handle.open()
+    assert "重用" in handle.lock_note
+    handle.close()
+    # an old-format lock (no start) written before the process started: reused as well
+    lock = {"host": socket.gethostname(), "pid": parent, "time": started - 60}
+    storage.lock_path(path).write_text(json.dumps(lock), "utf-8")
+    handle = storage.DraftFile(path)
+    handle.open()
+    assert "晚于锁文件" in handle.lock_note
+    handle.close()
+    # the same process with its true start time: a live lock, respected
+    lock = {"host": socket.gethostname(), "pid": parent, "start": started, "time": started + 1}
+    storage.lock_path(path).write_text(json.dumps(lock), "utf-8")
+    with pytest.raises(LockedError):
+        storage.DraftFile(path).open()
+
+
+def test_lock_of_another_host_is_respected(tmp_path):
+    import json
+
+    path = tmp_path / "稿.draft"
+    storage.save_draft(path, Draft(title="稿"))
+    storage.lock_path(path).write_text(json.dumps({"host": "别的电脑", "pid": 1, "time": 0}), "utf-8")
+    with pytest.raises(LockedError) as info:
+        storage.DraftFile(path).open()
+    assert "别的电脑" in info.value.message
+
+
+# ----- saving keeps the file where it is --------------------------------------------------
+def test_saving_through_a_symlink_replaces_the_real_file(tmp_path):
+    real_dir = tmp_path / "真实"
+    real_dir.mkdir()
+    real = real_dir / "稿.draft"
+    storage.save_draft(real, Draft(title="旧"))
+    link = tmp_path / "链接.draft"
+    link.symlink_to(real)
+    handle = storage.DraftFile(link)
+    draft = handle.open()
+    assert storage.lock_path(link) == storage.lock_path(real)
+    draft.title = "新"
+    handle.save(draft)
+    handle.close()
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert storage.read_draft(real)[0].title == "新"
+    assert storage.read_draft(real_dir / "稿.draft.bak")[0].title == "旧"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".bak"))]
+
+
+def test_mode_of_existing_file_is_kept_and_new_files_follow_umask(tmp_path):
+    path = tmp_path / "稿.draft"
+    old = os.umask(0o027)
+    try:
+        storage.save_draft(path, Draft(title="一"))
+        assert path.stat().st_mode & 0o777 == 0o640
+        path.chmod(0o664)
+        storage.save_draft(path, Draft(title="二"))
+        assert path.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing owners needs root")
+def test_owner_of_existing_file_is_kept(tmp_path):
+    path = tmp_path / "稿.draft"
+    storage.save_draft(path, Draft(title="一"))
+    os.chown(path, 12345, 23456)
+    storage.save_draft(path, Draft(title="二"))
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (12345, 23456)
+    assert storage.read_draft(path)[0].title == "二"
