@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.errors import DrafterError
+from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 from drafter.gui import dialogs
-from drafter.gui.block_editor import ROLE_NAMES
 from drafter.templates import form_fields, preview_text, render
 
 logger = logging.getLogger(__name__)
