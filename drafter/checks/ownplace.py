@@ -24,7 +24,7 @@ KEY_RANK = {"国": 0, "省": PROVINCE, "自治区": PROVINCE, "市": PREFECTURE,
             "县": COUNTY, "区": COUNTY, "旗": COUNTY, "镇": TOWNSHIP, "乡": TOWNSHIP}
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|[省市州盟县区旗镇乡])")
 #: 全县/县委 in a title or meeting line: the meeting is the county's.
-_TITLE_LEVEL = re.compile(r"(?:全|我|本)(国|省|自治区|市|州|盟|县|区|旗|镇|乡)|(国务院|党中央)"
+_TITLE_LEVEL = re.compile(r"(?:全|我|本)(省|自治区|市|州|盟|县|区|旗|镇|乡)|(国务院常务会议|中央经济工作会议)"
                           r"|(?<![\u4e00-\u9fff])(省|市|州|县|区|旗)(?:委|政府|人大|政协)")
 _SPEAKER_LEVEL = re.compile(r"(省|市|州|盟|县|区|旗|镇|乡)(?:委|长|政府|党委)")
 _TEXT_WORDS = re.compile(r"(?<![安健完齐周保成求顾])[全我本](省|市|州|县|区|旗|镇|乡)(?![场域块])")

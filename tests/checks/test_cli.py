@@ -11,7 +11,7 @@ from drafter.core import paths
 from drafter.core.model import Block, Draft
 from drafter.core.storage import save_draft
 from drafter.corpus.documents import load_document
-from drafter.corpus.library import Library
+from drafter.corpus.library import open_library
 from drafter.export import export_draft
 from tests.checks.conftest import corpus_file
 
@@ -50,7 +50,8 @@ def test_json_is_a_list_of_objects(capsys):
     assert main(["check", str(corpus_file("000")), "--json", "--no-library", "--budget", "30"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert isinstance(data, list) and data
-    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "field", "source", "name", "marker", "section"}
+    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "field", "source", "name",
+            "marker", "section"}
     assert all(set(item) == keys for item in data)
     assert {item["severity"] for item in data} <= {"error", "warning", "info"}
     over = [item for item in data if item["check"] == "length" and item["block"] is None]
@@ -74,7 +75,7 @@ def test_draft_and_docx_inputs(tmp_path, capsys):
 
 
 def test_uses_the_user_library_unless_told_not_to(tmp_path, capsys):
-    with Library(paths.library_db()) as lib:
+    with open_library(paths.library_db()) as lib:
         list(lib.add([corpus_file("003")]))
     copy = tmp_path / "copy.txt"
     copy.write_text(corpus_file("003").read_text(encoding="utf-8"), encoding="utf-8")
