@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.announce import find_announcements, sync_announcements
+from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
 from drafter.gui import dialogs, outline_ops, settings
 from drafter.gui.block_editor import DraftEditor
@@ -43,7 +44,7 @@ HISTORY_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, autosave_seconds: float = 60, font_size: int = 14, load_materials: bool = True):
+    def __init__(self, autosave_seconds: float = FLUSH_SECONDS, font_size: int = 14, load_materials: bool = True):
         """``load_materials``: read the phrase bank and templates when the side panel first
         shows (tests that do not need them pass False and call ``side.load()`` themselves)."""
         super().__init__()
