@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from drafter.checks import CHECKS, CheckOptions, run_checks
-from drafter.corpus.library import Library
+from drafter.corpus.library import open_library
 from drafter.corpus.parser import parse_text
 
 CORPUS = sorted((ROOT / "resources" / "corpus").glob("*.txt"))
@@ -44,7 +44,7 @@ def main() -> None:
             for path in CORPUS[1:4]:
                 (folder / f"{k}_{path.name}").write_text(path.read_text(encoding="utf-8") + f"\n第{k}稿。",
                                                          encoding="utf-8")
-        library = Library(Path(tmp) / "library.sqlite3")
+        library = open_library(Path(tmp) / "library.sqlite3")
         list(library.add([folder]))
         draft = parse_text(text)
         chars = draft.char_count()

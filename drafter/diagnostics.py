@@ -127,9 +127,9 @@ def _try_segmenter() -> str:
 
 
 def _try_library() -> str:
-    from drafter.corpus.library import Library
+    from drafter.corpus.library import open_library
     with tempfile.TemporaryDirectory() as folder:
-        with Library(Path(folder) / "doctor.sqlite3") as library:
+        with open_library(Path(folder) / "doctor.sqlite3") as library:
             results = list(library.add([_sample_path()]))
             if results and results[0].error:
                 raise results[0].error

@@ -11,6 +11,7 @@ file and line and the others still load.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.core import paths
+from drafter.core import levels
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import MAX_LEVEL, ROLES, Block, Draft
@@ -32,8 +34,12 @@ from drafter.core.yamlio import Lines, line_of, load_yaml
 logger = logging.getLogger(__name__)
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-#: variables every template may use besides its fields.
-BUILTINS = ("parts_count",)
+#: variables every template may use besides its fields: the number of headed parts in words
+#: and the level words that follow from the place (``lv_party`` → 县委 …, see core/levels.py).
+BUILTINS = ("parts_count", *levels.TEMPLATE_VARIABLES)
+#: a field value longer than this is refused (a meeting name, not a pasted document).
+MAX_VALUE = 200
+_TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
 @dataclass
@@ -42,6 +48,27 @@ class FieldSpec:
     label: str
     default: str = ""
     required: bool = False
+
+
+#: fields every template accepts (key, label, required); templates may override the default
+#: (e.g. meeting: "{{ lv_whole }}经济工作会议") or the label in their own ``fields``.
+COMMON_FIELDS = (
+    ("place", "地点（如 临江县、临江市、某省）", True),
+    ("level", "层级（留空则按地点判断：县、市、省、区……）", False),
+    ("speaker", "讲话人", True),
+    ("meeting", "会议名称", True),
+    ("date", "日期（留空为今天）", False),
+    ("year", "年度（留空为日期所在年）", False),
+)
+COMMON_KEYS = tuple(key for key, _label, _required in COMMON_FIELDS)
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def date_words(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass
@@ -222,6 +249,7 @@ def _read_template(data: Any, lines: Lines, source: str) -> Template:
             raise reader.fail("“required”应为 true 或 false", here + ("required",))
         fields.append(FieldSpec(key, reader.string(item, "label", here) or key,
                                 reader.string(item, "default", here), required))
+    fields = with_common_fields(fields)
     numbering: dict[int, str] = {}
     raw_numbering = reader.mapping(data.get("numbering") or {}, ("numbering",), "“numbering”")
     for level, style in raw_numbering.items():
@@ -245,6 +273,13 @@ def _read_template(data: Any, lines: Lines, source: str) -> Template:
         role = reader.string(item, "role", here, required=True)
         if role not in ROLES:
             raise reader.fail(f"部分的角色“{role}”无效（可选：{'、'.join(ROLES)}）", here + ("role",))
+        if not any(item.get(k) for k in ("heading", "paragraphs", "sections")):
+            raise reader.fail(f"第 {i + 1} 部分（{role}）缺少内容：应有“heading”、“paragraphs”或“sections”",
+                              here)
+        for key in ("guidance", "examples"):
+            for text in ([item.get(key)] if key == "guidance" else item.get(key) or []):
+                if isinstance(text, str) and _TEMPLATE_SYNTAX.search(text):
+                    raise reader.fail(f"“{key}”是给写稿人看的说明，不能含模板语法", here + (key,))
         parts.append(Part(
             role=role,
             heading=reader.string(item, "heading", here),
@@ -268,6 +303,19 @@ def _read_template(data: Any, lines: Lines, source: str) -> Template:
     )
     _check_texts(template, data, lines, source)
     return template
+
+
+def with_common_fields(own: list[FieldSpec]) -> list[FieldSpec]:
+    """The common fields (place, level, speaker, meeting, date, year; a template's own entry
+    for one of them overrides its label or default) followed by the template's own."""
+    mine = {f.key: f for f in own}
+    result = []
+    for key, label, required in COMMON_FIELDS:
+        spec = mine.get(key)
+        result.append(FieldSpec(key, spec.label if spec and spec.label != key else label,
+                                spec.default if spec else "", required))
+    result.extend(f for f in own if f.key not in COMMON_KEYS)
+    return result
 
 
 def _texts(data: dict) -> list[tuple[tuple, str]]:
@@ -298,7 +346,7 @@ def _check_texts(template: Template, data: dict, lines: Lines, source: str) -> N
     known = {f.key for f in template.fields} | set(BUILTINS)
     for path, text in _texts(data):
         if path[0] == "fields":
-            check_text(text, set(BUILTINS), source, line_of(lines, path))
+            check_text(text, set(BUILTINS) | {"place"}, source, line_of(lines, path))
         else:
             check_text(text, known, source, line_of(lines, path))
 
@@ -360,27 +408,94 @@ def find_template(name: str, dirs: list[Path] | None = None) -> Template:
 
 
 # ----- rendering --------------------------------------------------------------------------
-def resolve_values(template: Template, given: dict[str, str] | None = None) -> dict[str, str]:
-    """Defaults overlaid with ``given``; a required field left empty is an error naming it."""
-    given = dict(given or {})
-    unknown = [k for k in given if k not in {f.key for f in template.fields}]
+def check_value(key: str, label: str, value: str, source: str | None = None) -> str:
+    """A field value as typed, or DrafterError naming the field: template syntax would reach
+    the draft raw, and a pasted document is not a meeting name."""
+    value = str(value).strip()
+    if len(value) > MAX_VALUE:
+        raise DrafterError(f"字段“{label}”（{key}）太长：{len(value)} 字，最多 {MAX_VALUE} 字", source)
+    hit = _TEMPLATE_SYNTAX.search(value)
+    if hit:
+        raise DrafterError(f"字段“{label}”（{key}）的值含有模板语法“{hit.group(0)}”，请只填写文字", source)
+    if any(ord(ch) < 32 for ch in value):
+        raise DrafterError(f"字段“{label}”（{key}）的值不能含换行或控制字符", source)
+    return value
+
+
+def resolve_values(template: Template, given: dict[str, str] | None = None,
+                   day: datetime.date | None = None) -> dict[str, str]:
+    """Defaults overlaid with ``given``, plus the level words that follow from the place.
+    Required fields left empty are an error naming every one of them; the date defaults to
+    today and the year to the date's."""
+    given = {k: v for k, v in (given or {}).items() if v is not None}
+    specs = {f.key: f for f in template.fields}
+    unknown = [k for k in given if k not in specs]
+    source = template.path or None
     if unknown:
         keys = "、".join(f.key for f in template.fields)
-        raise DrafterError(f"模板“{template.id}”没有字段“{unknown[0]}”；可用字段：{keys}",
-                           template.path or None)
-    builtins = {"parts_count": count_word(len(template.heading_parts()) or 1)}
+        raise DrafterError(f"模板“{template.id}”没有字段“{unknown[0]}”；可用字段：{keys}", source)
+    typed = {k: check_value(k, specs[k].label, v, source) for k, v in given.items()}
+    missing = [f for f in template.fields if f.required and not typed.get(f.key)
+               and not f.default.strip()]
+    if missing:
+        names = "、".join(f"“{f.label.split('（')[0]}”（{f.key}）" for f in missing)
+        sets = " ".join(f"--set {f.key}=…" for f in missing)
+        raise DrafterError(f"缺少必填字段{names}，请填写（命令行：{sets}）", source)
+    place = typed.get("place") or specs["place"].default if "place" in specs else ""
+    level = levels.resolve(place, typed.get("level") or specs.get("level", FieldSpec("", "")).default,
+                           source)
+    builtins = {"parts_count": count_word(len(template.heading_parts()) or 1),
+                **levels.template_words(level)}
+    day = day or today()
     values: dict[str, str] = {}
     for spec in template.fields:
-        value = given.get(spec.key)
-        if value is None:
-            value = render_text(spec.default, builtins, template.path)
-        value = str(value).strip()
-        if spec.required and not value:
-            raise DrafterError(f"缺少必填字段“{spec.label}”（{spec.key}），请用 --set {spec.key}=… 填写",
-                               template.path or None)
+        value = typed.get(spec.key, "")
+        if not value and spec.default:
+            value = render_text(spec.default, {**builtins, "place": place}, template.path).strip()
+        if not value and spec.key == "date":
+            value = date_words(day)
+        if not value and spec.key == "year":
+            found = re.match(r"(\d{4})年", values.get("date", ""))
+            value = f"{found.group(1)}年" if found else f"{day.year}年"
         values[spec.key] = value
+    values["level"] = level.key
     values.update(builtins)
     return values
+
+
+def form_fields(template: Template) -> list[tuple[str, str, str]]:
+    """(key, label, default shown in a form) for every field: defaults that follow from the
+    place are left empty (filled when the draft is made), never shown as template text."""
+    rows = []
+    for spec in template.fields:
+        label = spec.label + ("（必填）" if spec.required else "")
+        default = spec.default if "{" not in spec.default else ""
+        if spec.key == "date" and not default:
+            default = date_words(today())
+        if "{" in spec.default:
+            label += "（可留空，按地点生成，如“" + preview_text(template, spec.default) + "”）"
+        rows.append((spec.key, label, default))
+    return rows
+
+
+SAMPLE = {"place": "临江县", "speaker": "【讲话人】"}
+
+
+def preview_text(template: Template, text: str) -> str:
+    """A template text as a county draft would show it (for lists and forms, never raw)."""
+    values = {f.key: f"【{f.label.split('（')[0]}】" for f in template.fields}
+    try:
+        values.update(resolve_values(template, {k: v for k, v in SAMPLE.items()
+                                                if any(f.key == k for f in template.fields)}))
+    except DrafterError:
+        pass
+    values.setdefault("parts_count", count_word(len(template.heading_parts()) or 1))
+    for name, word in levels.template_words(levels.LEVELS["县"]).items():
+        values.setdefault(name, word)
+    try:
+        return render_text(text, values, template.path)
+    except DrafterError:
+        return _TEMPLATE_SYNTAX.sub("", text)
 
 
 def _render_sections(sections: list[Section], level: int, role: str, values: dict,
@@ -421,14 +536,17 @@ def render(template: Template, given: dict[str, str] | None = None) -> Draft:
 
 
 def summary(template: Template) -> dict:
-    """What ``drafter templates --json`` prints for a template."""
+    """What ``drafter templates --json`` prints for a template: texts as a county draft would
+    show them (the place's level words filled in), never raw template syntax."""
     return {
         "id": template.id, "name": template.name, "occasion": template.occasion,
-        "fields": [{"key": f.key, "label": f.label, "default": f.default, "required": f.required}
-                   for f in template.fields],
+        "fields": [{"key": key, "label": label, "default": default,
+                    "required": spec.required}
+                   for (key, label, default), spec in zip(form_fields(template), template.fields)],
         "numbering": {str(k): v for k, v in sorted(template.numbering.items())},
-        "parts": [{"role": p.role, "heading": p.heading, "guidance": p.guidance,
-                   "examples": p.examples, "phrase_categories": p.phrase_categories}
+        "parts": [{"role": p.role, "heading": preview_text(template, p.heading),
+                   "guidance": p.guidance, "examples": p.examples,
+                   "phrase_categories": p.phrase_categories}
                   for p in template.parts],
         "sources": template.sources, "path": template.path,
     }

@@ -59,3 +59,20 @@ def test_help_lists_every_command_without_importing_them():
     assert result.returncode == 0
     for name in ("open", "parse", "export", "check", "doctor", "library"):
         assert name in result.stdout
+
+
+def test_export_on_a_machine_without_the_fonts_works_and_says_so(tmp_path, monkeypatch, capsys):
+    from drafter import cli
+    from drafter.export import fonts
+
+    monkeypatch.setattr(fonts, "installed_families", lambda: {"DejaVu Sans"})
+    speech = tmp_path / "讲话.txt"
+    speech.write_text("在全市工作会议上的讲话\n同志们：\n今天，我们召开会议。\n", "utf-8")
+    assert cli.main(["export", str(speech), "-o", str(tmp_path / "out.docx")]) == 0
+    err = capsys.readouterr().err
+    assert (tmp_path / "out.docx").stat().st_size > 5000
+    assert "本机未安装 方正小标宋简体、楷体_GB2312、黑体、仿宋_GB2312、宋体；文件照常导出" in err
+    monkeypatch.setattr(fonts, "installed_families", lambda: {"方正小标宋简体", "KaiTi_GB2312", "SimHei",
+                                                               "FangSong_GB2312", "宋体"})
+    assert cli.main(["export", str(speech), "-o", str(tmp_path / "out.docx")]) == 0
+    assert "本机未安装" not in capsys.readouterr().err

@@ -59,8 +59,8 @@ def test_one_template_per_kind_of_speech(shipped):
     assert set(KINDS) <= set(shipped)
     for tid, source in KINDS.items():
         t = shipped[tid]
-        assert t.sources == [source]
-        assert {f.key for f in t.fields} >= {"city", "meeting", "speaker", "date", "year"}
+        assert len(t.sources) == 1 and t.sources[0].startswith(source + "《")
+        assert {f.key for f in t.fields} >= {"place", "level", "meeting", "speaker", "date", "year"}
         assert t.parts[0].role == "opening" and t.parts[-1].role == "closing"
         assert all(p.guidance for p in t.parts)
         assert any(p.examples for p in t.parts if p.heading)
@@ -70,7 +70,7 @@ def test_one_template_per_kind_of_speech(shipped):
 @pytest.mark.parametrize("tid", sorted(KINDS))
 def test_renders_with_defaults_and_parses_back(shipped, tid):
     template = shipped[tid]
-    draft = render(template, {"date": "2024年7月20日"})
+    draft = render(template, {"date": "2024年7月20日", "place": "临江市", "speaker": "王明"})
     assert draft.title and draft.blocks
     assert "{{" not in "".join(b.text for b in draft.blocks)
     back = parse_lines(render_lines(draft))
@@ -87,11 +87,12 @@ def test_renders_with_defaults_and_parses_back(shipped, tid):
 
 
 def test_set_fields_fill_the_text(shipped):
-    draft = render(shipped["bannian-gongzuo"], {"city": "松原市", "period": "前三季度",
+    draft = render(shipped["bannian-gongzuo"], {"place": "松原市", "period": "前三季度",
                                                 "next_period": "四季度", "speaker": "李四"})
     text = "\n".join(render_lines(draft))
-    assert "松原市" in text and "前三季度工作回顾" in text and "四季度重点任务" in text
-    assert draft.speaker == "李四" and draft.fields["city"] == "松原市"
+    assert "前三季度工作回顾" in text and "四季度重点任务" in text
+    assert draft.speaker == "李四" and draft.fields["place"] == "松原市"
+    assert draft.fields["level"] == "市" and "全市" in text
     assert "下面，我讲三点意见" in text  # points defaults to the number of headed parts
 
 
@@ -100,7 +101,8 @@ def test_missing_required_field_names_it(tmp_path):
     with pytest.raises(DrafterError) as err:
         render(load_template(path), {})
     assert "讲话人" in str(err.value) and "speaker" in str(err.value)
-    assert render(load_template(path), {"speaker": "王五"}).title == "王五在全体会议上的讲话"
+    assert "地点" in str(err.value) and "place" in str(err.value)  # every missing field at once
+    assert render(load_template(path), {"speaker": "王五", "place": "临江县"}).title == "王五在全体会议上的讲话"
 
 
 def test_unknown_set_key_is_refused(tmp_path):
@@ -140,7 +142,7 @@ def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, re
 def test_simple_conditions_and_filters_are_allowed(tmp_path):
     text = "{% if speaker %}{{ speaker|trim }}{% else %}无{% endif %}{{ meeting|default('会') ~ '上' }}"
     path = write(tmp_path, "t.yaml", GOOD.replace("heading: 关于重点工作", f'heading: "{text}"'))
-    draft = render(load_template(path), {"speaker": " 张三 "})
+    draft = render(load_template(path), {"speaker": " 张三 ", "place": "临江县"})
     assert draft.blocks[1].text == "张三全体会议上"
 
 
@@ -197,15 +199,15 @@ def test_templates_command_lists_and_reports_bad_files(capsys, monkeypatch, tmp_
 
 def test_new_writes_a_draft(tmp_path, capsys):
     out = tmp_path / "稿子.draft"
-    assert main(["new", "lianghui-luoshi", "--set", "city=银川市", "-o", str(out)]) == 0
+    assert main(["new", "lianghui-luoshi", "--set", "place=银川市", "--set", "speaker=张三", "-o", str(out)]) == 0
     draft, _ = read_draft(out)
     assert draft.numbering[1] == "第一，" and draft.numbering[2] == "一要"
-    assert draft.fields["city"] == "银川市"
+    assert draft.fields["place"] == "银川市"
     assert draft.markers()[next(i for i, b in enumerate(draft.blocks) if b.is_heading)] == "第一，"
 
 
 def test_new_with_fields_file_and_template_path(tmp_path):
-    fields = write(tmp_path, "f.yaml", "speaker: 赵六\nmeeting: 县政府全体会议\n")
+    fields = write(tmp_path, "f.yaml", "speaker: 赵六\nmeeting: 县政府全体会议\nplace: 临江县\n")
     tpl = write(tmp_path, "mine.yaml", GOOD)
     out = tmp_path / "out.txt"
     assert main(["new", str(tpl), "--fields", str(fields), "--set", "speaker=钱七", "-o", str(out)]) == 0
@@ -216,7 +218,7 @@ def test_new_with_fields_file_and_template_path(tmp_path):
 
 def test_new_docx_reads_back(tmp_path):
     out = tmp_path / "out.docx"
-    assert main(["new", "jiehou-shouxin", "--set", "city=乐山市", "-o", str(out)]) == 0
+    assert main(["new", "jiehou-shouxin", "--set", "place=乐山市", "--set", "speaker=张三", "-o", str(out)]) == 0
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any("一、提高政治站位" in t for t in texts)
     assert any("(一)把对党忠诚作为抓落实的政治标准。" in t for t in texts)
@@ -226,7 +228,8 @@ def test_new_docx_reads_back(tmp_path):
     (["new", "bannian-gongzuo", "--set", "city", "-o", "x.draft"], "应写成 键=值"),
     (["new", "bannian-gongzuo", "--set", "=x", "-o", "x.draft"], "应写成 键=值"),
     (["new", "no-such-template", "-o", "x.draft"], "没有编号为“no-such-template”的模板"),
-    (["new", "bannian-gongzuo", "--set", "speaker=", "-o", "x.draft"], "缺少必填字段“讲话人”"),
+    (["new", "bannian-gongzuo", "--set", "place=临江县", "--set", "speaker=", "-o", "x.draft"], "缺少必填字段“讲话人”"),
+    (["new", "bannian-gongzuo", "-o", "x.draft"], "缺少必填字段“地点”（place）、“讲话人”（speaker）"),
     (["new", "bannian-gongzuo", "-o", "x.pdf"], "不支持的输出格式"),
 ])
 def test_new_bad_input(tmp_path, monkeypatch, capsys, argv, needle):
@@ -270,6 +273,7 @@ def test_alias_bomb_is_refused(tmp_path):
 
 
 def test_the_draft_records_the_meeting_it_is_for(shipped):
-    draft = render(shipped["quanti-lianzheng"], {"meeting": "市政府第三次全体会议", "speaker": "王明"})
+    draft = render(shipped["quanti-lianzheng"], {"meeting": "市政府第三次全体会议", "speaker": "王明",
+                                                 "place": "临江市"})
     assert draft.occasion == "市政府第三次全体会议"
     assert draft.title == "王明在市政府第三次全体会议上的讲话" and draft.subtitle() == ""

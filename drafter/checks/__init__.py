@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from drafter.checks import (
     announcements,
@@ -36,7 +37,8 @@ from drafter.checks import (
     placeholders,
     places,
 )
-from drafter.checks.base import ERROR, INFO, SEVERITIES, WARNING, CheckOptions, Finding
+from drafter.checks.base import ERROR, INFO, SEVERITIES, WARNING, CheckOptions, Finding, skipped
+from drafter.checks.rules import load_rules
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
 
@@ -76,6 +78,13 @@ def run_checks(draft: Draft, options: CheckOptions | None = None) -> list[Findin
     if unknown:
         raise DrafterError(f"没有名为“{'、'.join(sorted(unknown))}”的检查（可用：{'、'.join(CHECKS)}）")
     found: list[Finding] = []
+    if options.rules is not None:
+        try:
+            load_rules(options.rules)
+        except DrafterError as exc:  # a bad --rules file: the shipped lists still apply
+            logger.info("rules file refused: %s", exc.message)
+            found.append(skipped("formulation", f"补充规则文件未采用，规范表述和地名只按内置列表检查：{exc.message}", exc))
+            options = replace(options, rules=None)
     for name, check in CHECKS.items():
         if name in only:
             found += check(draft, options)

@@ -32,6 +32,10 @@ class Finding:
     block's ``text + body`` (None when the finding is about the block as a whole).
     ``field`` names the title-block line a whole-draft finding is about (``title``,
     ``speaker``, ``date``, ``occasion``, ``salutation``), for the editor to go to.
+    ``source`` says structurally what the finding rests on, for the editor and ``--json``:
+    for 查重 the library speech (``doc_id``, ``path``, ``title``, ``block``, ``start``, ``end``);
+    for a list entry its text, date and reason; for a place name its division code and level;
+    for a check that could not run, ``{"skipped": true, "file": …, "line": …}``.
     """
 
     check: str
@@ -42,6 +46,7 @@ class Finding:
     message: str
     suggestion: str | None = None
     field: str | None = None
+    source: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -61,6 +66,7 @@ class CheckOptions:
     - ``min_overlap``: the shortest shared run reported (characters);
     - ``rate``: speaking rate in characters a minute; ``budget_minutes``: the time allowed;
     - ``max_parallels``: 排比 per paragraph above which the paragraph is flagged;
+    - ``divisions``: another administrative-division file than the shipped one;
     - ``today``: the date formulations are judged against (default: the draft's date if it
       can be read, else today).
     """
@@ -75,6 +81,18 @@ class CheckOptions:
     budget_minutes: float | None = None
     max_parallels: int = 3
     today: dt.date | None = None
+    divisions: str | os.PathLike[str] | None = None
+
+
+def skipped(check: str, message: str, error: Exception | None = None, severity: str = INFO) -> Finding:
+    """A whole-draft finding saying that (part of) ``check`` did not run, and why; a broken file
+    (``error``, a DrafterError) is named with its line."""
+    source: dict[str, Any] = {"skipped": True}
+    if error is not None:
+        source.update(file=getattr(error, "path", None), line=getattr(error, "line", None),
+                      reason=getattr(error, "reason", str(error)))
+        severity = WARNING
+    return Finding(check, severity, None, None, None, message, None, source=source)
 
 
 def content(draft: Draft, index: int) -> str:

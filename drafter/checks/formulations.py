@@ -1,121 +1,242 @@
-"""Standard formulations (规范表述) and outdated ones, from the editable lists in
-``resources/checks/formulations.yaml``: a numbered concept with the wrong verb (坚定“四个意识”)
-or with wrong or misordered members, a form that is never right, and a form that has been
-out of date since a given day (新冠肺炎 → 新型冠状病毒感染 since 2022-12-26).  An entry dated
-after the draft's own date is not applied."""
+"""Standard formulations (规范表述), outdated ones, and the fixed numbered formulae.
+
+- A formula quoted with a member that is not its own (“四个意识”……服务意识) is an error; its
+  members in another order, or with the wrong verb (坚定“四个意识”), a warning.  A formula is
+  never "corrected" to another number.
+- A wrong form (以习近平总书记为核心的党中央) is a warning; an outdated one (新冠肺炎 since
+  2022-12-26) a warning in the draft's tasks and only a note where the draft looks back (a
+  review part, 五年来……打赢了脱贫攻坚战), where the words of the time were right.
+- The draft's date decides what is outdated: its date line, else a year in its title, else the
+  year its text speaks of most, else today.  An entry dated after it is not applied.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from statistics import median
 
-from drafter.checks.base import WARNING, Finding, content
-from drafter.checks.rules import Concept, Rules, load_rules
+from drafter.checks.base import ERROR, INFO, WARNING, Finding, content
+from drafter.checks.rules import ACTIONS, Formulation, Rules, load_rules
+from drafter.core.formulae import Formula
 from drafter.core.model import Draft
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?")
+_DASHED = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_YEAR = re.compile(r"(?<![\d到至～~—-])((?:19|20)\d\d)\s*年(?!前|以前|之前|底前)")
 _OPEN = "“\"‘「『"
 _CLOSE = "”\"’」』"
+_SENTENCE_END = "。！？"
+#: A sentence that looks back (what was done then): the words of that time are right there.
+_LOOKING_BACK = re.compile(r"过去|回顾|以来|来[，,]|一年来|五年来|十年来|取得了|实现了|打赢了|完成了|胜利|成效|成绩|"
+                           r"历史性|曾经|当年|那时")
 
 
 def draft_date(draft: Draft) -> dt.date | None:
     """The date the speech is given, from its date line (2023年7月20日; 2024年7月X日 → July)."""
     for value in (draft.date, draft.fields.get("date", ""), draft.fields.get("日期", "")):
-        m = _DATE.search(value or "")
+        value = value or ""
+        m = _DASHED.search(value)
         if m:
             try:
-                return dt.date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 1))
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                pass
+        m = _DATE.search(value)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
             except ValueError:
                 continue
     return None
 
 
+def text_date(draft: Draft, today: dt.date | None = None) -> dt.date | None:
+    """1 January of the year the title names, else of the year the text names most often (not
+    a target: 到2035年); None when it names none."""
+    today = today or dt.date.today()
+    for value in (draft.title, draft.occasion):
+        m = _YEAR.search(value or "")
+        if m and int(m.group(1)) <= today.year:
+            return dt.date(int(m.group(1)), 1, 1)
+    years: Counter[int] = Counter()
+    for block in draft.blocks:
+        for m in _YEAR.finditer(block.text + block.body):
+            year = int(m.group(1))
+            if year <= today.year:
+                years[year] += 1
+    if not years:
+        return None
+    top = max(n for n in years.values())
+    year = max(y for y, n in years.items() if n == top)
+    return dt.date(year, 1, 1)
+
+
+def judged_date(draft: Draft, options) -> tuple[dt.date, str]:
+    """The date the draft is judged against, and where it came from (for messages)."""
+    if options.today:
+        return options.today, "指定日期"
+    day = draft_date(draft)
+    if day:
+        return day, "讲话日期"
+    day = text_date(draft)
+    if day:
+        return day, f"据文中年份推断为 {day.year} 年"
+    return dt.date.today(), "未写日期，按今天"
+
+
 def check(draft: Draft, options, rules: Rules | None = None) -> list[Finding]:
     rules = rules or load_rules(options.rules)
-    today = options.today or draft_date(draft) or dt.date.today()
-    concepts = [c for c in rules.concepts if c.since <= today]
+    today, how = judged_date(draft, options)
+    formulae = [f for f in rules.formulae if f.current(today)]
     forms = [f for f in rules.formulations if f.since <= today]
     found = []
     for index in range(len(draft.blocks)):
         text = content(draft, index)
-        for concept in concepts:
-            if concept.name in text:
-                found += _concept(concept, index, text)
+        for formula in formulae:
+            if formula.name in text:
+                found += _formula(formula, index, text)
         for form in forms:
             for m in form.pattern.finditer(text):
-                if not m.group(0):
-                    continue
-                kind = "过时表述" if form.outdated else "不规范表述"
-                day = form.since
-                since = f"（自 {day.year}年{day.month}月{day.day}日 起）" if form.outdated else ""
-                found.append(Finding("formulation", WARNING, index, m.start(), m.end(),
-                                     f"{kind}：“{m.group(0)}”{since}——{form.reason}",
-                                     f"改为“{form.use}”" if form.use else "删去，或按当前的部署重新表述"))
+                if m.group(0):
+                    found.append(_form_finding(draft, index, text, m, form, how))
     found.sort(key=lambda f: (f.block, f.start))
     return found
 
 
-def _concept(concept: Concept, index: int, text: str) -> list[Finding]:
+def _form_finding(draft: Draft, index: int, text: str, m: re.Match, form: Formulation, how: str) -> Finding:
+    kind = "过时表述" if form.outdated else "不规范表述"
+    day = form.since
+    since = f"（自 {day.year}年{day.month}月{day.day}日 起；{how}）" if form.outdated else ""
+    severity = WARNING
+    if form.outdated and _looking_back(draft, index, text, m.start(), m.end()):
+        severity = INFO
+        message = (f"过时表述：“{m.group(0)}”{since}——{form.reason}。此处在回顾过去，沿用当时的说法可以；"
+                   "如是部署当前任务，请改")
+    else:
+        message = f"{kind}：“{m.group(0)}”{since}——{form.reason}"
+    if form.action == "replace":
+        suggestion = f"替换为“{form.use}”"
+    elif form.action == "delete":
+        suggestion = "删去这项任务（已不再部署）" + (f"；如需保留，改为“{form.use}”" if form.use else "")
+    else:
+        suggestion = "按现行部署改写这项任务" + (f"（如“{form.use}”）" if form.use else "")
+    return Finding("formulation", severity, index, m.start(), m.end(), message, suggestion,
+                   source={"kind": "outdated" if form.outdated else "wrong", "entry": form.text,
+                           "since": form.since.isoformat(), "action": form.action,
+                           "action_name": ACTIONS[form.action], "use": form.use or None,
+                           "source": form.source or None, "reason": form.reason})
+
+
+def _looking_back(draft: Draft, index: int, text: str, start: int, end: int) -> bool:
+    if draft.blocks[index].role == "review":
+        return True
+    left = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    return bool(_LOOKING_BACK.search(text[left:start]))
+
+
+def _formula_source(formula: Formula) -> dict:
+    return {"kind": "formula", "name": formula.name, "members": list(formula.members),
+            "since": formula.since.isoformat(), "source": formula.source or None, "reason": formula.reason}
+
+
+def _formula(formula: Formula, index: int, text: str) -> list[Finding]:
     found = []
-    name = re.escape(concept.name)
+    name = re.escape(formula.name)
     quoted = rf"[{_OPEN}]?{name}[{_CLOSE}]?"
-    if concept.wrong_verbs:
-        verbs = "|".join(sorted(map(re.escape, concept.wrong_verbs), key=len, reverse=True))
+    if formula.wrong_verbs:
+        verbs = "|".join(sorted(map(re.escape, formula.wrong_verbs), key=len, reverse=True))
         for m in re.finditer(rf"({verbs}){quoted}", text):
-            right = concept.verbs[0] if concept.verbs else ""
-            suggestion = f"改为“{right}“{concept.name}””" if right else None
+            right = formula.verbs[0] if formula.verbs else ""
+            suggestion = f"改为“{right}“{formula.name}””" if right else None
             found.append(Finding("formulation", WARNING, index, m.start(), m.end(),
-                                 f"搭配不当：“{m.group(0)}”——{concept.reason}", suggestion))
-    if len(concept.members) >= 2:
-        found += _members(concept, index, text)
+                                 f"搭配不当：“{m.group(0)}”——{formula.reason}", suggestion,
+                                 source=_formula_source(formula)))
+    if len(formula.members) >= 2:
+        found += _members(formula, index, text)
     return found
 
 
-def _members(concept: Concept, index: int, text: str) -> list[Finding]:
-    """An enumeration next to the concept's name (within its sentence) that lists other
-    items, or the right items in another order."""
-    suffix = _common_suffix(concept.members)
-    if len(suffix) < 2:
-        return []
-    item = rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(suffix)}"
-    run = re.compile(rf"{item}(?:[、，和及与]{item}){{{len(concept.members) - 2},}}")
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    rights = [p for p in (text.find(c, end) for c in _SENTENCE_END) if p >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def _common(items: tuple[str, ...], backwards: bool) -> str:
+    seq = [x[::-1] for x in items] if backwards else list(items)
+    n = 0
+    while n < min(len(x) for x in seq) and len({x[n] for x in seq}) == 1:
+        n += 1
+    shared = seq[0][:n]
+    return shared[::-1] if backwards else shared
+
+
+def _members(formula: Formula, index: int, text: str) -> list[Finding]:
+    """The formula's members listed in its sentence: one that is not a member is an error,
+    the right members in another order a warning."""
+    members = formula.members
     found = []
     seen: set[int] = set()
-    for m in re.finditer(re.escape(concept.name), text):
-        start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
-        stops = [p for p in (text.find(c, m.end()) for c in "。；！？") if p >= 0]
-        end = min(stops) if stops else len(text)
-        sentence = text[start:end]
-        for r in run.finditer(sentence):
-            raw = re.split(r"[、，和及与]", r.group(0))
-            items = [_trim(x, concept.members) for x in raw]
-            if items == list(concept.members):
-                continue
-            if len(set(items) & set(concept.members)) < len(concept.members) // 2:
-                continue  # another enumeration in the same sentence
-            s, e = start + r.start() + len(raw[0]) - len(items[0]), start + r.end()
-            if s in seen:
-                continue
-            seen.add(s)
-            right = "、".join(concept.members)
-            what = "顺序与规范表述不同" if sorted(items) == sorted(concept.members) else "内容与规范表述不符"
-            found.append(Finding("formulation", WARNING, index, s, e,
-                                 f"“{concept.name}”{what}：“{text[s:e]}”——{concept.reason}",
-                                 f"改为“{right}”"))
+    for m in re.finditer(re.escape(formula.name), text):
+        left, right = _sentence_bounds(text, m.start(), m.end())
+        if left in seen:
+            continue
+        seen.add(left)
+        sentence = text[left:right]
+        where = {x: sentence.find(x) for x in members if x in sentence}
+        if len(where) == len(members):
+            order = sorted(members, key=lambda x: where[x])
+            if order != list(members):
+                s = left + min(where.values())
+                e = left + max(where[x] + len(x) for x in members)
+                found.append(Finding("formulation", WARNING, index, s, e,
+                                     f"“{formula.name}”的顺序与规范表述不同：“{text[s:e]}”——{formula.reason}",
+                                     f"按规范顺序写作“{'、'.join(members)}”", source=_formula_source(formula)))
+            continue
+        if len(where) < max(2, (len(members) + 1) // 2):
+            continue
+        wrong = _impostors(formula, sentence, where)
+        if not wrong:
+            continue
+        missing = [x for x in members if x not in where]
+        s, e = left + wrong[0][0], left + wrong[-1][1]
+        names = "、".join(f"“{sentence[a:b]}”" for a, b in wrong)
+        found.append(Finding("formulation", ERROR, index, s, e,
+                             f"“{formula.name}”的内容有误：{names}不在其中"
+                             f"（规范内容为{'、'.join(members)}）——{formula.source or formula.reason}",
+                             f"改为“{'”“'.join(missing)}”" if len(missing) == len(wrong) else
+                             f"按规范内容写作“{'、'.join(members)}”", source=_formula_source(formula)))
     return found
 
 
-def _trim(item: str, members: tuple[str, ...]) -> str:
-    """增强政治意识 → 政治意识 (a lead-in verb swallowed by the enumeration)."""
-    for member in sorted(members, key=len, reverse=True):
-        if item.endswith(member):
-            return member
-    return item
-
-
-def _common_suffix(items: tuple[str, ...]) -> str:
-    n = 0
-    shortest = min(len(x) for x in items)
-    while n < shortest and len({x[len(x) - 1 - n] for x in items}) == 1:
-        n += 1
-    return items[0][len(items[0]) - n:]
+def _impostors(formula: Formula, sentence: str, where: dict[str, int]) -> list[tuple[int, int]]:
+    """Spans of items in the enumeration that look like members (服务意识 among 政治意识、大局意识)
+    but are not."""
+    members = formula.members
+    suffix, prefix = _common(members, True), _common(members, False)
+    if not suffix and not prefix:
+        return []
+    lengths = [len(x) for x in members]
+    low, high = min(lengths), max(lengths)
+    first = min(where.values())
+    last = max(where[x] + len(x) for x in where)
+    found = []
+    for t in re.finditer(r"[^、，；,;和及与]+", sentence):
+        token, start = t.group(0), t.start()
+        if start < first - high - 3 or start > last + 2 or formula.name in token:
+            continue
+        if any(x in token for x in members):
+            continue
+        token = token.strip("“”‘’\"「」 ")
+        if suffix and token.endswith(suffix):
+            size = min(len(token), round(median(lengths)) if low <= len(token) else low)
+            size = max(low, min(size, high, len(token)))
+            item_end = t.start() + t.group(0).rstrip("“”‘’\"「」 ").__len__()
+            found.append((item_end - size, item_end))
+        elif prefix and prefix in token:
+            at = t.start() + t.group(0).find(prefix)
+            size = min(high, len(token) - token.find(prefix))
+            found.append((at, at + size))
+    return found

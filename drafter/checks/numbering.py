@@ -22,11 +22,30 @@ def _groups(draft: Draft) -> list[list[int]]:
     return [g for g in groups if g]
 
 
+def lists(draft: Draft, group: list[int]) -> list[list[int]]:
+    """The separate lists among one parent's headings: a point numbered 1 after a point numbered 2
+    or more (一是……六是, then 一是 again), or 1 in another family (一是……四是, 一要……), starts a
+    new list; points the parser already put under different parents never meet here."""
+    result: list[list[int]] = []
+    previous: Marker | None = None
+    for index in group:
+        marker = _written(draft, index)
+        starts = (marker is not None and previous is not None and marker.number == 1
+                  and (previous.number >= 2 or marker.family != previous.family))
+        if not result or starts:
+            result.append([])
+        result[-1].append(index)
+        if marker is not None:
+            previous = marker
+    return result
+
+
 def check(draft: Draft, options) -> list[Finding]:
     found: list[Finding] = []
     for group in _groups(draft):
-        found += _check_written(draft, group)
-        found += _check_styles(draft, group)
+        for items in lists(draft, group):
+            found += _check_written(draft, items)
+            found += _check_styles(draft, items)
     found.sort(key=lambda f: (f.block, f.check))
     return found
 

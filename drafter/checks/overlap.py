@@ -1,19 +1,21 @@
-"""Overlap with the local library (查重): runs of ``min_overlap`` or more identical characters
-shared with speeches in ``drafter.corpus.library.Library``, reported per block with the
-source speech and its paragraph, and per level-1 part with the share of its text that is
-shared.
+"""Overlap with the library (查重): runs of ``min_overlap`` or more identical characters shared
+with speeches in the library (``drafter.corpus.library``), reported per block with the source
+speech and its paragraph, and per level-1 part with the share of its text that is shared.
 
-Candidates come from the library's FTS5 trigram index: any run of ``2n`` characters contains
-one of the draft's seeds (``n`` characters at offsets 0, n, 2n, …), so a phrase query for each
-seed finds every library block that can share a run; the runs themselves are then measured
-exactly on the two texts.  Runs found in ``common_docs`` or more library speeches are stock
-formulations (坚持以习近平新时代中国特色社会主义思想为指导……) and are not reported."""
+Candidates come from the library's index: any run of ``minimum`` characters contains one of the
+draft's seeds (``n`` characters at offsets 0, s, 2s, … with ``s = minimum - n + 1``), so asking
+the library for the blocks that contain each seed (at most ``SEED_LIMIT`` a seed) finds every
+block that can share a run; the runs themselves are then measured exactly on the two texts, with
+one table of the draft block's seeds scanned along each candidate.  Runs found in ``common_docs``
+or more library speeches are stock formulations (坚持以习近平新时代中国特色社会主义思想为指导……)
+and are not reported: the speeches are counted among the candidates already fetched, and the
+library is asked (a bounded question) only when a seed had more candidates than were fetched.
+No SQL here: the checks use the library's interface."""
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,12 @@ class Source:
     idx: int
     marker: str
     content: str
+    block_id: int = 0
+
+    def located(self, start: int, length: int) -> dict:
+        """Where a shared run sits in the library, for --json and the editor to open it."""
+        return {"doc_id": self.doc_id, "path": self.path, "title": self.title, "block": self.idx,
+                "block_id": self.block_id, "start": start, "end": start + length}
 
     def where(self) -> str:
         name = self.title or Path(self.path).stem
@@ -51,59 +59,74 @@ class Run:
     source_start: int
 
 
-def _seeds(text: str, n: int) -> list[tuple[int, str]]:
-    return [(p, text[p:p + n]) for p in range(0, len(text) - n + 1, n)
+def _seeds(text: str, n: int, step: int) -> list[tuple[int, str]]:
+    return [(p, text[p:p + n]) for p in range(0, len(text) - n + 1, step)
             if not text[p:p + n].isspace()]
 
 
 class _Index:
-    """Library blocks fetched on demand, and the seed queries."""
+    """Library blocks fetched on demand, the seed questions, and the stock-phrase test."""
 
     def __init__(self, library, exclude: str | None):
-        self.db: sqlite3.Connection = library.db
+        self.library = library
         self.exclude = exclude
         self.rows: dict[int, Source | None] = {}
+        self.seeds: dict[str, list[int]] = {}
+        self.capped: set[str] = set()
+        self.titles: dict[int, tuple[str, str]] = {}
 
     def candidates(self, seed: str) -> list[int]:
-        phrase = '"' + seed.replace('"', '""') + '"'
-        try:
-            return [r[0] for r in self.db.execute(
-                "SELECT rowid FROM blocks_fts WHERE blocks_fts MATCH ? LIMIT ?", (phrase, SEED_LIMIT))]
-        except sqlite3.OperationalError as exc:
-            logger.info("overlap: seed %r not searchable: %s", seed, exc)
-            return []
+        if seed not in self.seeds:
+            try:
+                found = self.library.candidates(seed, SEED_LIMIT)
+            except ValueError as exc:
+                logger.info("overlap: seed %r not searchable: %s", seed, exc)
+                found = []
+            self.seeds[seed] = found
+            if len(found) >= SEED_LIMIT:
+                self.capped.add(seed)
+        return self.seeds[seed]
 
-    def documents_with(self, text: str) -> int:
-        """How many library speeches (the excluded one aside) contain ``text``."""
-        phrase = '"' + text.replace('"', '""') + '"'
-        try:
-            rows = self.db.execute(
-                "SELECT DISTINCT d.path FROM blocks b JOIN documents d ON d.id = b.doc_id "
-                "WHERE b.id IN (SELECT rowid FROM blocks_fts WHERE blocks_fts MATCH ?)", (phrase,))
-            return sum(1 for (path,) in rows if path != self.exclude)
-        except sqlite3.OperationalError:
-            return 0
+    def fetch(self, ids: list[int]) -> None:
+        missing = [i for i in ids if i not in self.rows]
+        if not missing:
+            return
+        rows = self.library.blocks_by_id(missing)
+        new_docs = sorted({r.doc_id for r in rows} - set(self.titles))
+        for d in self.library.documents_by_id(new_docs):
+            self.titles[d.id] = (d.path, d.title)
+        for i in missing:
+            self.rows[i] = None
+        for r in rows:
+            path, title = self.titles.get(r.doc_id, ("", ""))
+            self.rows[r.id] = None if path == self.exclude else Source(
+                r.doc_id, path, title, r.idx, r.marker, r.content, r.id)
 
     def source(self, rowid: int) -> Source | None:
-        if rowid not in self.rows:
-            row = self.db.execute(
-                "SELECT d.id, d.path, d.title, b.idx, b.marker, b.content FROM blocks b "
-                "JOIN documents d ON d.id = b.doc_id WHERE b.id = ?", (rowid,)).fetchone()
-            self.rows[rowid] = Source(*row) if row and row[1] != self.exclude else None
+        self.fetch([rowid])
         return self.rows[rowid]
 
+    def documents_with(self, text: str, seeds: list[str], enough: int) -> int:
+        """How many library speeches (the excluded one aside) contain ``text``, up to ``enough``."""
+        docs = {s.doc_id for i in {i for seed in seeds for i in self.seeds.get(seed, ())}
+                if (s := self.rows.get(i)) is not None and text in s.content}
+        if len(docs) >= enough or not any(seed in self.capped for seed in seeds):
+            return len(docs)
+        return self.library.count_documents_with(text, enough, self.exclude)
 
-def _runs(text: str, other: str, n: int, minimum: int) -> list[tuple[int, int, int]]:
-    """Maximal common runs (start, end, start in other) of at least ``minimum`` characters."""
-    grams: dict[str, list[int]] = defaultdict(list)
+
+def _runs(text: str, table: dict[str, list[int]], other: str, n: int, minimum: int) -> list[tuple[int, int, int]]:
+    """Maximal common runs (start, end, start in other) of at least ``minimum`` characters;
+    ``table`` maps each seed of ``text`` to its offsets."""
+    runs: list[tuple[int, int, int]] = []
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)   # diagonal -> spans already found
     for j in range(len(other) - n + 1):
-        grams[other[j:j + n]].append(j)
-    runs = []
-    covered: set[tuple[int, int]] = set()  # (diagonal, end) of runs already taken
-    for p, seed in _seeds(text, n):
-        for j in grams.get(seed, ()):
+        offsets = table.get(other[j:j + n])
+        if not offsets:
+            continue
+        for p in offsets:
             diagonal = p - j
-            if any(d == diagonal and s <= p < e for d, s, e in ((r[0] - r[2], r[0], r[1]) for r in runs)):
+            if any(s <= p < e for s, e in taken[diagonal]):
                 continue
             s, t = p, j
             while s > 0 and t > 0 and text[s - 1] == other[t - 1]:
@@ -111,12 +134,12 @@ def _runs(text: str, other: str, n: int, minimum: int) -> list[tuple[int, int, i
             e, u = p + n, j + n
             while e < len(text) and u < len(other) and text[e] == other[u]:
                 e, u = e + 1, u + 1
+            taken[diagonal].append((s, e))
             while s < e and text[s] in _EDGE:
                 s, t = s + 1, t + 1
             while e > s and text[e - 1] in _EDGE:
                 e -= 1
-            if e - s >= minimum and (diagonal, e) not in covered:
-                covered.add((diagonal, e))
+            if e - s >= minimum:
                 runs.append((s, e, t))
     return runs
 
@@ -125,39 +148,39 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
               common_docs: int = COMMON_DOCS) -> dict[int, list[Run]]:
     """Per block index, the runs it shares with library blocks."""
     minimum = max(6, int(minimum))
-    n = max(3, minimum // 2)
-    index = _Index(library, str(Path(exclude).resolve()) if exclude else None)
+    n = max(3, min(10, minimum // 2))
+    step = minimum - n + 1
+    index = _Index(library, os.path.realpath(exclude) if exclude else None)
     result: dict[int, list[Run]] = {}
     stock: dict[str, bool] = {}
     for i, block in enumerate(draft.blocks):
         text = block.text + block.body
         if len(text) < minimum:
             continue
-        rowids = set()
-        for _, seed in _seeds(text, n):
+        seeds = _seeds(text, n, step)
+        table: dict[str, list[int]] = defaultdict(list)
+        rowids: set[int] = set()
+        for p, seed in seeds:
+            table[seed].append(p)
             rowids.update(index.candidates(seed))
+        index.fetch(sorted(rowids))
         runs = []
         for rowid in sorted(rowids):
-            source = index.source(rowid)
+            source = index.rows.get(rowid)
             if source is None:
                 continue
-            for s, e, t in _runs(text, source.content, n, minimum):
+            for s, e, t in _runs(text, table, source.content, n, minimum):
                 runs.append(Run(s, e, source, t))
-        if runs:
-            result[i] = runs
-    for i in list(result):
-        text = draft.blocks[i].text + draft.blocks[i].body
         kept = []
-        for r in result[i]:
+        for r in runs:
             shared = text[r.start:r.end]
             if shared not in stock:
-                stock[shared] = index.documents_with(shared) >= common_docs
+                inside = [seed for p, seed in seeds if r.start <= p and p + n <= r.end]
+                stock[shared] = index.documents_with(shared, inside, common_docs) >= common_docs
             if not stock[shared]:
                 kept.append(r)
         if kept:
             result[i] = kept
-        else:
-            del result[i]
     return result
 
 
@@ -191,7 +214,8 @@ def check(draft: Draft, options) -> list[Finding]:
                 "overlap", severity, i, longest.start, longest.end,
                 f"与{longest.source.where()}相同 {shared} 字（占本段 {ratio:.0%}），"
                 f"最长一处 {longest.end - longest.start} 字：“{quote(text[longest.start:longest.end], 40)}”",
-                "如系沿用往年讲话，请核对其中的事实与数字是否已更新"))
+                "如系沿用往年讲话，请核对其中的事实与数字是否已更新",
+                source=longest.source.located(longest.source_start, longest.end - longest.start)))
     found += _sections(draft, runs)
     return found
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from drafter.checks.base import WARNING, Finding, content, quote
+from drafter.core import formulae as formula_list
 from drafter.core.model import Draft
 from drafter.miner.text import common_prefix, common_suffix, strip_quotes
 
@@ -138,13 +139,30 @@ def find_parallels(text: str) -> list[Parallel]:
 SECTION_DENSITY = 12
 
 
+def _formula_members() -> frozenset[str]:
+    return frozenset(m for f in formula_list.shipped() for m in f.members)
+
+
+def _is_formula(text: str, par: Parallel, names: list[tuple[int, int, str]], members: frozenset[str]) -> bool:
+    """The members of a fixed formula (六个精准: 扶持对象精准、项目安排精准……) are never judged
+    as an 排比: their wording is fixed."""
+    left = max(text.rfind(c, 0, par.start) for c in "。！？") + 1
+    rights = [p for p in (text.find(c, par.end) for c in "。！？") if p >= 0]
+    right = min(rights) if rights else len(text)
+    if any(left <= s and e <= right for s, e, _ in names):
+        return True
+    return sum(1 for t in par.texts(text) if any(m in t for m in members)) >= 2
+
+
 def check(draft: Draft, options) -> list[Finding]:
     found = []
     limit = max(1, int(options.max_parallels))
     counts = []
+    members = _formula_members()
     for index in range(len(draft.blocks)):
         text = content(draft, index)
-        parallels = find_parallels(text)
+        names = formula_list.spans(text)
+        parallels = [p for p in find_parallels(text) if not _is_formula(text, p, names, members)]
         counts.append(len(parallels))
         for par in parallels:
             found += _unbalanced(index, text, par)

@@ -32,6 +32,11 @@ def _matches(text: str):
             yield m.start(), m.end(), severity, what
 
 
+def placeholder_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, severity) of every placeholder in ``text`` — what the editor marks."""
+    return [(start, end, severity) for start, end, severity, _what in _matches(text)]
+
+
 def check(draft: Draft, options) -> list[Finding]:
     found = []
     for attr, label in _HEADER_FIELDS:  # the title block: 日期“2024年X月X日” is as unfinished

@@ -1,215 +1,214 @@
-"""Leftovers from another speech: a place name that is not the draft's own place, and the
-word for "our city/county/district" of another level (我市 in a county's draft).
+"""Leftovers from another place's speech: words of another level (``wording``: 全市上下 in a
+county's draft) and names of places that are not the draft's own (广州市南沙区 in 临江县's).
 
-The draft's own place comes from ``options.place``, else from its fields (城市/单位/city …),
-else from its title (临江市人民政府……).  Place names are found with the place names of
-jieba's dictionary (words tagged ``ns`` ending in 市/县/区/州/旗/镇/盟, read once from the
-dictionary file, without loading jieba) plus the ``names`` of the rules file."""
+Place names are looked up in the administrative-division data (``divisions``: every province,
+prefecture, county and township, with its parent).  A name inside the draft's own area (its
+towns) or above it (its city and province) is right; another place's name is reported — as a
+note only where the sentence plainly speaks of somewhere else (学习借鉴、对口支援、赴……考察).
+Without the data, or without knowing the draft's place, the part that needs it is skipped and
+the report says so."""
 
 from __future__ import annotations
 
-import logging
-import os
 import re
-from collections import Counter
-from functools import lru_cache
+from dataclasses import dataclass
 
-from drafter.checks.base import INFO, WARNING, Finding, around, content
+from drafter.checks import divisions as division_data
+from drafter.checks import wording
+from drafter.checks.base import ERROR, INFO, WARNING, Finding, around, content, skipped
+from drafter.checks.divisions import COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
+from drafter.checks.ownplace import KEY_RANK, OwnPlace, own_place
 from drafter.checks.rules import Rules, load_rules
-from drafter.core.model import Draft
+from drafter.core.errors import DrafterError
 
-logger = logging.getLogger(__name__)
-
-_SUFFIXES = "市县区州旗镇盟"
-PLACE_FIELDS = ("place", "city", "county", "城市", "地区", "地名", "单位", "unit", "org")
-#: A two-character name not in the dictionary still shows itself right after punctuation and
-#: before 市委/县政府/区人大 …: ，通化市委….
-_NAME_BEFORE_ORGAN = re.compile(
-    r"(?:^|(?<=[，。；：、“（\s]))([\u4e00-\u9fff]{2}[市县区旗])(?=委|政府|人民政府|人大|政协)")
-_NOT_A_NAME_START = set("全我本各该省市县区其此每两几多原")
-_NOT_A_NAME = {"通过", "以及", "按照", "经过", "根据", "报请", "提请", "协调", "配合", "请示", "报告", "关于",
-               "对于", "同时", "会同", "联合", "要求", "请求", "协助", "代表", "并由", "经由", "得到", "成立",
-               "建议", "积极", "主动", "争取", "确保", "督促", "推动", "支持", "服从", "落实", "向着"}
-#: Short names of provinces: 河南村镇银行 holds no town called 南村镇.
-_PROVINCES = {"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建",
-              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
-              "青海", "台湾", "内蒙", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
-_NAME_IN_TEXT = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?[{_SUFFIXES}]")
+#: A sentence that speaks of another place on purpose: learning from it, helping it, travelling
+#: to it, trading or building with it, bordering it.
+_ELSEWHERE = re.compile(
+    r"学习|借鉴|考察|对口|帮扶|协作|支援|援建|援助|结对|兄弟|赴|前往|调研|参观|观摩|对标|看齐|追赶|比学|"
+    r"接壤|毗邻|相邻|交界|来自|签约|落户|引进|飞地|等地|等市|等县|等省|事件|事故|教训|警示|通报")
+#: Right before a name: 与广州市合作, 赴南沙区, 到北京市.
+_TOWARDS = "与同赴到至从往向和及"
+_SENTENCE_END = "。！？；"
 
 
-@lru_cache(maxsize=1)
-def dictionary_places() -> frozenset[str]:
-    """Place names (ns) ending in a level suffix from jieba's dictionary; empty when absent."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("jieba")
-        if spec is None or spec.origin is None:
-            return frozenset()
-        path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
-        names = set()
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.endswith(" ns\n"):
-                    word = line.split(" ", 1)[0]
-                    if word[-1] in _SUFFIXES and 3 <= len(word) <= 8:
-                        names.add(word)
-        return frozenset(names)
-    except OSError as exc:
-        logger.info("no jieba dictionary for place names: %s", exc)
-        return frozenset()
+@dataclass
+class Mention:
+    block: int
+    start: int
+    end: int
+    chain: list[list[Division]]  # candidates of each name in a run (广州市 + 南沙区)
 
 
-def own_places(draft: Draft, place: str | None) -> list[str]:
-    """The draft's own place names, most specific first: 临江市 from the option or fields, or
-    the place the title names."""
-    values = [place] if place else [draft.fields.get(k, "") for k in PLACE_FIELDS]
-    names = []
-    for value in values:
-        for part in re.split(r"[，,、；;\s]+", value or ""):
-            m = re.match(rf"[\u4e00-\u9fff]{{2,12}}?[{_SUFFIXES}省]", part)
-            if m:
-                names.append(m.group(0))
-    if not names and not place:
-        known = dictionary_places()
-        for value in (draft.title, draft.occasion):
-            for m in _NAME_IN_TEXT.finditer(value or ""):
-                for k in range(len(m.group(0)) - 3, -1, -1):
-                    if m.group(0)[k:] in known:
-                        names.append(m.group(0)[k:])
-                        break
-    return names
-
-
-def level_of(name: str) -> str:
-    return name[-1]
-
-
-#: Rank of each level (smaller is higher).  A speech often speaks of a higher level (a city's
-#: speech: 全省第三, 我省); words of its own rank or below, and 我+a higher level other than
-#: 我省 (我市 in a county's speech), are the leftovers.
-RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "镇": 3, "乡": 3}
-
-
-def out_of_place(word: str, level: str, own: str) -> bool:
-    """Whether the level word ``word`` (of ``level``) is suspicious in a draft of ``own``."""
-    if level == own:
-        return False
-    rank, own_rank = RANK.get(level, 9), RANK.get(own, 9)
-    if rank >= own_rank:
+def _ambiguous(name: str, ignore: set[str]) -> bool:
+    """Names that are mostly words: 城区, 矿区, 新城区 (also districts of 阳泉、西安 …), 杨镇."""
+    if name in ignore:
         return True
-    return word.startswith("我") and level != "省"
+    return len(name) <= 2
 
 
-def check(draft: Draft, options, rules: Rules | None = None) -> list[Finding]:
+def find_names(draft, divisions: Divisions, ignore: set[str]) -> list[Mention]:
+    """Every run of division names in the text, longest names first."""
+    found = []
+    endings = divisions.endings
+    longest = divisions.longest
+    by_name = divisions.by_name
+    for index in range(len(draft.blocks)):
+        text = content(draft, index)
+        runs: list[Mention] = []
+        i = len(text) - 1
+        while i >= 1:
+            if text[i] not in endings:
+                i -= 1
+                continue
+            hit = None
+            for k in range(min(longest, i + 1), 1, -1):
+                name = text[i + 1 - k:i + 1]
+                if name in by_name and not _ambiguous(name, ignore):
+                    hit = name
+                    break
+            if hit is None:
+                i -= 1
+                continue
+            start = i + 1 - len(hit)
+            if runs and runs[0].start == i + 1:
+                runs[0].start = start
+                runs[0].chain.insert(0, by_name[hit])
+            else:
+                runs.insert(0, Mention(index, start, i + 1, [by_name[hit]]))
+            i = start - 1
+        found += runs
+    return found
+
+
+def check(draft, options, rules: Rules | None = None) -> list[Finding]:
     rules = rules or load_rules(options.rules)
-    own = own_places(draft, options.place)
     found: list[Finding] = []
-    if own:
-        found += _other_level_words(draft, level_of(own[0]), own[0], rules)
-        found += _other_names(draft, own, rules)
-    else:
-        found += _minority_level_words(draft, rules)
-        found.append(Finding("place", INFO, None, None, None,
-                             "未指定本稿的地名（可用 --place 或草稿字段“城市/单位”），"
-                             "只检查了“我市/全县”等本级用语是否前后一致"))
+    try:
+        data = division_data.load(options.divisions)
+    except DrafterError as exc:
+        data = None
+        found.append(skipped("place", f"未核对地名：{exc.message}；本级用语照常检查", exc))
+    own = own_place(draft, options.place, data)
+    if own is None:
+        found.append(skipped("place", "未能确定本稿的地名和层级（可用 --place 指定，如 --place 临江县，"
+                                      "或在草稿字段“城市/单位”中填写），本级用语和地名未检查"))
+        return found
+    own = _with_given_level(draft, own)
+    mentions = find_names(draft, data, rules.ignore) if data is not None else []
+    spans = [(m.block, m.start, m.end) for m in mentions]
+    if own.name:
+        spans += [(i, m.start(), m.end()) for i in range(len(draft.blocks))
+                  for m in re.finditer(re.escape(own.name), content(draft, i))]
+    autonomous = _autonomous(own, data)
+    found += wording.check(draft, own, rules.ignore, spans, autonomous)
+    if data is not None and own.rank > 0:
+        if own.name is None:
+            found.append(Finding("place", INFO, None, None, None,
+                                 f"只知道本稿为{own.label}（{own.how}），不知道具体地名，未核对其他地名；"
+                                 "可用 --place 指定，如 --place 临江县"))
+        else:
+            found += _other_places(draft, own, mentions, data)
     found.sort(key=lambda f: (-1 if f.block is None else f.block, f.start or 0))
     return found
 
 
-def _level_words(rules: Rules) -> dict[str, str]:
-    return {word: level for level, words in rules.levels.items() for word in words}
+def _with_given_level(draft, own: OwnPlace) -> OwnPlace:
+    """A level the draft's fields give (level: 市) wins over the one the name shows."""
+    given = (draft.fields.get("level") or "").replace("级", "").strip()
+    if given in KEY_RANK and given != own.key:
+        own.key, own.rank = given, KEY_RANK[given]
+    return own
 
 
-def _other_level_words(draft: Draft, level: str, own: str, rules: Rules) -> list[Finding]:
-    words = {w: lv for w, lv in _level_words(rules).items() if out_of_place(w, lv, level)}
-    mine = rules.levels.get(level, ())
-    if not words:
-        return []
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+def _autonomous(own: OwnPlace, data: Divisions | None) -> bool | None:
+    if own.key in ("自治区",):
+        return True
+    if own.division is None or data is None:
+        return None
+    province = data.by_code.get(own.division.province)
+    return bool(province and province.name.endswith("自治区"))
+
+
+def _relation(candidates: list[Division], own: OwnPlace, data: Divisions) -> str:
+    """own (inside the draft's area), above (its city, its province), other."""
+    if own.division is None:
+        if own.name and any(d.name == own.name for d in candidates):
+            return "own"
+        return "unknown"
+    area = own.division.code
+    above = {d.code for d in data.ancestors(area)}
+    for d in candidates:
+        if d.code == area or data.within(d.code, area):
+            return "own"
+    for d in candidates:
+        if d.code in above:
+            return "above"
+    return "other"
+
+
+def _other_places(draft, own: OwnPlace, mentions: list[Mention], data: Divisions) -> list[Finding]:
     found = []
-    for index in range(len(draft.blocks)):
-        text = content(draft, index)
-        for m in pattern.finditer(text):
-            right = next((w for w in mine if w[0] == m.group(0)[0]), "")
-            found.append(Finding("place", WARNING, index, m.start(), m.end(),
-                                 f"“{m.group(0)}”与本稿（{own}）的层级不符，可能是其他讲话稿的遗留"
-                                 f"（{around(text, m.start(), m.end())}）",
-                                 f"改为“{right}”" if right else None))
-    return found
-
-
-def _minority_level_words(draft: Draft, rules: Rules) -> list[Finding]:
-    """No place known: the level most of 我X/全X words point to is the draft's; the few of
-    another level are reported."""
-    words = _level_words(rules)
-    if not words:
-        return []
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    hits = [(i, m) for i in range(len(draft.blocks)) for m in pattern.finditer(content(draft, i))]
-    counts = Counter(words[m.group(0)] for _, m in hits)
-    if not counts:
-        return []
-    (level, top), *rest = counts.most_common()
-    if top < 3 or any(n * 3 > top for lv, n in rest if RANK.get(lv, 9) >= RANK.get(level, 9)):
-        return []  # no clear own level: two levels of the same rank or below are both common
-    mine = rules.levels.get(level, ())
-    found = []
-    for index, m in hits:
-        if not out_of_place(m.group(0), words[m.group(0)], level):
+    reported: set[tuple[int, str]] = set()
+    for mention in mentions:
+        relations = [_relation(c, own, data) for c in mention.chain]
+        if all(r in ("own", "above") for r in relations):
             continue
-        text = content(draft, index)
-        right = next((w for w in mine if w[0] == m.group(0)[0]), "")
-        found.append(Finding("place", WARNING, index, m.start(), m.end(),
-                             f"全文多用“{'/'.join(mine)}”（{top} 处），此处却是“{m.group(0)}”，"
-                             f"可能是其他讲话稿的遗留（{around(text, m.start(), m.end())}）",
-                             f"改为“{right}”" if right else None))
+        # the first name of the run not the draft's own tells where the run points
+        k = next(i for i, r in enumerate(relations) if r not in ("own", "above"))
+        if relations[k] == "unknown" and own.division is None:
+            if max(d.level for d in mention.chain[-1]) < own.rank:
+                continue  # a city or province above a place we do not know: may be its own superior
+        text = content(draft, mention.block)
+        name = text[mention.start:mention.end]
+        if (mention.block, name) in reported:
+            continue
+        reported.add((mention.block, name))
+        level = max(d.level for d in mention.chain[-1])
+        severity = _severity(text, mention, level, own, data)
+        found.append(_finding(mention, text, name, severity, own))
     return found
 
 
-def _other_names(draft: Draft, own: list[str], rules: Rules) -> list[Finding]:
-    known = (dictionary_places() | rules.names) - rules.ignore
-    own_bases = {name[:-1] for name in own} | set(own)
-    found = []
-    for index in range(len(draft.blocks)):
-        text = content(draft, index)
-        seen = set()
-        for m in _NAME_BEFORE_ORGAN.finditer(text):
-            name = m.group(1)
-            if (set(name[:-1]) & _NOT_A_NAME_START or name[:-1] in _NOT_A_NAME or name in known
-                    or name in rules.ignore):
-                continue  # dictionary names are found below
-            if name in own or name[:-1] in own_bases or any(o.startswith(name[:-1]) for o in own):
-                continue
-            if name not in seen:
-                seen.add(name)
-                found.append(_name_finding(index, text, m.start(1), m.end(1), own[0]))
-        for i, ch in enumerate(text):
-            if ch not in _SUFFIXES:
-                continue
-            for k in range(min(8, i + 1), 2, -1):
-                name = text[i + 1 - k:i + 1]
-                start = i + 1 - k
-                if (name not in known or name.endswith(("城市", "都市", "城区"))
-                        or name[0] in _NOT_A_NAME_START or text[start - 1:start + 1] in _PROVINCES):
-                    continue
-                if name in own or name[:-1] in own_bases or any(o.startswith(name) or name.startswith(o[:-1]) for o in own):
-                    break
-                if name not in seen:
-                    seen.add(name)
-                    found.append(_name_finding(index, text, i + 1 - k, i + 1, own[0]))
-                break
-    return found
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    rights = [p for p in (text.find(c, end) for c in _SENTENCE_END) if p >= 0]
+    return text[left:min(rights) if rights else len(text)]
 
 
+def _severity(text: str, mention: Mention, level: int, own: OwnPlace, data: Divisions) -> str:
+    sentence = _sentence(text, mention.start, mention.end)
+    if (_ELSEWHERE.search(sentence) or text[mention.start - 1:mention.start] in _TOWARDS and mention.start
+            or _listed_with_others(sentence, data)):
+        return INFO  # 学习借鉴广州市南沙区的经验: named on purpose
+    if level == TOWNSHIP or level == PROVINCE:
+        return WARNING  # another province is often named on purpose; a town name may be a word
+    return ERROR
 
-def _name_finding(index: int, text: str, start: int, end: int, own: str) -> Finding:
-    """A place of the draft's rank or above (another city in a city's speech) is a likely
-    leftover; one below it (a county, a town) may well lie within the draft's own area."""
-    name = text[start:end]
-    where = around(text, start, end)
-    if RANK.get(level_of(name), 9) <= RANK.get(level_of(own), 9):
-        return Finding("place", WARNING, index, start, end,
-                       f"地名“{name}”不是本稿的“{own}”，请核对是否为其他讲话稿的遗留（{where}）")
-    return Finding("place", INFO, index, start, end,
-                   f"地名“{name}”：请核对是否属于{own}（{where}）")
+
+def _listed_with_others(sentence: str, data: Divisions) -> bool:
+    """Several places in one enumeration (与杭州市、宁波市、温州市……) are compared, not leftovers."""
+    hits = 0
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}?(?:市|县|区|省)(?=[、和与及])", sentence):
+        if m.group(0) in data.by_name:
+            hits += 1
+    return hits >= 2
+
+
+def _finding(mention: Mention, text: str, name: str, severity: str, own: OwnPlace) -> Finding:
+    last = mention.chain[-1]
+    kinds = {PROVINCE: "省级", PREFECTURE: "地级", COUNTY: "县级", TOWNSHIP: "乡镇级"}
+    level = kinds.get(max(d.level for d in last), "")
+    where = around(text, mention.start, mention.end)
+    if severity == INFO:
+        message = f"提到外地地名“{name}”（{level}），看来是有意提及，请核对无误（{where}）"
+        suggestion = None
+    else:
+        message = (f"地名“{name}”（{level}）不在本稿的{own.name}（{own.how}）范围内，"
+                   f"可能是其他讲话稿的遗留（{where}）")
+        suggestion = f"如系遗留，改为本地的相应地名（本稿为“{own.name}”）或删去"
+    return Finding("place", severity, mention.block, mention.start, mention.end, message, suggestion,
+                   source={"kind": "place_name", "name": name,
+                           "divisions": [{"code": d.code, "name": d.name, "level": d.level,
+                                          "parent": d.parent} for d in last[:5]],
+                           "own_place": own.name,
+                           "own_code": own.division.code if own.division else None})

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from pathlib import Path
 
 from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
 from drafter.checks.base import (
@@ -23,9 +22,10 @@ from drafter.checks.base import (
     where_label,
 )
 from drafter.commands._common import add_command, print_json
-from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
+from drafter.corpus.library import exists as library_exists
+from drafter.corpus.library import open_library
 
 
 def register(sub) -> None:
@@ -38,7 +38,8 @@ def register(sub) -> None:
     parser.add_argument("--place", metavar="地名", help="本稿的地名，如 临江市（默认取草稿字段）")
     parser.add_argument("--rules", metavar="F.yaml", help="补充的规范表述/过时表述/地名列表")
     parser.add_argument("--no-library", action="store_true", help="不与本地讲话稿库查重")
-    parser.add_argument("--library", metavar="库文件", help="用指定的讲话稿库查重（默认为个人数据中的库）")
+    parser.add_argument("--library", metavar="位置", help="用指定的讲话稿库查重：SQLite 文件或 "
+                        "postgresql://用户@主机:端口/库名（默认取 DRAFTER_LIBRARY，再默认为个人数据中的库）")
     parser.add_argument("--min-overlap", type=int, default=20, metavar="字数",
                         help="查重时报告的最短相同字数（默认 20）")
     parser.add_argument("--max-parallels", type=int, default=3, metavar="组数",
@@ -71,17 +72,12 @@ def _options(args: argparse.Namespace) -> CheckOptions:
 def _open_library(args: argparse.Namespace):
     if args.no_library:
         return None
-    from drafter.corpus.library import Library
-
     if args.library:
-        if not Path(args.library).is_file():
-            raise DrafterError("讲话稿库文件不存在", args.library)
-        return Library(args.library)
-    db = paths.library_db()
-    if not db.is_file():
+        return open_library(args.library, create=False, readonly=True)
+    if not library_exists():
         return None
     try:
-        return Library(db)
+        return open_library(create=False, readonly=True)
     except DrafterError as exc:  # the user's own library is broken: check the rest anyway
         print(f"{exc.message}；本次未查重", file=sys.stderr)
         return None
@@ -99,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
                 stack.callback(library.close)
             options.library = library
         findings = run_checks(draft, options)
+    for f in findings:
+        if f.source and f.source.get("skipped") and f.source.get("file"):
+            print(f.message, file=sys.stderr)  # a broken rules or division file: say so where it shows
     if args.json:
         derived = draft.markers()
         print_json([finding_json(draft, f, derived) for f in findings])

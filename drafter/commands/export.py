@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from drafter.commands._common import add_command
 from drafter.corpus.documents import load_document
-from drafter.export.fonts import FONT_SETS
+from drafter.export.fonts import FONT_SETS, get_font_set, substitution_note
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,8 @@ def register(sub) -> None:
                         help="字体方案：gb2312（仿宋_GB2312 等）、windows（仿宋 楷体 黑体 宋体）、founder（方正字体）")
     parser.add_argument("--bold-minor-headings", action="store_true", help="三、四级标题加粗")
     parser.add_argument("--indent", action="store_true", help="纯文本导出时每段前加两个全角空格")
+    parser.add_argument("--author", default=os.environ.get("DRAFTER_AUTHOR", ""),
+                        help="写入 Word 文档属性的作者（默认取环境变量 DRAFTER_AUTHOR）")
     parser.set_defaults(func=run)
 
 
@@ -31,7 +34,11 @@ def run(args: argparse.Namespace) -> int:
 
     draft = load_document(Path(args.input))
     warnings = export_draft(draft, args.output, profile=args.profile, fonts=args.fonts,
-                            bold_minor_headings=args.bold_minor_headings, indent_text=args.indent)
+                            bold_minor_headings=args.bold_minor_headings, indent_text=args.indent,
+                            author=args.author)
+    if Path(args.output).suffix.lower() == ".docx":
+        note = substitution_note(get_font_set(args.fonts))
+        warnings += [note] if note else []
     for warning in warnings:
         print(warning, file=sys.stderr)
     print(f"已导出：{args.output}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from drafter.commands._common import add_command
@@ -15,6 +16,8 @@ def register(sub) -> None:
     parser.add_argument("--curation", metavar="F.yaml",
                         help="人工校订文件（默认 resources/curation.yaml）")
     parser.add_argument("--no-curation", action="store_true", help="不合并人工校订")
+    parser.add_argument("--occasion", metavar="场合",
+                        help="只归纳这一类讲话的模板（如 安全生产工作会议 或 anquan-shengchan）")
     parser.set_defaults(func=run)
 
 
@@ -23,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
     curation = Path(args.curation) if args.curation else default_curation()
     if args.no_curation:
         curation = Path("/nonexistent/curation.yaml")
-    result = mine([Path(p) for p in args.paths] or None, Path(args.out), curation)
+    result = mine([Path(p) for p in args.paths] or None, Path(args.out), curation, args.occasion)
+    for notice in result.notices:
+        print(notice, file=sys.stderr)
     print(f"模板 {len(result.templates)} 个：{Path(args.out) / 'templates'}")
     counts = "，".join(f"{k} {v}" for k, v in result.counts.items())
     print(f"常用表述：{counts}（{Path(args.out) / 'phrasebank'}）")

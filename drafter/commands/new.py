@@ -65,9 +65,11 @@ def run(args: argparse.Namespace) -> int:
     values = parse_sets(args.set)
     if args.fields:
         values = {**read_fields_file(args.fields), **values}
+    output = Path(args.output)
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise DrafterError("不支持的输出格式：请用 .draft、.txt 或 .docx", output)
     template = find_template(args.template)
     draft = render(template, values)
-    output = Path(args.output)
     for warning in write_draft(draft, output):
         print(warning)
     print(f"已用模板“{template.name}”生成：{output}")

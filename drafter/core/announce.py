@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.core.formulae import names as formula_names
 from drafter.core.model import Draft
 from drafter.core.numerals import count_word, from_chinese
 
 _COUNT = r"(?P<count>[一二两三四五六七八九十]+|[*＊]+|[XxＸ×]+)"
 _PATTERN = re.compile(
-    r"(?:讲|谈|做好|抓好|突出|强调|强化|解决|建立|把握|落实|提出|抓住|实现|坚持|推进|做到|处理好|把握好)"
-    r"(?P<open>[“\"「])?" + _COUNT + r"(?P<measure>个方面|方面|点|项|个|种|条|件|大)"
+    r"(?:讲|谈|做好|抓好|突出|强调|强化|解决|建立|把握|落实|提出|抓住|实现|坚持|推进|做到|处理好|把握好|聚焦|狠抓|部署|明确)"
+    r"(?:以下|如下|好以下|好如下|这)?(?P<open>[“\"「])?" + _COUNT + r"(?P<measure>个方面|方面|点|项|个|种|条|件|大)"
     # the announcement closes its clause: 讲三点意见： / 突出“六个严抓”： — while a numbered
     # concept inside a sentence (做到“两个维护”，……) is a fixed formulation, never a count to sync
-    r"[^，。；：、“”\"「」\s]{0,8}?(?(open)[”\"」])(?=[：:。；;]|$)"
+    r"[^，。；：、“”\"「」\s]{0,8}?(?(open)[”\"」])(?=(?(open)[：:]|(?:[：:。；;]|$)))"
 )
 _INLINE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)(是|要)")
 
@@ -81,16 +82,28 @@ def _inline_items(rest: str) -> int:
     return expected - 1
 
 
-def find_announcements(draft: Draft) -> list[Announcement]:
+def _is_formula(value: str, m: re.Match, names: frozenset[str]) -> bool:
+    """坚持“两个毫不动摇”, 落实“六稳”: the number is part of a fixed formula's name."""
+    said = value[m.start("count"):m.end()].strip("“”\"「」")
+    return any(said.startswith(name) or name.startswith(said) for name in names if name[:1] == said[:1])
+
+
+def find_announcements(draft: Draft, formulae: frozenset[str] | None = None) -> list[Announcement]:
+    """Every announced count with the items it announces.  ``formulae``: names of fixed
+    numbered formulae, never counts (default: the shipped list).  A quoted count (突出“六个严抓”)
+    announces only when a colon follows it."""
+    names = formula_names() if formulae is None else formulae
     found = []
     for index, block in enumerate(draft.blocks):
         for part in ("text", "body"):
             value = getattr(block, part)
             for m in _PATTERN.finditer(value):
-                actual = _heading_items(draft, index)
-                if not actual:
-                    rest = value[m.end():] + ("" if part == "body" else block.body)
-                    actual = _inline_items(rest) or None
+                if _is_formula(value, m, names):
+                    continue
+                rest = value[m.end():] + ("" if part == "body" else block.body)
+                actual = _inline_items(rest)
+                if actual < 2:
+                    actual = _heading_items(draft, index) or actual or None
                 found.append(Announcement(index, part, m.start("count"), m.end("count"),
                                           _announced(m.group("count")), actual, m.group(0)))
     return found

@@ -87,6 +87,9 @@ LIBRARY_REASONS = {
     "unreachable": "无法连接讲话稿库服务器（服务器未启动、地址有误或网络不通）",
     "auth": "讲话稿库服务器拒绝登录（用户名或密码不对）",
     "newer": "讲话稿库由更新版本的 Drafter 创建，请升级后再用",
+    "missing": "讲话稿库不存在（先用“drafter library add”导入）",
+    "no_database": "讲话稿库服务器上没有这个数据库",
+    "old_read_only": "讲话稿库是旧格式且只读，无法升级：请让有写权限的人打开一次",
     "other": "讲话稿库出错",
 }
 

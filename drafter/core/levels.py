@@ -119,7 +119,8 @@ def foreign_words(level: Level, allow_upper: bool = True) -> set[str]:
     found: set[str] = set()
     for other in LEVELS.values():
         if other.key != level.key:
-            found.update(w for w in other.words() if w not in own and w not in upper)
+            found.update(w for w in other.words() if w not in upper
+                         and not any(w in mine for mine in own))  # 各市 is part of 各市（州）
     return found
 
 

@@ -125,6 +125,9 @@ CHROME = re.compile(
     r"|^[（(](?:此件公开发布|根据录音整理|有删节)[）)]$"
     r"|^(?:本文|此文|该文)(?:原载|刊载|系|为|来源)"
     r"|https?://|www\.[a-z0-9]"
+    r"|正文复制|复制全文|全文阅读|阅读全文|展开全文|下载文档|文档下载|立即下载|立即了解|写作神器|付费|会员专享|"
+    r"^[（(]?未完[,，]|当前显示\d|请认真阅读下面的提示|^\d+\s*页\s*\d*\+?$|举报|收藏本文"
+    r"|^[^\u4e00-\u9fffA-Za-z0-9]{1,12}$"
     r"|免费试读|试读结束|温馨提示|开通会员|会员信息|友情链接|现金奖励|点券|投稿】|下载全站|VIP用户|^\[?VIP\]?$"
     r"|^(?:注册|登录|登陆|退出|搜索|首页|English|无障碍|繁体|简体|长者模式)$"
     r"|^(?:用户名|密\s*码|验证码)\s*[：:]"
@@ -133,6 +136,8 @@ CHROME = re.compile(
 
 #: Chrome glued to the end of a title or the start of a line: [VIP], 【图】, a style sheet.
 GLUED_CHROME = re.compile(r"\s*[\[【](?:VIP|vip|图|视频|组图|推荐|原创|转载|置顶|热)[\]】]\s*$")
+#: A site's tag before a title: [县长在县委书记]县长在……的讲话
+LEADING_TAG = re.compile(r"^[\[【][^\]】]{1,16}[\]】]\s*(?=[\u4e00-\u9fff])")
 STYLE_SHEET = re.compile(r"^(?=.{0,80}?(?:@page|font-family|\{\s*margin))(?P<css>.*\})\s*(?=[\u4e00-\u9fff“])")
 
 #: Footnotes after the speech: 注释：/ 注：/ ［1］…… / ①……

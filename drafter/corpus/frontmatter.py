@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from drafter.core.markers import match_marker
 from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.corpus.chrome import (
-    DATE_CN, DATE_LABELS, DATE_NUMERIC, DATELINE, FOOTNOTE, FOOTNOTE_HEAD, GLUED_CHROME, GLUED_LABEL, LABEL,
+    DATE_CN, DATE_NUMERIC, DATELINE, FOOTNOTE, FOOTNOTE_HEAD, GLUED_CHROME, GLUED_LABEL, LABEL, LEADING_TAG,
     LABEL_AT_START, NOTE_ITEM, REPORTER, SPEAKER_LABELS, STYLE_SHEET, TITLE_LABELS, is_chrome, is_date_line,
     iso_date,
 )
@@ -37,7 +37,13 @@ TRAILER_LINES = 30
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
 #: 2019年2月26日在镇第十四届人民代表大会第三次会议 (a subtitle printed without its dash)
 _DATED_OCCASION = re.compile(rf"^(?:{DATE_CN.pattern})\s*[，,]?\s*在")
-_SALUTATION_PARTS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁|各位|校友|青年")
+_SALUTATION_PARTS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁|各位|校友|青年|^尊敬的")
+#: A salutation inside a run-on line: 市廉政工作大会市长发言稿同志们:今天……
+_SALUTATION_IN = re.compile(
+    r"(?:尊敬的[^:：。！!？]{1,30}?[，,、]\s*)?(?:(?:各位|全体|在座的)[^:：。，,、！!]{0,10}?[，,、]\s*)*"
+    r"(?:同志们|代表们|朋友们|女士们|先生们|同志们、朋友们|同志们,朋友们|各位代表|各位委员|各位来宾|各位嘉宾)"
+    r"(?:[，,、]?\s*(?:同志们|朋友们|先生们|女士们))*[:：]")
+_TITLE_END = re.compile(r"(?:讲话稿|讲话|发言稿|发言|致辞|致词|报告|演讲)(?![稿词])(?=\S)")
 _END_PUNCT = "。！？；，、：;:,.!?"
 _TITLE_WORDS = re.compile(r"讲话|发言|致辞|致词|报告|会议|总结|动员|部署|提纲|讲稿|演讲|贺词|讲座|党课|上的")
 _TITLE_COMPLETE = re.compile(r"(?:讲话|发言|致辞|致词|报告|演讲|讲稿|提纲|计划|总结|贺词)(?:[（(][^）)]*[）)])?$")
@@ -48,7 +54,7 @@ _OCCASION_TAIL = re.compile(
     r"动员讲话|工作报告|讲稿)?(?:[（(][^）)]*[）)])?$")
 _OFFICE = re.compile(r"书记|市长|省长|县长|区长|镇长|乡长|州长|主任|部长|厅长|局长|主席|总理|委员|院长|校长|"
                      r"秘书长|处长|科长|社长|总编|董事长|总经理|理事长|司令|政委|组长|行长|总裁|会长|检察长|庭长|所长|站长|队长")
-_NOT_A_NAME = re.compile(r"会议|工作|全市|全省|全县|全区|全国|大会|论坛|座谈|仪式|典礼|关于|年|们|好|大家|各位|谢谢|"
+_NOT_A_NAME = re.compile(r"干部|领导|群众|会议|工作|全市|全省|全县|全区|全国|大会|论坛|座谈|仪式|典礼|关于|年|们|好|大家|各位|谢谢|"
                          r"政府|报告|发展|建设|人民|我们|今天|同志们")
 _LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|出席|主持")
 _LEAD_SAYS = re.compile(r"讲话|发表|强调|指出|部署|出席|主持|参加|表示|要求")
@@ -85,12 +91,16 @@ def split_byline(line: str) -> tuple[str, str] | None:
         return None
     if is_date_line(text):
         return None
-    words = text.split(" ")
+    words = re.split(r"\s*[：:]\s*| ", text)
     name = words[-1]
     office = " ".join(words[:-1])
     if len(words) == 1:
         if _is_name(name):
             return "", name
+        offices = list(_OFFICE.finditer(name))
+        if offices and _is_name(name[offices[-1].end():]) and not _TITLE_WORDS.search(name) \
+                and not re.search(r"\d", name):
+            return name[: offices[-1].end()], name[offices[-1].end():]  # 红石林业局局长孙颖奇
         if _OFFICE.search(name) and len(name) <= 24 and not _TITLE_WORDS.search(name):
             return name, ""
         return None
@@ -139,7 +149,6 @@ class FrontMatter:
     doubts: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     label_title: str = ""
-    label_date: str = ""
 
     def set_date(self, text: str, source: str) -> None:
         text = text.strip("（）() ")
@@ -193,9 +202,29 @@ def complete_fields(draft) -> None:
         draft.fields.setdefault("speaker_role", fm.speaker_role)
 
 
+_MEETING = r"(?:会议|大会|全会|例会|座谈会|推进会|调度会|部署会|动员会|茶话会|报告会|视频会|电视电话会|年会|论坛|开幕式|闭幕式|仪式|典礼|会)"
+_OCCASION_IN_TITLE = re.compile(
+    rf"^(?:[0-9０-９]{{4}}年)?(?:(?P<who>[^在：:]{{1,16}}?)(?:同志)?(?:[：:]\s*|(?=在)))?在?(?P<occ>[^在]+?{_MEETING})"
+    r"(?:上|时|期间)?(?:的)?(?:讲话稿|讲话提纲|讲话|发言稿|发言|致辞|致词|报告|讲稿|总结讲话|动员讲话)$")
+_OFFICE_AT_END = re.compile(rf"^(?P<occ>.+?{_MEETING})(?P<office>[\u4e00-\u9fff]{{0,6}}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))$")
+
+
 def _derive_from_title(fm: FrontMatter) -> None:
     title = re.sub(r"[（(][^）)]*[）)]$", "", fm.title).strip()
     if not title:
+        return
+    m = _OCCASION_IN_TITLE.match(title)
+    if m and "结束后" not in title:
+        occ, who = m.group("occ"), m.group("who") or ""
+        at_end = _OFFICE_AT_END.match(occ) if not who else None
+        if at_end:  # 市廉政工作大会市长发言稿
+            occ, who = at_end.group("occ"), at_end.group("office")
+        if who and (_is_name(who) or _OFFICE.search(who)):
+            fm.set_byline(*(("", who) if _is_name(who) else (who, "")))
+        elif who and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", who) and "在" not in title:
+            occ = ""
+        if occ and not at_end:
+            fm.set_occasion(occ)
         return
     m = _TITLE_SPEAKER.match(title)
     if m and _TITLE_COMPLETE.search(title):
@@ -252,25 +281,56 @@ class _Header:
                 fm.label_title = fm.label_title or squeeze(value)
             elif key in SPEAKER_LABELS and value and not table and (by := split_byline(value)):
                 fm.set_byline(*by)
-            elif key in DATE_LABELS and not table and iso_date(value):
-                fm.label_date = fm.label_date or value
             elif key == "正文":
                 return True
         return False
 
+    def peel(self, i: int) -> None:
+        """Take glued chrome off line ``i`` (a style sheet, a site's [tag], [VIP]) and split a
+        run-on line (title, byline, date, salutation and speech with the line breaks lost)."""
+        lines, fm = self.lines, self.fm
+        line = lines[i]
+        css = STYLE_SHEET.match(line)
+        if css:
+            fm.dropped.append(css.group("css"))
+            line = line[css.end():].strip()
+        tag = LEADING_TAG.match(line)
+        if tag:
+            fm.dropped.append(tag.group(0).strip())
+            line = line[tag.end():].strip()
+        glued = GLUED_CHROME.search(line)
+        if glued and glued.start() > 0:
+            fm.dropped.append(glued.group(0).strip())
+            line = line[: glued.start()].strip()
+        lines[i] = line
+        sal = _SALUTATION_IN.search(line, 0, 200) if len(line) > 60 else None
+        if sal is None or sal.start() == 0 or not is_salutation(sal.group(0)) or sal.end() >= len(line):
+            return
+        prefix = line[: sal.start()].strip()
+        if any(ch in prefix for ch in "。！？；") or len(prefix) > 150:
+            return
+        parts = [p for p in re.split(r"([（(][^（）()]{4,20}[）)])", prefix) if p.strip()]
+        pieces: list[str] = []
+        for part in parts:
+            if iso_date(part) and is_date_line(part.strip()):
+                pieces.append(part.strip())
+                continue
+            start = 0
+            for m in _TITLE_END.finditer(part):
+                pieces.append(part[start: m.end()].strip())
+                start = m.end()
+            pieces.append(part[start:].strip())
+        lines[i: i + 1] = [p for p in pieces if p] + [sal.group(0), line[sal.end():].strip()]
+
     def read(self) -> int:
         lines, fm = self.lines, self.fm
-        i, limit = 0, min(len(lines), HEADER_LINES)
-        while i < limit:
+        i = 0
+        while i < min(len(lines), HEADER_LINES):
+            self.peel(i)
             line = lines[i]
-            css = STYLE_SHEET.match(line)
-            if css:
-                fm.dropped.append(css.group("css"))
-                line = lines[i] = line[css.end():].strip()
-            glued = GLUED_CHROME.search(line)
-            if glued and glued.start() > 0:
-                fm.dropped.append(glued.group(0).strip())
-                line = lines[i] = line[: glued.start()].strip()
+            if not line:
+                i += 1
+                continue
             if fm.title and line.startswith(fm.title) and len(line) > len(fm.title):
                 fm.dropped.append(fm.title)  # the title again, run into the speech
                 line = lines[i] = line[len(fm.title):].strip()
@@ -333,6 +393,9 @@ class _Header:
             self.title_done, self.last = True, "subtitle"
             return "front"
         if not line:
+            return "front"
+        if is_date_line(line) and DATE_NUMERIC.search(line) and not DATE_CN.search(line):
+            fm.dropped.append(line)  # 2023-12-27 10:40: a page's time stamp, not the speech's date
             return "front"
         if is_date_line(line):
             fm.set_date(line, "日期行")
@@ -437,13 +500,13 @@ def _trailer(lines: list[str], start: int, fm: FrontMatter) -> int:
         else:
             break
     cut = j + 1
+    if cut > start and lines[cut - 1].endswith("...") and not lines[cut - 1].endswith("...."):
+        lines[cut - 1] = lines[cut - 1][:-3].rstrip()  # a page's "read more" cut, not the speaker's ……
+        fm.dropped.append("...")
     for line in lines[cut:end]:
         if not line:
             continue
-        if is_date_line(line) and not fm.date:
-            fm.set_date(line, "文末日期")
-        else:
-            fm.dropped.append(line)
+        fm.dropped.append(line)
     return cut
 
 
@@ -457,16 +520,14 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     for line in lines[start:end]:
         if not line:
             continue
-        if is_chrome(line) and not is_salutation(line):
-            fm.dropped.append(line)
+        if is_chrome(line) and not is_salutation(line) or fm.title and squeeze(line) == fm.title:
+            fm.dropped.append(line)  # chrome, or the title repeated (a page printed twice)
         else:
             body.append(line)
     fm.body = body
     if not fm.title and fm.label_title:
         fm.title = fm.label_title
     _derive_from_title(fm)
-    if not fm.date and fm.label_date:
-        fm.set_date(fm.label_date, "“日期”标签")
     if not body and (fm.dropped or fm.title):
         fm.doubts.append("只找到标题或网页信息，没有讲话正文")
     return fm

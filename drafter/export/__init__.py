@@ -64,9 +64,10 @@ def check_target(path: Path) -> None:
 
 def export_draft(draft: Draft, path: str | os.PathLike[str], profile: str = "print",
                  fonts: str = "gb2312", bold_minor_headings: bool = False,
-                 indent_text: bool = False) -> list[str]:
+                 indent_text: bool = False, author: str = "") -> list[str]:
     """Write ``draft`` to ``path`` (.docx or .txt, by suffix), atomically.
 
+    ``author`` is the writer named in the .docx properties (the user's setting).
     Returns warnings for the user (Chinese), e.g. characters the fonts do not cover.
     Raises DrafterError for an empty or oversized draft or a target that cannot be written.
     """
@@ -90,7 +91,7 @@ def export_draft(draft: Draft, path: str | os.PathLike[str], profile: str = "pri
             shown = "".join(missing[:20]) + ("……" if len(missing) > 20 else "")
             warnings.append(f"{path}：提示：有 {len(missing)} 个字符不在“{font_set.label}”的字符集"
                             f"（{font_set.charset.upper()}）中，Word 会用其他字体显示：{shown}")
-        data = docx_bytes(draft, layout, font_set, bold_minor_headings)
+        data = docx_bytes(draft, layout, font_set, bold_minor_headings, author)
     atomic_write(path, data)
     logger.info("exported %s (%s, %s, %d bytes)", path, layout.name, font_set.name, len(data))
     return warnings

@@ -120,6 +120,7 @@ def _assign_roles(draft: Draft) -> None:
 def _front_line(draft: Draft, style_id: str, text: str) -> bool:
     """Take a title/byline/salutation paragraph; False if it is not one."""
     if style_id in (TITLE, "Title"):
+        text = re.sub(r"\s*\n\s*", "", text)  # a long title is set in lines (w:br)
         draft.title = draft.title + text if draft.title else text
     elif style_id == BYLINE:
         if text.startswith(("——", "--")):

@@ -10,6 +10,7 @@ paragraph) and ``DrafterPageNumber``.  Numbers are literal text from ``Draft.mar
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import re
@@ -19,11 +20,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from drafter import __version__
 from drafter.core.model import Draft
-from drafter.corpus.render import byline_lines
+from drafter.corpus.render import byline_lines, speaker_line
 from drafter.export import oxml
 from drafter.export.fonts import FontSet, get_font_set
-from drafter.export.profiles import Profile, get_profile
+from drafter.export.profiles import TWIPS_PER_PT, Profile, get_profile
+from drafter.export.title import title_lines
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +38,17 @@ STYLE_NAMES = {TITLE: "讲话标题", BYLINE: "署名日期", SALUTATION: "称�
 #: Body text is left-aligned, not justified: the condensed characters fill a line to within
 #: 2.65 pt, so full lines of Chinese look the same either way, and LibreOffice (7.4) drops a
 #: closing mark that hangs past the end of a *justified* line from the page and the PDF.
-BODY_ALIGN = "left"
+BODY_ALIGN = "both"
 
 # Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates, U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+#: A line break inside a paragraph (the title's balanced lines), as it stands in run texts.
+LINE_BREAK = "\n"
+
+#: A body paragraph: style id, runs (text, character style or None), block index or None.
+Paragraph = tuple[str, list[tuple[str, str | None]], int | None]
 
 
 def heading_style_id(level: int) -> str:
@@ -49,6 +59,22 @@ def clean_text(text: str) -> str:
     """Text as it can go into a run: no XML-invalid characters, no line breaks."""
     text = _NOT_XML.sub("", text)
     return re.sub(r"[\r\n\t]+", " ", text)
+
+
+def speaker_in_title(draft: Draft) -> bool:
+    """Whether the title already names the speaker (黄坤明同志在……上的讲话 by 黄坤明): the
+    person's name, the last word of the speaker line (市长 张三 → 张三), is in the title."""
+    words = draft.speaker.split()
+    return bool(words) and len(words[-1]) >= 2 and words[-1] in draft.title
+
+
+def page_byline_lines(draft: Draft) -> list[str]:
+    """The byline lines under the title on the page: the speaker line is left out when the
+    title names the speaker already."""
+    lines = byline_lines(draft)
+    if speaker_in_title(draft):
+        lines = [line for line in lines if line != speaker_line(draft)]
+    return lines
 
 
 # ----- styles -----------------------------------------------------------------------------
@@ -87,6 +113,12 @@ class _Styles:
             oxml.set_flag(ppr, "keepNext")
             oxml.set_flag(ppr, "keepLines")
         oxml.set_flag(ppr, "widowControl", self.profile.keep_heading_with_next)
+        # 行首/行尾禁则 on; no punctuation hanging past the 版心; no extra space between Chinese
+        # and Latin letters or digits, which would push a line with numbers off the grid.
+        oxml.set_flag(ppr, "kinsoku")
+        oxml.set_flag(ppr, "overflowPunct", False)
+        oxml.set_flag(ppr, "autoSpaceDE", False)
+        oxml.set_flag(ppr, "autoSpaceDN", False)
         oxml.set_line_spacing(ppr, line or self.profile.line_pitch)
         size_twips = round(size_pt * 20)
         oxml.set_indent(ppr, first_line_chars=first_line_chars,
@@ -136,8 +168,10 @@ def _build_styles(document, profile: Profile, fonts: FontSet, bold_minor: bool) 
     spacing = profile.char_spacing
     s.paragraph_style("Normal", "Normal", font=fonts.fang, size_pt=profile.body_pt, spacing=spacing,
                       first_line_chars=200, based_on=None)
-    s.paragraph_style(TITLE, STYLE_NAMES[TITLE], font=fonts.title, size_pt=profile.title_pt,
-                      bold=profile.title_bold or fonts.title_bold, align="center", next_id=BYLINE)
+    title = s.paragraph_style(TITLE, STYLE_NAMES[TITLE], font=fonts.title, size_pt=profile.title_pt,
+                              bold=profile.title_bold or fonts.title_bold, align="center", next_id=BYLINE)
+    # each line of a long title takes one line slot (exact spacing, not two grid lines)
+    oxml.set_flag(oxml.get_ppr(title), "snapToGrid", False)
     s.paragraph_style(BYLINE, STYLE_NAMES[BYLINE], font=fonts.kai, size_pt=profile.byline_pt,
                       align="center", next_id="Normal")
     s.paragraph_style(SALUTATION, STYLE_NAMES[SALUTATION], font=fonts.fang, size_pt=profile.body_pt,
@@ -207,22 +241,43 @@ class _Body:
         ppr.append(pstyle)
         p.append(ppr)
         for text, char_style in runs:
-            if not text:
-                continue
-            run = oxml.add_text_run(p, text)
-            if char_style:
-                rpr = OxmlElement("w:rPr")
-                rstyle = OxmlElement("w:rStyle")
-                rstyle.set(qn("w:val"), char_style)
-                rpr.append(rstyle)
-                run.insert(0, rpr)
+            for number, line in enumerate(text.split(LINE_BREAK)):
+                if number:
+                    p.append(oxml.line_break())
+                if not line:
+                    continue
+                run = oxml.add_text_run(p, line)
+                if char_style:
+                    rpr = OxmlElement("w:rPr")
+                    rstyle = OxmlElement("w:rStyle")
+                    rstyle.set(qn("w:val"), char_style)
+                    rpr.append(rstyle)
+                    run.insert(0, rpr)
         self.sectpr.addprevious(p)
         return p
 
 
+def _properties(document, draft: Draft, author: str) -> None:
+    """docProps: the real creation time, the title, the author from the user's setting, and
+    Drafter as the application (not python-docx's template: 2013, Microsoft Macintosh Word)."""
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props = document.core_properties
+    props.title = clean_text(draft.title)
+    props.subject = clean_text(draft.occasion)
+    props.author = props.last_modified_by = clean_text(author)
+    props.created = props.modified = now
+    for printed in [c for c in props._element if c.tag.endswith("}lastPrinted")]:
+        props._element.remove(printed)  # never printed
+    props.revision = 1
+    props.comments = props.keywords = props.category = ""
+    for part in document.part.package.parts:
+        if part.partname == "/docProps/app.xml":
+            part._blob = oxml.app_properties(f"Drafter {__version__}")
+
+
 def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | FontSet = "gb2312",
-                   bold_minor_headings: bool = False):
-    """The python-docx Document for ``draft``."""
+                   bold_minor_headings: bool = False, author: str = ""):
+    """The python-docx Document for ``draft``; ``author`` is the writer (the user's setting)."""
     profile, fonts = get_profile(profile), get_font_set(fonts)
     document = Document()
     body = document.element.body
@@ -231,42 +286,52 @@ def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | 
             body.remove(child)
     _build_styles(document, profile, fonts, bold_minor_headings)
     _page_setup(document, profile)
-    props = document.core_properties
-    props.title = clean_text(draft.title)
-    props.author = clean_text(draft.speaker)
-    props.last_modified_by = "Drafter"
-    props.comments = ""
+    _properties(document, draft, author)
 
     out = _Body(document)
+    for style_id, runs, _index in body_paragraphs(draft, profile):
+        out.paragraph(style_id, *runs)
+    return document
+
+
+def body_paragraphs(draft: Draft, profile: str | Profile = "print") -> list[Paragraph]:
+    """The paragraphs of the document body in order: (style id, runs as (text, character
+    style or None), index of the block it renders or None for the title block).  The one
+    place that decides what the printed text of a draft is; the tracked-changes writer
+    (``export/tracked.py``) lays out the same paragraphs."""
+    profile = get_profile(profile)
+    result: list[Paragraph] = []
     front = False
     if draft.title.strip():
-        out.paragraph(TITLE, (clean_text(draft.title.strip()), None))
+        capacity = int(profile.text_width / TWIPS_PER_PT // profile.title_pt)
+        lines = title_lines(clean_text(draft.title.strip()), capacity)
+        result.append((TITLE, [(LINE_BREAK.join(lines), None)], None))
         front = True
-    for line in byline_lines(draft):
-        out.paragraph(BYLINE, (clean_text(line), None))
+    for line in page_byline_lines(draft):
+        result.append((BYLINE, [(clean_text(line), None)], None))
         front = True
     if front:
-        out.paragraph("Normal")  # the blank line between the title block and the text
+        result.append(("Normal", [], None))  # the blank line between the title block and the text
     if draft.salutation.strip():
-        out.paragraph(SALUTATION, (clean_text(draft.salutation.strip()), None))
+        result.append((SALUTATION, [(clean_text(draft.salutation.strip()), None)], None))
     markers = draft.markers()
-    for block, marker in zip(draft.blocks, markers):
+    for index, (block, marker) in enumerate(zip(draft.blocks, markers)):
         if not block.is_heading:
-            out.paragraph("Normal", (clean_text(block.text), None))
+            result.append(("Normal", [(clean_text(block.text), None)], index))
             continue
         style = heading_style_id(min(max(block.level, 1), 4))
         heading = clean_text(marker + block.text)
         body_text = clean_text(block.body)
         if profile.split_run_in and body_text:
-            out.paragraph(style, (heading, None))
-            out.paragraph(RUN_IN_BODY, (body_text, None))
+            result.append((style, [(heading, None)], index))
+            result.append((RUN_IN_BODY, [(body_text, None)], index))
         else:
-            out.paragraph(style, (heading, None), (body_text, BODY_CHAR))
-    return document
+            result.append((style, [(heading, None), (body_text, BODY_CHAR)], index))
+    return result
 
 
 def docx_bytes(draft: Draft, profile: str | Profile = "print", fonts: str | FontSet = "gb2312",
-               bold_minor_headings: bool = False) -> bytes:
+               bold_minor_headings: bool = False, author: str = "") -> bytes:
     buffer = io.BytesIO()
-    build_document(draft, profile, fonts, bold_minor_headings).save(buffer)
+    build_document(draft, profile, fonts, bold_minor_headings, author).save(buffer)
     return buffer.getvalue()

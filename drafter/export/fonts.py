@@ -144,3 +144,16 @@ def missing_fonts(font_set: FontSet, families: set[str]) -> list[str]:
         if name not in families and FONT_ALIASES.get(name) not in families:
             missing.append(name)
     return missing
+
+
+def substitution_note(font_set: FontSet) -> str | None:
+    """A note for the user when fonts of ``font_set`` are not installed here (the file is fine:
+    it names the fonts, and opens as intended where they are installed)."""
+    families = installed_families()
+    if families is None:
+        return None
+    missing = missing_fonts(font_set, families)
+    if not missing:
+        return None
+    return (f"提示：本机未安装 {'、'.join(missing)}；文件照常导出，在本机用 Word/WPS 打开时这些文字会以"
+            "本机已有的其他中文字体显示，在装有这些字体的电脑上显示正常")

@@ -9,6 +9,7 @@ set here.  Children are inserted in the order the schema requires, so Word opens
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -197,6 +198,24 @@ def add_text_run(paragraph_element, text: str):
     run.append(t)
     paragraph_element.append(run)
     return run
+
+
+def line_break():
+    """``w:r/w:br``: a line break inside a paragraph."""
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    return run
+
+
+_APP_PROPERTIES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                   'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                   '<Application>{}</Application><DocSecurity>0</DocSecurity></Properties>')
+
+
+def app_properties(application: str) -> bytes:
+    """The ``docProps/app.xml`` part naming ``application``."""
+    return _APP_PROPERTIES.format(escape(application, quote=False)).encode("utf-8")
 
 
 def add_field(paragraph_element, instruction: str, placeholder: str = "1") -> list:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from drafter.core import storage
 from drafter.core.errors import ConflictError, DrafterError, LockedError
 from drafter.gui import dialogs, settings
-from drafter.gui.session import Session
+from drafter.editing.session import Session
 
 if TYPE_CHECKING:
     from drafter.gui.main_window import MainWindow

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.errors import DrafterError
+from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 from drafter.gui import dialogs
-from drafter.gui.block_editor import ROLE_NAMES
+from drafter.templates import form_fields, preview_text, render
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class TemplatePanel(QWidget):
         t = self.templates[row]
         parts = []
         for part in t.parts:
-            head = part.heading or "（不设标题）"
+            head = preview_text(t, part.heading) if part.heading else "（不设标题）"
             guide = f"<br><span style='color:#666'>{part.guidance}</span>" if part.guidance else ""
             parts.append(f"<li><b>{ROLE_NAMES.get(part.role, part.role)}</b>：{head}{guide}</li>")
         self.details.setHtml(f"<p><b>{t.name}</b><br>适用：{t.occasion}</p><ol>{''.join(parts)}</ol>")
@@ -91,12 +92,9 @@ class TemplatePanel(QWidget):
         if not 0 <= row < len(self.templates):
             return False
         template = self.templates[row]
-        fields = [(f.key, f.label + ("（必填）" if f.required else ""), f.default) for f in template.fields]
-        values = dialogs.ask_values(self, "填写模板字段", f"模板：{template.name}", fields)
+        values = dialogs.ask_values(self, "填写模板字段", f"模板：{template.name}", form_fields(template))
         if values is None:
             return False
-        from drafter.templates import render
-
         try:
             draft = render(template, {k: v for k, v in values.items() if v})
         except DrafterError as exc:

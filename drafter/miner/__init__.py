@@ -16,7 +16,7 @@ from drafter.core import paths as core_paths
 from drafter.core.errors import DrafterError
 from drafter.core.storage import atomic_write
 from drafter.core.yamlio import dump_yaml, load_yaml
-from drafter.miner import bank, skeleton
+from drafter.miner import bank, induce, skeleton
 from drafter.miner.outline import load_corpus
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ class MineResult:
     templates: list[Path]
     phrase_files: list[Path]
     counts: dict[str, int]
+    notices: list[str]
 
 
 def load_curation(path: Path | None) -> dict:
@@ -50,8 +51,12 @@ def load_curation(path: Path | None) -> dict:
     return data
 
 
-def build(paths: list[Path], curation: dict) -> tuple[dict[str, dict], dict[str, list[dict]]]:
-    """(template id -> template data, phrase file name -> entries) for a corpus."""
+def build(paths: list[Path], curation: dict, occasion: str | None = None,
+          notices: list[str] | None = None) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """(template id -> template data, phrase file name -> entries) for a corpus: the curated
+    templates, and one induced template per occasion of the other speeches (``occasion``:
+    only that one).  Occasions with a single speech are reported in ``notices``."""
+    notices = notices if notices is not None else []
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise DrafterError("找不到语料文件或文件夹", missing[0])
@@ -65,26 +70,35 @@ def build(paths: list[Path], curation: dict) -> tuple[dict[str, dict], dict[str,
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}
     templates: dict[str, dict] = {}
     used: set[str] = set()
+    titles = curation.get("corpus_titles") or {}
     for spec in curation.get("templates") or []:
         sources = [by_name[name] for name in spec.get("sources") or [] if name in by_name]
-        if not sources:
-            continue
+        if not sources and not spec.get("references"):
+            continue  # a template of speeches this corpus does not hold
         used.update(path.name for path, _ in sources)
-        templates[spec["id"]] = skeleton.curated_template(spec, sources)
-    for name, (path, draft) in sorted(by_name.items()):
-        if name not in used:
-            data = skeleton.generic_template(path, draft)
-            templates[data["id"]] = data
+        templates[spec["id"]] = skeleton.curated_template(spec, sources, titles)
+    rest = [(path, draft) for name, (path, draft) in sorted(by_name.items()) if name not in used]
+    induced = induce.induce(rest, titles, occasion)
+    if occasion and not induced.templates:
+        found = induced.groups.get(occasion) or next(
+            (v for k, v in induced.groups.items() if induce.occasion_name(k) == occasion), [])
+        where = found[0] if found else (paths[0] if len(paths) == 1 else None)
+        count = "只有一篇" if found else "没有"
+        raise DrafterError(f"“{occasion}”类讲话{count}，至少要两篇同类讲话才能归纳模板", where)
+    for tid, data in induced.templates.items():
+        templates.setdefault(tid, data)
+    notices.extend(induced.notices)
     return templates, phrase_files
 
 
 def mine(paths: list[Path] | None = None, out: Path | None = None,
-         curation_path: Path | None = None) -> MineResult:
+         curation_path: Path | None = None, occasion: str | None = None) -> MineResult:
     paths = paths or [default_corpus()]
     if out is None:
         raise DrafterError("请用 --out 指定输出文件夹")
     curation = load_curation(curation_path if curation_path is not None else default_curation())
-    templates, phrase_files = build(paths, curation)
+    notices: list[str] = []
+    templates, phrase_files = build(paths, curation, occasion, notices)
     template_dir, phrase_dir = out / "templates", out / "phrasebank"
     try:
         template_dir.mkdir(parents=True, exist_ok=True)
@@ -103,4 +117,4 @@ def mine(paths: list[Path] | None = None, out: Path | None = None,
         written_p.append(target)
         if entries:
             counts[entries[0]["category"]] = len(entries)
-    return MineResult(written_t, written_p, counts)
+    return MineResult(written_t, written_p, counts, notices)

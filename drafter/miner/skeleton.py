@@ -24,6 +24,9 @@ _GENERIC_GUIDANCE = {
     "closing": "以“同志们，……”或“总之，……”收束，发出号召。",
     "other": "",
 }
+#: the 【】 prompt a part without a heading starts with.
+PROMPTS = {"opening": "【开场：会议的主要任务，对前面议程的评价，讲几点意见】",
+           "closing": "【结束语：以“同志们，……”收束，发出号召】"}
 _GENERIC_CATEGORIES = {
     "opening": ["开头", "过渡语"], "review": ["数字概括", "四字格", "过渡语"],
     "tasks": ["提纲", "排比", "四字格"], "conduct": ["提纲", "排比", "数字概括"],
@@ -88,7 +91,21 @@ def _examples(matches: list[MinedPart | None]) -> list[str]:
 _ORDER = ("role", "heading", "guidance", "examples", "paragraphs", "sections", "phrase_categories")
 
 
-def curated_template(spec: dict, sources: list[tuple[Path, Draft]]) -> dict:
+def source_names(spec: dict, sources: list[tuple[Path, Draft]], titles: dict) -> list[str]:
+    """What a template was taken from: corpus speeches by file and title, public speeches
+    outside the corpus by title and address."""
+    names = [f"{path.name}《{titles.get(path.name) or draft.title or path.stem}》"
+             for path, draft in sources]
+    for ref in spec.get("references") or []:
+        names.append(f"《{ref['title']}》{ref.get('url', '')}")
+    return names
+
+
+_FIELD_KEYS = ("key", "label", "default", "required")
+
+
+def curated_template(spec: dict, sources: list[tuple[Path, Draft]],
+                     titles: dict | None = None) -> dict:
     """A curated template spec filled in with what the sources show."""
     mined = [mine_parts(draft) for _, draft in sources]
     curated_parts = spec.get("parts") or []
@@ -104,12 +121,10 @@ def curated_template(spec: dict, sources: list[tuple[Path, Draft]]) -> dict:
         numbering = dict(sorted(sources[0][1].numbering.items()))
     out = {k: spec[k] for k in ("id", "name", "occasion", "title", "speaker", "date", "salutation")
            if spec.get(k)}
-    out["fields"] = [{"key": f["key"], "label": f.get("label") or f["key"],
-                      "default": f.get("default", ""), "required": bool(f.get("required", False))}
-                     for f in spec.get("fields") or []]
+    out["fields"] = [{k: f[k] for k in _FIELD_KEYS if k in f} for f in spec.get("fields") or []]
     out["numbering"] = {int(k): v for k, v in numbering.items()}
     out["parts"] = parts
-    out["sources"] = [path.name for path, _ in sources]
+    out["sources"] = source_names(spec, sources, titles or {})
     return out
 
 
@@ -125,6 +140,8 @@ def generic_template(path: Path, draft: Draft) -> dict:
             part["examples"] = mined.examples + mined.subheadings
         if mined.subheadings:
             part["sections"] = [{"heading": h + "。"} for h in mined.subheadings]
+        if not mined.heading:
+            part["paragraphs"] = [PROMPTS.get(mined.role, "【本部分内容】")]
         part["phrase_categories"] = _GENERIC_CATEGORIES.get(mined.role, [])
         parts.append({k: v for k, v in part.items() if v not in ("", [])})
     if not parts:

@@ -11,7 +11,7 @@ from drafter.core import paths
 from drafter.core.model import Block, Draft
 from drafter.core.storage import save_draft
 from drafter.corpus.documents import load_document
-from drafter.corpus.library import Library
+from drafter.corpus.library import open_library
 from drafter.export import export_draft
 from tests.checks.conftest import corpus_file
 
@@ -50,7 +50,8 @@ def test_json_is_a_list_of_objects(capsys):
     assert main(["check", str(corpus_file("000")), "--json", "--no-library", "--budget", "30"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert isinstance(data, list) and data
-    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "field", "name", "marker", "section"}
+    keys = {"check", "severity", "block", "start", "end", "message", "suggestion", "field", "source", "name",
+            "marker", "section"}
     assert all(set(item) == keys for item in data)
     assert {item["severity"] for item in data} <= {"error", "warning", "info"}
     over = [item for item in data if item["check"] == "length" and item["block"] is None]
@@ -74,7 +75,7 @@ def test_draft_and_docx_inputs(tmp_path, capsys):
 
 
 def test_uses_the_user_library_unless_told_not_to(tmp_path, capsys):
-    with Library(paths.library_db()) as lib:
+    with open_library(paths.library_db()) as lib:
         list(lib.add([corpus_file("003")]))
     copy = tmp_path / "copy.txt"
     copy.write_text(corpus_file("003").read_text(encoding="utf-8"), encoding="utf-8")
@@ -89,7 +90,6 @@ def test_uses_the_user_library_unless_told_not_to(tmp_path, capsys):
     (["{clean}", "--budget", "0"], "时限"),
     (["{clean}", "--rate", "-5"], "每分钟"),
     (["{clean}", "--only", "spelling"], "spelling"),
-    (["{clean}", "--rules", "{bad_rules}"], "rules.yaml"),
     (["{clean}", "--library", "nowhere.sqlite3"], "讲话稿库"),
     (["{pdf}"], "不支持"),
 ])
@@ -107,6 +107,25 @@ def test_bad_input_exits_2_with_one_chinese_line(tmp_path, args, words):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("body, words", [
+    ("outdated: [\n", "第 2 行"),
+    ("wrong:\n  - pattern: '(a+)+$'\n    use: x\n    reason: y\n", "嵌套"),
+    ("formulae:\n  - name: 四个意识\n    members: [只有一项]\n", "第 2 行"),
+])
+def test_bad_rules_file_is_named_and_the_other_checks_still_run(tmp_path, body, words):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN.replace("总体平稳", "总体平稳，**起事故已结案"), encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "drafter.cli", "check", str(clean), "--rules", str(rules),
+                             "--place", "临江市", "--no-library"],
+                            check=False, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # the placeholder error
+    [line] = result.stderr.strip().splitlines()
+    assert "rules.yaml" in line and words in line
+    assert "未填占位" in result.stdout and "补充规则文件未采用" in result.stdout
 
 
 def test_broken_user_library_skips_only_the_overlap_check(tmp_path, capsys):

@@ -40,9 +40,11 @@ def test_members_wrong_or_misordered():
     draft, found = check("要增强“四个意识”，即政治意识、大局意识、责任意识、看齐意识。"
                          "要坚定道路自信、制度自信、理论自信、文化自信这“四个自信”。")
     assert len(found) == 2
-    assert "内容与规范表述不符" in found[0].message and "责任意识" in found[0].message
-    assert found[0].suggestion == "改为“政治意识、大局意识、核心意识、看齐意识”"
-    assert "顺序" in found[1].message
+    assert found[0].severity == "error" and "内容有误" in found[0].message and "责任意识" in found[0].message
+    assert content(draft, 0)[found[0].start:found[0].end] == "责任意识"
+    assert found[0].suggestion == "改为“核心意识”"
+    assert found[0].source["kind"] == "formula" and found[0].source["source"]
+    assert "顺序" in found[1].message and found[1].severity == "warning"
     assert content(draft, 0)[found[1].start:found[1].end] == "道路自信、制度自信、理论自信、文化自信"
 
 
@@ -83,7 +85,7 @@ def test_user_rules_file_adds_entries(tmp_path):
     rules.write_text("outdated:\n  - text: 老说法\n    use: 新说法\n    since: 2020-05\n"
                      "    reason: 测试用\n", encoding="utf-8")
     _draft, found = check("这是老说法。", rules=rules)
-    assert [f.suggestion for f in found] == ["改为“新说法”"]
+    assert [f.suggestion for f in found] == ["替换为“新说法”"]
 
 
 @pytest.mark.parametrize("body, words", [
@@ -96,8 +98,16 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, body, words):
     rules = tmp_path / "rules.yaml"
     rules.write_text(body, encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
-        check("文字。", rules=rules)
+        load_rules(rules)
     assert words in caught.value.message and "rules.yaml" in caught.value.message
+    assert caught.value.line is not None
+    # the checks still run on the shipped lists, and say that the file was not used
+    draft = Draft(blocks=[Block.paragraph("做好新冠肺炎疫情防控，今年实现**个目标。")])
+    found = run_checks(draft, CheckOptions(rules=rules))
+    [skip] = [f for f in found if f.source and f.source.get("skipped") and f.check == "formulation"]
+    assert skip.severity == "warning" and "rules.yaml" in skip.message and words in skip.message
+    assert skip.source["file"].endswith("rules.yaml") and skip.source["line"]
+    assert {f.check for f in found} >= {"placeholder", "formulation", "length"}
 
 
 def test_an_outdated_formulation_without_a_replacement_suggests_rewriting():

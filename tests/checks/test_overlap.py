@@ -2,7 +2,7 @@ import pytest
 
 from drafter.checks import CheckOptions, run_checks
 from drafter.checks.base import content
-from drafter.corpus.library import Library
+from drafter.corpus.library import open_library
 from drafter.corpus.parser import parse_text
 from tests.checks.conftest import corpus_file
 
@@ -11,7 +11,7 @@ ONLY = {"overlap"}
 
 @pytest.fixture
 def library(tmp_path):
-    lib = Library(tmp_path / "library.sqlite3")
+    lib = open_library(tmp_path / "library.sqlite3")
     results = list(lib.add([corpus_file(p) for p in ("001", "002", "003", "004")]))
     assert all(r.added for r in results)
     yield lib

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +26,27 @@ def tools_available() -> bool:
     return all(shutil.which(tool) for tool in ("soffice", "pdftotext"))
 
 
+def as_word_reads_it(docx: Path, workdir: Path) -> Path:
+    """A copy of ``docx`` that LibreOffice 7.x lays out as Word lays out the original.
+
+    LibreOffice reads ``w:overflowPunct`` the wrong way round: it takes val=0 (no punctuation
+    past the text extents, ECMA-376 17.3.1.21) as hanging punctuation and val=1 as none, while
+    it writes its own no-hanging setting back as val=false.  Our files say val=0, as Word and
+    WPS read it; the copy flips the value so the measured pages are the ones Word prints."""
+    copy = workdir / "word-reading" / docx.name
+    copy.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+            target.writestr(item, data)
+    return copy
+
+
 def to_pdf(docx_paths: list[Path], workdir: Path) -> list[Path]:
-    """Convert in one LibreOffice run (one start-up for all files)."""
+    """Convert in one LibreOffice run (one start-up for all files), each as Word reads it."""
+    docx_paths = [as_word_reads_it(p, workdir) for p in docx_paths]
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=str(workdir))
     profile = (workdir / "lo-profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",

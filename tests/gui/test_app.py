@@ -22,7 +22,7 @@ def test_excepthook_logs_autosaves_and_tells_the_user(window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: shown.append(args[1:3])))
     log_file = setup_logging()
-    type_text(window.editor.rows[0].text_edit, "崩溃前的文字")
+    type_text(window.editor, "崩溃前的文字")
     try:
         raise ValueError("坏了")
     except ValueError:
@@ -58,7 +58,7 @@ def test_import_corrupt_docx_shows_message(window, ui, tmp_path):
 
 
 def test_export_word_from_window(window, ui, tmp_path):
-    from drafter.gui.session import Session
+    from drafter.editing.session import Session
 
     window.set_session(Session(sample_draft()))
     ui.answers["ask_save_path"] = str(tmp_path / "讲话.docx")
@@ -93,7 +93,7 @@ def test_excepthook_shows_a_drafter_error_as_its_message(window, monkeypatch):
 
 
 def test_word_round_trip_through_the_editor(window, ui, tmp_path):
-    from drafter.gui.session import Session
+    from drafter.editing.session import Session
 
     window.set_session(Session(sample_draft()))
     outline = window.outline.item_texts()

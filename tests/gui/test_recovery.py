@@ -26,8 +26,8 @@ CRASHING_EDITOR = textwrap.dedent("""
     if sys.argv[1] != "-":
         assert window.files.open_path(__import__("pathlib").Path(sys.argv[1]))
     window.editor.focus_block(0)
-    window.editor.rows[0].text_edit.set_cursor(-1)
-    type_text(window.editor.rows[0].text_edit, "（崩溃前输入的文字）")
+    window.editor.focus_block(0, -1)
+    type_text(window.editor, "（崩溃前输入的文字）")
     window.form.edits["title"].end(False)
     type_text(window.form.edits["title"], "（修改稿）")
     # let the autosave timer fire, then die without any clean-up.  (No processEvents()
@@ -124,7 +124,7 @@ def test_autosave_timer_writes_copy_only_when_changed(qtbot, ui, tmp_path):
     qtbot.addWidget(window)
     qtbot.wait(60)
     assert storage.find_recoverable() == []           # nothing typed, nothing written
-    type_text(window.editor.rows[0].text_edit, "草稿")
+    type_text(window.editor, "草稿")
     qtbot.waitUntil(lambda: not window.session.dirty_since_autosave, timeout=5000)
     item = journal.replay(window.session.file.journal.path)
     assert item.draft == window.draft
@@ -140,7 +140,7 @@ def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
         raise DrafterError("保存失败：磁盘已满")
 
     monkeypatch.setattr(journal, "atomic_write", broken)
-    type_text(window.editor.rows[0].text_edit, "字")
+    type_text(window.editor, "字")
     assert not window.files.autosave_now()
     assert "自动保存失败" in window.statusBar().currentMessage()
 
@@ -157,7 +157,7 @@ TERMINATED_EDITOR = textwrap.dedent("""
 
     def edit_then_get_killed():
         window.editor.focus_block(0)
-        type_text(window.editor.rows[0].text_edit, "（关机前输入）")
+        type_text(window.editor, "（关机前输入）")
         sys.stdout.write(dumps(window.draft))
         sys.stdout.flush()
         os.kill(os.getpid(), signal.SIGTERM)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core.model import Block, Draft
-from drafter.gui.session import Session
+from drafter.editing.session import Session
 
 
 def test_template_makes_a_new_unsaved_draft(window, ui):
@@ -13,12 +13,14 @@ def test_template_makes_a_new_unsaved_draft(window, ui):
     panel.list.setCurrentRow([t.id for t in panel.templates].index("jiehou-shouxin"))
     assert "节后" in panel.details.toPlainText()
     ui.answers["ask_values"] = lambda title, intro, fields: {
-        key: {"city": "临江市", "speaker": "王五"}.get(key, default) for key, _label, default in fields}
+        key: {"place": "临江市", "speaker": "王五"}.get(key, default) for key, _label, default in fields}
+    assert all("{" not in label + default for _key, label, default in panel_fields(panel))
     assert panel.use_selected()
     draft = window.draft
     assert window.session.modified and window.session.path is None
     assert "王五" in draft.speaker and draft.blocks
-    assert any("临江市" in b.text + b.body for b in draft.blocks) or "临江市" in draft.title
+    assert draft.fields["place"] == "临江市" and any("市委" in b.text + b.body for b in draft.blocks)
+    assert "{{" not in panel.details.toPlainText()
     assert window.outline.item_texts() == [
         window.draft.markers()[i] + " ".join(window.draft.blocks[i].text.split())[:40]
         + ("…" if len(" ".join(window.draft.blocks[i].text.split())) > 40 else "")
@@ -33,10 +35,14 @@ def test_template_cancel_and_blank_fields(window, ui):
     assert not panel.use_selected()
     assert window.draft is before
     ui.answers["ask_values"] = lambda title, intro, fields: {key: "" for key, _l, _d in fields}
-    assert panel.use_selected()                      # blank fields keep the template's defaults
-    template = panel.templates[panel.list.currentRow()]
-    speaker_default = next(f.default for f in template.fields if f.key == "speaker")
-    assert speaker_default in window.draft.speaker or speaker_default in window.draft.title
+    assert not panel.use_selected()                  # required fields left blank: asked for, not XXX
+    assert window.draft is before
+    assert "地点" in ui.messages("show_error")[-1] and "讲话人" in ui.messages("show_error")[-1]
+
+
+def panel_fields(panel):
+    from drafter.templates import form_fields
+    return form_fields(panel.templates[panel.list.currentRow()])
 
 
 def test_phrase_search_and_insert_at_cursor(window, ui):
@@ -48,7 +54,7 @@ def test_phrase_search_and_insert_at_cursor(window, ui):
     assert hits and all("实干" in p.text + p.frame for p in hits)
     assert panel.results.count() == len(hits)
     plain = next(i for i, p in enumerate(hits) if not p.frame)
-    window.editor.focus_block(0, "text", -1)
+    window.editor.focus_block(0, -1)
     panel.results.setCurrentRow(plain)
     assert panel.insert_selected()
     assert window.draft.blocks[0].text == "我们要" + hits[plain].text

@@ -126,22 +126,24 @@ def test_curation_drops_adds_and_edits():
 
 
 def test_mine_command_on_own_archive(tmp_path, capsys):
+    """One speech of an occasion is not enough for a template: it is named with its occasion
+    on stderr, its phrases still go to the bank; asking for that occasion is an error."""
     archive = tmp_path / "archive"
     archive.mkdir()
     text = (default_corpus() / "003_e8c7b60b13b5cb80.txt").read_text(encoding="utf-8")
     (archive / "my_speech.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["mine", str(archive), "--out", str(out), "--no-curation"]) == 0
-    template = yaml.safe_load((out / "templates" / "mined-my_speech.yaml").read_text(encoding="utf-8"))
-    roles = [p["role"] for p in template["parts"]]
-    assert roles[0] == "opening" and roles[-1] == "closing"
-    assert any("锚定目标抓落实" in p.get("examples", []) for p in template["parts"])
-    from drafter.templates import load_template, render
-    draft = render(load_template(out / "templates" / "mined-my_speech.yaml"))
-    assert len([b for b in draft.blocks if b.is_heading]) >= 3
+    captured = capsys.readouterr()
+    assert "模板 0 个" in captured.out
+    assert "my_speech.txt" in captured.err and "只有这一篇" in captured.err
     parallel = yaml.safe_load((out / "phrasebank" / "parallel.yaml").read_text(encoding="utf-8"))
     assert any("等不起的紧迫感" in e["text"] for e in parallel)
-    assert "模板 1 个" in capsys.readouterr().out
+    assert main(["mine", str(archive), "--out", str(tmp_path / "o2"), "--no-curation",
+                 "--occasion", "安全生产工作会议"]) == 2
+    err = capsys.readouterr().err
+    assert "“安全生产工作会议”类讲话没有" in err and "archive" in err
+    assert not (tmp_path / "o2").exists()
 
 
 def test_mine_missing_path_is_a_clear_error(tmp_path, capsys):
@@ -187,8 +189,8 @@ def test_speeches_of_one_kind_are_aligned_by_role():
     assert "下半年重点任务" in parts["tasks"]["examples"]
     assert "关于党风廉政建设工作" in parts["conduct"]["examples"]
     assert "加强作风建设" in parts["conduct"]["examples"]
-    assert data["sources"] == [a.name, b.name]
-    assert data["fields"] == [{"key": "city", "label": "city", "default": "", "required": False}]
+    assert [s.split("《")[0] for s in data["sources"]] == [a.name, b.name]
+    assert data["fields"] == [{"key": "city"}]
 
 
 def test_mine_a_word_file(tmp_path):
@@ -199,8 +201,10 @@ def test_mine_a_word_file(tmp_path):
     archive = tmp_path / "archive"
     archive.mkdir()
     export_draft(draft, archive / "讲话.docx")
+    export_draft(draft, archive / "讲话（去年）.docx")
     mine([archive], tmp_path / "out", curation_path=tmp_path / "none.yaml")
-    template = yaml.safe_load((tmp_path / "out" / "templates" / "mined-讲话.yaml").read_text(encoding="utf-8"))
+    template = yaml.safe_load((tmp_path / "out" / "templates" / "quanti.yaml").read_text(encoding="utf-8"))
+    assert len(template["sources"]) == 2
     assert template["parts"][0]["role"] == "opening"
     assert any("锚定目标抓落实" in p.get("examples", []) for p in template["parts"])
     scaffold = yaml.safe_load((tmp_path / "out" / "phrasebank" / "scaffold.yaml").read_text(encoding="utf-8"))

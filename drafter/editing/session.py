@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from drafter.core import storage
@@ -64,6 +65,9 @@ class Session:
         self.read_only = read_only
         self.modified = False
         self.dirty_since_autosave = False
+        #: Called with the session after every edit (see ``edited``): the one place where a
+        #: recovery journal or any other listener learns that the draft changed.
+        self.observers: list[Callable[[Session], None]] = []
 
     # ----- opening --------------------------------------------------------------------
     @classmethod
@@ -134,6 +138,13 @@ class Session:
     def mark_modified(self) -> None:
         self.modified = True
         self.dirty_since_autosave = True
+
+    def edited(self) -> None:
+        """The draft changed (typing, paste, an outline edit, undo, a field): every edit the
+        editor makes is reported here, once, after the model is up to date."""
+        self.mark_modified()
+        for observer in self.observers:
+            observer(self)
 
     def save(self, path: str | os.PathLike[str] | None = None, force: bool = False) -> None:
         """Save (atomic, with backup and hash check); raises ConflictError on a file changed

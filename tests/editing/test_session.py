@@ -9,8 +9,8 @@ import pytest
 from drafter.core import journal, storage
 from drafter.core.errors import DrafterError, LockedError
 from drafter.core.storage import read_draft, save_draft
-from drafter.gui.session import Session, check_openable
-from tests.gui.conftest import sample_draft
+from drafter.editing.session import Session, check_openable
+from tests.editing.helpers import sample_draft
 from tests.journal_support import crashed_session
 
 

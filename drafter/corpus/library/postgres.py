@@ -1,0 +1,215 @@
+"""The library on a PostgreSQL server, shared by an office: the same tables as the SQLite file, and
+for full-text search a GIN index over each block's distinct character bigrams (``grams text[]``),
+the idea of pg_bigm built from PostgreSQL's own array GIN, so no extension is needed.  A phrase is
+found by ``grams @> its bigrams`` and confirmed with ``strpos`` on the text; ranking is
+``base.rank``, the same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
+two-character words, see docs/PERFORMANCE.md.)
+
+Many writers import at once: each file is one transaction holding an advisory lock on its path,
+so two importers of the same file never store it twice.  Passwords come from the URL, PGPASSWORD
+or ~/.pgpass (libpq); they are never shown in messages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import time
+from collections.abc import Iterable
+
+import psycopg
+from psycopg import errors as pgerrors
+
+from drafter.core.errors import DrafterError
+from drafter.corpus.library.base import (
+    FILLER,
+    BlockRow,
+    Document,
+    Filters,
+    Library,
+    Prepared,
+    grams,
+)
+from drafter.corpus.library.errors import LibraryError, database_error
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+_LOCK_SCHEMA = 741_300_013
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS library_meta (key text PRIMARY KEY, value text NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS library_documents (
+        id bigserial PRIMARY KEY, path text NOT NULL UNIQUE,
+        title text NOT NULL, speaker text NOT NULL, date text NOT NULL, occasion text NOT NULL,
+        place text NOT NULL, level text NOT NULL,
+        sha256 text NOT NULL, size bigint NOT NULL, mtime double precision NOT NULL,
+        chars integer NOT NULL, blocks integer NOT NULL,
+        added_at double precision NOT NULL, added_by text NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS library_blocks (
+        id bigserial PRIMARY KEY,
+        doc_id bigint NOT NULL REFERENCES library_documents(id) ON DELETE CASCADE,
+        idx integer NOT NULL, kind text NOT NULL, level integer NOT NULL, marker text NOT NULL,
+        role text NOT NULL, head integer NOT NULL, trail text NOT NULL, content text NOT NULL,
+        grams text[] NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS library_blocks_doc ON library_blocks (doc_id, idx)",
+    "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)",
+    f"INSERT INTO library_meta VALUES ('schema', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING",
+)
+_DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
+_BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
+
+
+def shown(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@]*@", r"\1@", url)
+
+
+def explain(exc: Exception, location: str) -> DrafterError:
+    """The user's words for a server failure (core/errors.py's kinds, plus rights and a missing database)."""
+    if isinstance(exc, (pgerrors.InsufficientPrivilege, pgerrors.ReadOnlySqlTransaction)):
+        return LibraryError("read_only", location)
+    if isinstance(exc, pgerrors.DiskFull):
+        return LibraryError("disk_full", location)
+    if isinstance(exc, (pgerrors.LockNotAvailable, pgerrors.QueryCanceled)):
+        return LibraryError("locked", location)
+    if "does not exist" in str(exc) and "database" in str(exc):
+        return LibraryError("no_database", location)
+    error = database_error(exc, location)
+    if error.kind == "other" and isinstance(exc, psycopg.OperationalError):
+        return LibraryError("unreachable", location)
+    return error
+
+
+class PostgresLibrary(Library):
+    def __init__(self, url: str, create: bool = True, readonly: bool = False, connect_timeout: int = 5):
+        self.url = url
+        self.location = shown(url)
+        self.readonly = readonly
+        try:
+            self.db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
+                                      application_name="drafter")
+        except psycopg.Error as exc:
+            raise explain(exc, self.location) from None
+        with self._errors():
+            exists = self.db.execute("SELECT to_regclass('library_blocks') IS NOT NULL").fetchone()[0]
+            if exists:
+                row = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()
+                if row and int(row[0]) > SCHEMA_VERSION:
+                    raise LibraryError("newer", self.location)
+            elif not create or readonly:
+                raise LibraryError("missing", self.location)
+            else:
+                with self.db.transaction():
+                    self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
+                    for statement in _SCHEMA:
+                        self.db.execute(statement)
+
+    @contextlib.contextmanager
+    def _errors(self):
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise explain(exc, self.location) from None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    # ----- import ------------------------------------------------------------------------------
+    def _stored(self, path: str) -> tuple[str, float] | None:
+        with self._errors():
+            return self.db.execute("SELECT sha256, mtime FROM library_documents WHERE path = %s",
+                                   (path,)).fetchone()
+
+    def _store(self, record: Prepared) -> bool:
+        self._writable()
+        with self._errors(), self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (record.path,))
+            old = self.db.execute("SELECT id, sha256 FROM library_documents WHERE path = %s",
+                                  (record.path,)).fetchone()
+            if old and old[1] == record.sha256:
+                return False
+            if old:
+                self.db.execute("DELETE FROM library_documents WHERE id = %s", (old[0],))
+            doc_id = self.db.execute(
+                "INSERT INTO library_documents (path, title, speaker, date, occasion, place, level, sha256, size, "
+                "mtime, chars, blocks, added_at, added_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                "%s, %s, %s) RETURNING id",
+                (record.path, record.title, record.speaker, record.date, record.occasion, record.place,
+                 record.level, record.sha256, record.size, record.mtime, record.chars, len(record.blocks),
+                 time.time(), record.added_by)).fetchone()[0]
+            with self.db.cursor().copy(
+                    "COPY library_blocks (doc_id, idx, kind, level, marker, role, head, trail, content, grams) "
+                    "FROM STDIN") as copy:
+                for b in record.blocks:
+                    copy.write_row((doc_id, *b, sorted(set(grams(b[-1])) - {FILLER})))
+        return True
+
+    def remove(self, ids: Iterable[int]) -> list[int]:
+        self._writable()
+        with self._errors(), self.db.transaction():
+            rows = self.db.execute("DELETE FROM library_documents WHERE id = ANY(%s) RETURNING id",
+                                   (list(ids),)).fetchall()
+        return sorted(r[0] for r in rows)
+
+    # ----- reading -----------------------------------------------------------------------------
+    def _stats(self) -> tuple[int, int, int]:
+        with self._errors():
+            n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
+                                       "FROM library_documents").fetchone()
+            last, called = self.db.execute("SELECT last_value, is_called FROM library_blocks_id_seq").fetchone()
+        return int(n), int(chars), int(last) if called else 0
+
+    def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
+        wanted = sorted({g for p in phrases for g in p} - {FILLER})
+        where, params = ["b.grams @> %s::text[]"], [wanted]
+        for term in terms:
+            where.append("strpos(lower(b.content), %s) > 0")
+            params.append(term)
+        join = ""
+        if filters.role:
+            where.append("b.role = %s")
+            params.append(filters.role)
+        if filters.year or filters.place:
+            join = "JOIN library_documents d ON d.id = b.doc_id"
+            if filters.year:
+                where.append("substr(d.date, 1, 4) = %s")
+                params.append(str(filters.year))
+            if filters.place:
+                where.append("(d.level = %s OR strpos(d.place, %s) > 0)")
+                params += [filters.place, filters.place]
+        sql = (f"SELECT b.id FROM library_blocks b {join} WHERE {' AND '.join(where)} "
+               "ORDER BY b.id DESC LIMIT %s")
+        with self._errors():
+            return [i for (i,) in self.db.execute(sql, (*params, cap))]
+
+    def blocks_by_id(self, ids: list[int]) -> list[BlockRow]:
+        with self._errors():
+            rows = self.db.execute(f"SELECT {_BLOCK_COLUMNS} FROM library_blocks WHERE id = ANY(%s)",
+                                   (list(ids),)).fetchall()
+        return [BlockRow(*r) for r in rows]
+
+    def document_blocks(self, doc_id: int) -> list[BlockRow]:
+        with self._errors():
+            rows = self.db.execute(f"SELECT {_BLOCK_COLUMNS} FROM library_blocks WHERE doc_id = %s ORDER BY idx",
+                                   (doc_id,)).fetchall()
+        return [BlockRow(*r) for r in rows]
+
+    def documents(self) -> list[Document]:
+        with self._errors():
+            rows = self.db.execute(f"SELECT {_DOC_COLUMNS} FROM library_documents ORDER BY id").fetchall()
+        return [Document(*r) for r in rows]
+
+    def documents_by_id(self, ids: list[int]) -> list[Document]:
+        with self._errors():
+            rows = self.db.execute(f"SELECT {_DOC_COLUMNS} FROM library_documents WHERE id = ANY(%s) ORDER BY id",
+                                   (list(ids),)).fetchall()
+        return [Document(*r) for r in rows]
+
+    def size_bytes(self) -> int:
+        with self._errors():
+            return int(self.db.execute(
+                "SELECT pg_total_relation_size('library_blocks') + pg_total_relation_size('library_documents')"
+            ).fetchone()[0])
