@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.announce import find_announcements
+from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
 from drafter.editing.logic import EditorLogic
 from drafter.editing.session import Session
@@ -44,7 +45,7 @@ APP_TITLE = "Drafter 讲话稿起草助手"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, autosave_seconds: float = 60, font_size: int = 14, load_materials: bool = True):
+    def __init__(self, autosave_seconds: float = FLUSH_SECONDS, font_size: int = 14, load_materials: bool = True):
         """``load_materials``: read the phrase bank and templates when the side panel first
         shows (tests that do not need them pass False and call ``side.load()`` themselves)."""
         super().__init__()
