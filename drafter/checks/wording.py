@@ -140,7 +140,7 @@ def check(draft, own: OwnPlace, ignore: set[str], names: list[tuple[int, int, in
             if any(key == own.key or (key == "自治区" and own.key == "区" and own.rank == 1)
                    for key, _ in entries):
                 continue  # the draft's own word
-            key, kind = entries[0]
+            key, kind = next(((k, kd) for k, kd in entries if (k == "自治区") == bool(autonomous)), entries[0])
             if not _in_context(text, start, end, word, kind, key, ignore):
                 continue
             rank = _rank(key, own, autonomous)
@@ -198,12 +198,14 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return WARNING  # 我区 may be the autonomous region
         return ERROR
     if kind == STRONG:
-        if rank == 0:
-            return None
+        if rank < own.rank - 1 or (key in ("省", "自治区") and own.rank > 1):
+            return None  # 当前，全省上下正……: a city's or county's speech describing its province
         return ERROR
     if kind == WHOLE:
         if rank < own.rank:
             return None  # 全省第三, 全市经济工作会议: the superior's whole
+        if key == "区" and autonomous is None and own.rank >= 3:
+            return None  # 全区 in a county's speech: most likely its autonomous region
         if rank == own.rank or (key == "区" and autonomous is None):
             return WARNING
         return ERROR
