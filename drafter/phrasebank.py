@@ -41,6 +41,15 @@ class Phrase:
     frame: str = ""
     slots: list[str] = field(default_factory=list)
     user: bool = False
+    source_title: str = ""  # the speech the entry comes from, by title
+    note: str = ""          # why it may not be insertable as it is (outdated, one-off fact)
+
+    def source_label(self) -> str:
+        """Where the entry comes from, as a writer reads it: 《title》第 N 段."""
+        if not self.source_file:
+            return "自定义"
+        name = f"《{self.source_title}》" if self.source_title else self.source_file
+        return f"{name}第 {self.source_paragraph} 段"
 
     def to_dict(self) -> dict:
         data = {"id": self.id, "text": self.text, "category": self.category, "roles": self.roles,
@@ -49,6 +58,10 @@ class Phrase:
         if self.frame:
             data["frame"] = self.frame
             data["slots"] = self.slots
+        if self.source_title:
+            data["source"]["title"] = self.source_title
+        if self.note:
+            data["note"] = self.note
         if self.user:
             data["user"] = True
         return data
@@ -104,8 +117,12 @@ def _entry(item: object, index: int, lines: Lines, source: str, user: bool) -> P
     if not entry_id:
         from drafter.miner.bank import entry_id as make_id
         entry_id = "u-" + make_id(category, text).split("-", 1)[1]
+    title = source_data.get("title", "")
+    note = item.get("note", "")
+    if not isinstance(title, str) or not isinstance(note, str):
+        raise fail("“source.title”和“note”应为文字", "note")
     return Phrase(entry_id, text.strip(), category, list(roles), frequency, file_name, paragraph,
-                  frame, list(slots), user)
+                  frame, list(slots), user, title, note)
 
 
 def load_file(path: str | os.PathLike[str], user: bool = False

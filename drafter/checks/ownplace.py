@@ -24,10 +24,14 @@ KEY_RANK = {"国": 0, "省": PROVINCE, "自治区": PROVINCE, "市": PREFECTURE,
             "县": COUNTY, "区": COUNTY, "旗": COUNTY, "镇": TOWNSHIP, "乡": TOWNSHIP}
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|[省市州盟县区旗镇乡])")
 #: 全县/县委 in a title or meeting line: the meeting is the county's.
-_TITLE_LEVEL = re.compile(r"(?:全|我|本)(国|省|自治区|市|州|盟|县|区|旗|镇|乡)|(国务院|党中央)"
+_TITLE_LEVEL = re.compile(r"(?:全|我|本)(省|自治区|市|州|盟|县|区|旗|镇|乡)|(国务院常务会议|中央经济工作会议)"
                           r"|(?<![\u4e00-\u9fff])(省|市|州|县|区|旗)(?:委|政府|人大|政协)")
 _SPEAKER_LEVEL = re.compile(r"(省|市|州|盟|县|区|旗|镇|乡)(?:委|长|政府|党委)")
 _TEXT_WORDS = re.compile(r"(?<![安健完齐周保成求顾])[全我本](省|市|州|县|区|旗|镇|乡)(?![场域块])")
+
+
+#: A two-character name starting with one of these is more likely words (乡镇和县直部门: not 和县).
+_FUNCTION_CHARS = set("和与及各全本我该每两其此这那在向对为是从把被让给由于")
 
 
 @dataclass
@@ -112,6 +116,7 @@ def from_value(value: str, how: str, divisions: Divisions | None) -> OwnPlace | 
 def _from_title(text: str, how: str, divisions: Divisions | None) -> OwnPlace | None:
     if not text:
         return None
+    text = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]", "", text)  # a slogan in quotes names no place of the speech
     if divisions is not None:
         for m in re.finditer(r"[\u4e00-\u9fff]+", text):
             chain = _chain(m.group(0), divisions)
@@ -143,14 +148,55 @@ def own_place(draft, place: str | None, divisions: Divisions | None) -> OwnPlace
         found = from_value(given.replace("级", ""), "草稿字段“level”", divisions)
         if found:
             return found
+    found = None
     for text, how in ((draft.title, "标题"), (draft.occasion, "会议名称")):
         found = _from_title(text, how, divisions)
         if found:
-            return found
-    m = _SPEAKER_LEVEL.search(draft.speaker or "")
-    if m:
-        return OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], "讲话人职务")
-    return _from_text(draft)
+            break
+    if found is None:
+        m = _SPEAKER_LEVEL.search(draft.speaker or "")
+        if m:
+            found = OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], "讲话人职务")
+    words = _from_text(draft)
+    if found is None:
+        found = words
+    elif words is not None and words.rank > found.rank and found.division is not None:
+        # 在福建省南靖……上的讲话 with 我县/全县 throughout: the speech is a county's in that province
+        found = OwnPlace(None, words.key, words.rank, f"{found.how}与{words.how}", sure=words.sure,
+                         chain=found.chain)
+    if found is not None and found.name is None and divisions is not None:
+        named = _name_from_text(draft, found, divisions)
+        if named is not None:
+            found = named
+    return found
+
+
+def _name_from_text(draft, own: OwnPlace, divisions: Divisions) -> OwnPlace | None:
+    """The draft's place when its level is known: the division of that level its text names
+    most (at least twice, or once inside the area its title names: 南靖县 in 福建省)."""
+    counts: Counter[str] = Counter()
+    area = own.chain[-1].code if own.chain else None
+    for block in draft.blocks:
+        text = block.text + block.body
+        for i, ch in enumerate(text):
+            if ch != own.key[-1]:
+                continue
+            for k in range(min(divisions.longest, i + 1), 1, -1):
+                name = text[i + 1 - k:i + 1]
+                if name in divisions.by_name and (k > 2 or name[0] not in _FUNCTION_CHARS):
+                    counts[name] += 1
+                    break
+    for name, n in counts.most_common():
+        candidates = [d for d in divisions.by_name[name] if d.level == own.rank or KEY_RANK.get(key_of(name) or "") == own.rank]
+        if area is not None:
+            candidates = [d for d in candidates if divisions.within(d.code, area)]
+        if candidates and (n >= 2 or area is not None):
+            d = candidates[0]
+            return OwnPlace(d.name, own.key, own.rank, f"{own.how}，正文提到的{d.name}", d,
+                            [*divisions.ancestors(d.code)[::-1], d], sure=own.sure)
+        if n < 2:
+            break
+    return None
 
 
 def _from_text(draft) -> OwnPlace | None:

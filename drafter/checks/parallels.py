@@ -21,6 +21,7 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE = re.compile(r"[，、；,;]")
 _FUNCTION = set("的了和与及而并或在把将对以向为于从由要")
 MAX_MEMBER = 40
+_BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
 @dataclass
@@ -186,7 +187,8 @@ def check(draft: Draft, options) -> list[Finding]:
 
 
 def _unbalanced(index: int, text: str, par: Parallel) -> list[Finding]:
-    lengths = [e - s for s, e in par.members]
+    # a note in brackets (专家咨询（法律顾问）机制) is not part of the member's rhythm
+    lengths = [len(_BRACKETS.sub("", text[s:e])) for s, e in par.members]
     found = []
     # without a shared beginning a first member may carry a lead-in that cannot be told
     # apart without word segmentation: leave it out of the comparison
@@ -198,7 +200,7 @@ def _unbalanced(index: int, text: str, par: Parallel) -> list[Finding]:
     for k, (s, e) in enumerate(par.members):
         if k < first:
             continue
-        n = e - s
+        n = lengths[k]
         if (n >= 2 * typical and n - typical >= 6) or (2 * n <= typical and typical - n >= 6):
             which = "过长" if n > typical else "过短"
             found.append(Finding("parallel", WARNING, index, s, e,

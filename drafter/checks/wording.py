@@ -102,7 +102,7 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _book_titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,80}》", text)]
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]{0,80}(?:》|$)", text)]
 
 
 def _rank(key: str, own: OwnPlace, autonomous: bool | None) -> int:
@@ -140,7 +140,7 @@ def check(draft, own: OwnPlace, ignore: set[str], names: list[tuple[int, int, in
             if any(key == own.key or (key == "自治区" and own.key == "区" and own.rank == 1)
                    for key, _ in entries):
                 continue  # the draft's own word
-            key, kind = entries[0]
+            key, kind = next(((k, kd) for k, kd in entries if (k == "自治区") == bool(autonomous)), entries[0])
             if not _in_context(text, start, end, word, kind, key, ignore):
                 continue
             rank = _rank(key, own, autonomous)
@@ -174,7 +174,11 @@ def _in_context(text: str, start: int, end: int, word: str, kind: str, key: str,
             return False
         if word.startswith("本") and before and re.match(r"[基根成资样版文日书剧课账范脚标读蓝底工血老原]", before):
             return False
+        if text[end:end + 1] in ("（", "(") or (word[-1] == "乡" and text[end:end + 1] == "镇"):
+            return False  # 本县（市、区）, 本乡镇: each unit's own, said to all of them
     if kind == ORGAN:
+        if before and before in "省市县区乡镇州旗盟":
+            return False  # 省市政府, 县乡党委: several levels named together
         if word.endswith("委") and text[end:end + 1] == "员" and text[end:end + 3] != "员会":
             return False  # 社区委员, 县政协委员 is the whole 政协 word
         head = word[0]
@@ -194,12 +198,14 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return WARNING  # 我区 may be the autonomous region
         return ERROR
     if kind == STRONG:
-        if rank == 0:
-            return None
+        if rank < own.rank - 1 or (key in ("省", "自治区") and own.rank > 1):
+            return None  # 当前，全省上下正……: a city's or county's speech describing its province
         return ERROR
     if kind == WHOLE:
         if rank < own.rank:
             return None  # 全省第三, 全市经济工作会议: the superior's whole
+        if key == "区" and autonomous is None and own.rank >= 3:
+            return None  # 全区 in a county's speech: most likely its autonomous region
         if rank == own.rank or (key == "区" and autonomous is None):
             return WARNING
         return ERROR

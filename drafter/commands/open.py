@@ -53,7 +53,7 @@ def _missing_xcb_library() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from drafter.gui.session import check_openable  # Qt-free
+    from drafter.editing.session import check_openable  # Qt-free
 
     path = check_openable(args.file) if args.file else None
     _check_display()

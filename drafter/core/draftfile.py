@@ -80,8 +80,12 @@ def dumps(draft: Draft) -> str:
             header = f"@heading level={block.level} role={block.role}"
             if block.style:
                 header += f" style={block.style}"
+            if block.start:
+                header += f" start={block.start}"
         else:
             header = f"@paragraph role={block.role}"
+        if block.role_fixed:
+            header += " role_set=user"
         lines.append(header)
         lines.append(escape(block.text))
         if block.body:
@@ -162,6 +166,7 @@ def _read_header(line: str, number: int, fail) -> Block:
     if role not in ROLES:
         raise fail(f"未知的讲话部分“{role}”", number)
     block.role = role
+    block.role_fixed = attrs.get("role_set") == "user"
     if kind == HEADING:
         level = attrs.get("level", "")
         if not level.isdigit() or not 1 <= int(level) <= MAX_LEVEL:
@@ -173,6 +178,11 @@ def _read_header(line: str, number: int, fail) -> Block:
             except ValueError as exc:
                 raise fail(str(exc), number) from None
             block.style = attrs["style"]
+        if "start" in attrs:
+            start = attrs["start"]
+            if not start.isdigit() or not 1 <= int(start) <= 999:
+                raise fail(f"编号起始值应为 1–999，实为“{start}”", number)
+            block.start = int(start)
     return block
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from drafter.core.markers import DEFAULT_STYLES, format_marker, match_marker
+from drafter.core.review import Review
 from drafter.core.vocab import ROLES  # noqa: F401 - part of the model's interface
 
 HEADING = "heading"
@@ -35,6 +36,12 @@ class Block:
     role: str = "other"
     style: str | None = None
     source_marker: str = field(default="", compare=False)
+    #: The number this heading carries when it is not one more than its previous sibling's:
+    #: 1 where a second list 一是…六是 starts under the same parent, n where the source skips
+    #: a number.  None (the usual case): the number is derived from the position.
+    start: int | None = None
+    #: The role was set by the user (the editor's 讲话部分 menu): role labelling keeps it.
+    role_fixed: bool = False
 
     @property
     def is_heading(self) -> bool:
@@ -64,6 +71,9 @@ class Draft:
     #: kept so nothing is lost, and notes on what the reader was unsure of.  Not saved.
     dropped: list[str] = field(default_factory=list, compare=False)
     doubts: list[str] = field(default_factory=list, compare=False)
+    #: A reviewer's pending tracked changes and comments (``core/review.py``), when the draft
+    #: was read from a reviewed .docx; the text is as it was before them.  Not saved.
+    review: Review | None = field(default=None, compare=False, repr=False)
 
     def copy(self) -> Draft:
         return replace(self, fields=dict(self.fields), numbering=dict(self.numbering),
@@ -97,7 +107,7 @@ class Draft:
             del counters[depth:]
             while len(counters) < depth:
                 counters.append(0)
-            counters[depth - 1] += 1
+            counters[depth - 1] = block.start if block.start else counters[depth - 1] + 1
             result.append(counters[depth - 1])
         return result
 
@@ -121,6 +131,24 @@ class Draft:
             self.numbering[level] = counts.most_common(1)[0][0]
         for block, style in zip(self.blocks, styles):
             block.style = style if style is not None and style != self.numbering[block.level] else None
+        self.keep_source_numbers()
+
+    def keep_source_numbers(self) -> None:
+        """Set ``Block.start`` where the number an imported heading was written with is not the
+        derived one (a list that starts again at 一 under the same parent, a skipped number), so
+        that a plain re-export prints exactly the markers of the source."""
+        counters: list[int] = []
+        for block in self.blocks:
+            if not block.is_heading:
+                continue
+            depth = block.level
+            del counters[depth:]
+            while len(counters) < depth:
+                counters.append(0)
+            marker = match_marker(block.source_marker) if block.source_marker else None
+            expected = counters[depth - 1] + 1
+            block.start = marker.number if marker is not None and marker.number != expected else None
+            counters[depth - 1] = block.start or expected
 
     def headings(self) -> list[int]:
         return [i for i, b in enumerate(self.blocks) if b.is_heading]

@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
+#: Families of the parts of a speech (第一部分, 一、).
+TOP_FAMILIES = ("part", "dun")
 
 
 
@@ -124,15 +126,26 @@ def parse_lines(lines: list[str]) -> Draft:
             if cand is not None:
                 cand.index = index
                 candidates.append(cand)
-    points = {c.index: c for c in _accepted(candidates)}
+    accepted = _accepted(candidates)
+    points = {c.index: c for c in accepted}
+    # The first real part heading (第一部分 / 一、): an enumeration 一是…二是… before it, with no
+    # heading open, is an inline list of the opening, never a level above the parts.
+    first_part = next((c.index for c in accepted if c.marker.family in TOP_FAMILIES), -1)
 
     stack: list[str] = []          # styles of the open levels, outermost first
+    weak: set[str] = set()         # the open styles that are enumerations (一是, 一要, 第一，)
     seen_level: dict[str, int] = {}
     for index, line in enumerate(body):
         cand = points.get(index)
         level = 0
+        if cand is not None and cand.marker.family in WEAK_FAMILIES and not stack and index < first_part:
+            cand = None
         if cand is not None:
             style, n = cand.style, cand.marker.number
+            if cand.marker.family not in WEAK_FAMILIES and style not in stack:
+                # a real heading never nests under an enumeration (1. after 一是…三是 under （一）)
+                while len(stack) > 1 and stack[-1] in weak:
+                    stack.pop()
             if style in stack:
                 level = stack.index(style) + 1
             elif n > 1 and style in seen_level and seen_level[style] <= len(stack) + 1:
@@ -145,6 +158,8 @@ def parse_lines(lines: list[str]) -> Draft:
                 del stack[level - 1:]
                 stack.append(style)
                 seen_level[style] = level
+                if cand.marker.family in WEAK_FAMILIES:
+                    weak.add(style)
         if level:
             text, rest_body = split_heading(cand.rest)
             block = Block.heading(level, text, rest_body)

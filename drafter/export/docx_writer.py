@@ -44,6 +44,13 @@ BODY_ALIGN = "both"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+#: A line break inside a paragraph (the title's balanced lines), as it stands in run texts.
+LINE_BREAK = "\n"
+
+#: A body paragraph: style id, runs (text, character style or None), block index or None.
+Paragraph = tuple[str, list[tuple[str, str | None]], int | None]
+
+
 def heading_style_id(level: int) -> str:
     return f"Heading{level}"
 
@@ -234,27 +241,20 @@ class _Body:
         ppr.append(pstyle)
         p.append(ppr)
         for text, char_style in runs:
-            if not text:
-                continue
-            run = oxml.add_text_run(p, text)
-            if char_style:
-                rpr = OxmlElement("w:rPr")
-                rstyle = OxmlElement("w:rStyle")
-                rstyle.set(qn("w:val"), char_style)
-                rpr.append(rstyle)
-                run.insert(0, rpr)
+            for number, line in enumerate(text.split(LINE_BREAK)):
+                if number:
+                    p.append(oxml.line_break())
+                if not line:
+                    continue
+                run = oxml.add_text_run(p, line)
+                if char_style:
+                    rpr = OxmlElement("w:rPr")
+                    rstyle = OxmlElement("w:rStyle")
+                    rstyle.set(qn("w:val"), char_style)
+                    rpr.append(rstyle)
+                    run.insert(0, rpr)
         self.sectpr.addprevious(p)
         return p
-
-
-def _title_paragraph(out: _Body, title: str, profile: Profile) -> None:
-    """The title, broken into balanced lines at word boundaries (line breaks in one paragraph)."""
-    capacity = int(profile.text_width / TWIPS_PER_PT // profile.title_pt)
-    p = out.paragraph(TITLE)
-    for number, line in enumerate(title_lines(title, capacity)):
-        if number:
-            p.append(oxml.line_break())
-        oxml.add_text_run(p, line)
 
 
 def _properties(document, draft: Draft, author: str) -> None:
@@ -289,31 +289,45 @@ def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | 
     _properties(document, draft, author)
 
     out = _Body(document)
+    for style_id, runs, _index in body_paragraphs(draft, profile):
+        out.paragraph(style_id, *runs)
+    return document
+
+
+def body_paragraphs(draft: Draft, profile: str | Profile = "print") -> list[Paragraph]:
+    """The paragraphs of the document body in order: (style id, runs as (text, character
+    style or None), index of the block it renders or None for the title block).  The one
+    place that decides what the printed text of a draft is; the tracked-changes writer
+    (``export/tracked.py``) lays out the same paragraphs."""
+    profile = get_profile(profile)
+    result: list[Paragraph] = []
     front = False
     if draft.title.strip():
-        _title_paragraph(out, clean_text(draft.title.strip()), profile)
+        capacity = int(profile.text_width / TWIPS_PER_PT // profile.title_pt)
+        lines = title_lines(clean_text(draft.title.strip()), capacity)
+        result.append((TITLE, [(LINE_BREAK.join(lines), None)], None))
         front = True
     for line in page_byline_lines(draft):
-        out.paragraph(BYLINE, (clean_text(line), None))
+        result.append((BYLINE, [(clean_text(line), None)], None))
         front = True
     if front:
-        out.paragraph("Normal")  # the blank line between the title block and the text
+        result.append(("Normal", [], None))  # the blank line between the title block and the text
     if draft.salutation.strip():
-        out.paragraph(SALUTATION, (clean_text(draft.salutation.strip()), None))
+        result.append((SALUTATION, [(clean_text(draft.salutation.strip()), None)], None))
     markers = draft.markers()
-    for block, marker in zip(draft.blocks, markers):
+    for index, (block, marker) in enumerate(zip(draft.blocks, markers)):
         if not block.is_heading:
-            out.paragraph("Normal", (clean_text(block.text), None))
+            result.append(("Normal", [(clean_text(block.text), None)], index))
             continue
         style = heading_style_id(min(max(block.level, 1), 4))
         heading = clean_text(marker + block.text)
         body_text = clean_text(block.body)
         if profile.split_run_in and body_text:
-            out.paragraph(style, (heading, None))
-            out.paragraph(RUN_IN_BODY, (body_text, None))
+            result.append((style, [(heading, None)], index))
+            result.append((RUN_IN_BODY, [(body_text, None)], index))
         else:
-            out.paragraph(style, (heading, None), (body_text, BODY_CHAR))
-    return document
+            result.append((style, [(heading, None), (body_text, BODY_CHAR)], index))
+    return result
 
 
 def docx_bytes(draft: Draft, profile: str | Profile = "print", fonts: str | FontSet = "gb2312",

@@ -9,7 +9,7 @@ set here.  Children are inserted in the order the schema requires, so Word opens
 from __future__ import annotations
 
 import logging
-from xml.sax.saxutils import escape
+from html import escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -215,7 +215,7 @@ _APP_PROPERTIES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 def app_properties(application: str) -> bytes:
     """The ``docProps/app.xml`` part naming ``application``."""
-    return _APP_PROPERTIES.format(escape(application)).encode("utf-8")
+    return _APP_PROPERTIES.format(escape(application, quote=False)).encode("utf-8")
 
 
 def add_field(paragraph_element, instruction: str, placeholder: str = "1") -> list:

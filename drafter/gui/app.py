@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.core.errors import DrafterError
+from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.logs import setup_logging
 from drafter.gui.main_window import APP_TITLE, MainWindow
 
@@ -82,7 +83,7 @@ def handle_termination(app: QApplication, window: MainWindow) -> QTimer:
     return wake
 
 
-def start(path: str | Path | None = None, autosave_seconds: float = 60) -> tuple[QApplication, MainWindow]:
+def start(path: str | Path | None = None, autosave_seconds: float = FLUSH_SECONDS) -> tuple[QApplication, MainWindow]:
     """Set up the editor (logging, excepthook, signal handling, window) without running it;
     offers recovery and opens ``path`` once the event loop starts."""
     log_file = setup_logging()
@@ -101,7 +102,7 @@ def start(path: str | Path | None = None, autosave_seconds: float = 60) -> tuple
     return app, window
 
 
-def run(path: str | Path | None = None, autosave_seconds: float = 60) -> int:
+def run(path: str | Path | None = None, autosave_seconds: float = FLUSH_SECONDS) -> int:
     """Open the editor (with ``path`` if given) and run until the window closes."""
     previous = sys.excepthook
     app, _window = start(path, autosave_seconds)

@@ -1,9 +1,10 @@
-"""The 审校 panel: runs ``drafter.checks.run_checks`` on the open draft and lists the findings.
+"""The 审校 panel: runs the checks on the open draft (``drafter.editing.checking``, shared
+with ``drafter check``) and lists the findings.
 
 Findings are grouped by severity (错误/提醒/信息) or by level-1 part; activating one (double
-click or Enter) asks the window to select its span in the block editor.  A finding keeps the
-``Block`` object it was found in, so it still points at the right paragraph after sections
-were moved or paragraphs inserted; only its offsets may drift while the user types.
+click or Enter) asks the window to select its span in the editor.  A finding keeps the
+``Block`` object it was found in (``FindingList``), so it still points at the right paragraph
+after sections were moved or paragraphs inserted; the underline follows the typing.
 
 The options (本地地名, 时限, 语速, 查重, 自动复查, grouping) are kept in the editor settings
 (``drafter.gui.settings``).  Checks run on demand (运行审校, F7); with 自动复查 on, the cheap
@@ -14,8 +15,6 @@ findings from the last full run are carried over while their paragraphs still ex
 from __future__ import annotations
 
 import logging
-import sqlite3
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,30 +36,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.checks import CHECK_NAMES, CHECKS, CheckOptions, Finding, run_checks
+from drafter.checks import CHECK_NAMES, CheckOptions, Finding
 from drafter.checks.base import SEVERITIES, SEVERITY_NAMES, section_head, section_label, where_label
 from drafter.core.errors import DrafterError
-from drafter.core.model import Block, Draft
-from drafter.corpus.library import exists as library_exists
-from drafter.corpus.library import open_library
+from drafter.core.model import Draft
+from drafter.editing.checking import FindingList, Shown
 from drafter.gui import dialogs, settings
 
 logger = logging.getLogger(__name__)
 
 FINDING_ROLE = Qt.UserRole
 AUTO_DELAY_MS = 1500           # debounce of the automatic re-run (cheap checks only)
-EXPENSIVE = {"overlap"}        # never run automatically
 GROUPINGS = {"severity": "按级别", "section": "按部分"}
 SEVERITY_ICONS = {"error": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
                   "info": QStyle.SP_MessageBoxInformation}
-
-
-@dataclass
-class Shown:
-    """A finding as listed: the finding and the block it was found in (None: whole draft)."""
-
-    finding: Finding
-    block: Block | None
 
 
 def summary_text(findings: list[Finding]) -> str:
@@ -78,8 +67,8 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         self.values = values if values is not None else settings.load()
         self.draft: Draft | None = None
+        self.list = FindingList()
         self.source_path = None
-        self.shown: list[Shown] = []
         self.stale = False
         self.has_run = False
         layout = QVBoxLayout(self)
@@ -184,7 +173,6 @@ class ChecksPanel(QWidget):
         """The options as set in the panel; ``auto``: the cheap checks only."""
         budget = self.budget.value()
         return CheckOptions(
-            only=set(CHECKS) - EXPENSIVE if auto else None,
             place=self.place.text().strip() or None,
             source_path=self.source_path,
             rate=int(self.rate.value()),
@@ -194,9 +182,9 @@ class ChecksPanel(QWidget):
     def set_draft(self, draft: Draft, source_path=None) -> None:
         """A new draft is shown: the old findings no longer apply."""
         self.draft = draft
+        self.list.set_draft(draft)
         self.source_path = source_path
         self._auto_timer.stop()
-        self.shown = []
         self.stale = False
         self.has_run = False
         self.tree.clear()
@@ -215,94 +203,40 @@ class ChecksPanel(QWidget):
             self._auto_timer.start()
 
     # ----- running --------------------------------------------------------------------
-    def _open_library(self):
-        if not self.use_library.isChecked():
-            return None
-        where = settings.load().get("library") or None
-        if not library_exists(where):
-            return None
-        return open_library(where, create=False, readonly=True)
-
     def run(self, auto: bool = False) -> list[Finding] | None:
         """Run the checks and list the findings; None when they could not run."""
         self._auto_timer.stop()
         if self.draft is None:
             return None
-        options = self.options(auto)
-        library = None
-        note = ""
         try:
-            if not auto:
-                try:
-                    library = self._open_library()
-                except DrafterError as exc:  # a broken library: check the rest anyway
-                    logger.warning("checks: %s", exc)
-                    note = f"（{exc.message}；本次未查重）"
-            options.library = library
-            findings = run_checks(self.draft, options)
+            note = self.list.run(self.options(auto), auto, self.use_library.isChecked(),
+                                 settings.load().get("library") or None)
         except DrafterError as exc:
             logger.warning("checks failed: %s", exc)
-            dialogs.show_error(self, f"审校未能完成：{exc}")
+            dialogs.show_error(self, f"审校未能完成：{exc.message}")
             return None
-        except (sqlite3.Error, OSError) as exc:   # the library went bad while being read
-            logger.warning("checks failed: %s", exc)
-            dialogs.show_error(self, f"审校未能完成：读取讲话稿库出错（{exc}）")
-            return None
-        finally:
-            if library is not None:
-                library.close()
-        blocks = self.draft.blocks
-        shown = [Shown(f, None if f.block is None else blocks[f.block]) for f in findings]
-        if auto:
-            shown += self._carried_overlaps()
-            rank = {name: i for i, name in enumerate(SEVERITIES)}
-            shown.sort(key=lambda s: (-1 if s.finding.block is None else s.finding.block,
-                                      -1 if s.finding.start is None else s.finding.start,
-                                      rank.get(s.finding.severity, 9)))
-        self.shown = shown
         self.stale = False
         self.has_run = True
         self._fill()
-        if not auto and self.use_library.isChecked() and library is None and not note:
-            note = "（没有讲话稿库，未查重）"
-        self.summary.setText(summary_text([s.finding for s in self.shown]) + note)
+        self.summary.setText(summary_text(self.list.findings()) + note)
         self.listed.emit(self.shown)
-        return [s.finding for s in self.shown]
+        return self.list.findings()
 
-    def _carried_overlaps(self) -> list[Shown]:
-        """查重 findings of the last full run whose paragraph is still in the draft."""
-        where = {id(b): i for i, b in enumerate(self.draft.blocks)}
-        kept = []
-        for s in self.shown:
-            if s.finding.check in EXPENSIVE and (s.block is None or id(s.block) in where):
-                f = s.finding
-                if s.block is not None:
-                    f.block = where[id(s.block)]
-                kept.append(s)
-        return kept
+    @property
+    def shown(self) -> list[Shown]:
+        return self.list.shown
 
     def findings(self) -> list[Finding]:
-        return [s.finding for s in self.shown]
+        return self.list.findings()
 
     def marks(self) -> list[tuple[int, int, int, int | None, str]]:
-        """(key, block index, start, end, severity) of every listed finding with a span, for
-        ``DraftEditor.mark_findings``; the key is ``id`` of its ``Shown``."""
-        found = []
-        for s in self.shown:
-            index = self.index_of(s)
-            if index is not None and s.finding.start is not None:
-                found.append((id(s), index, s.finding.start, s.finding.end, s.finding.severity))
-        return found
+        """(key, block index, start, end, severity) of every listed finding with a span."""
+        return self.list.marks()
 
     # ----- the list -------------------------------------------------------------------
     def index_of(self, shown: Shown) -> int | None:
         """Where the finding's block is now (None: whole draft or the block was deleted)."""
-        if shown.block is None or self.draft is None:
-            return None
-        for i, block in enumerate(self.draft.blocks):
-            if block is shown.block:
-                return i
-        return None
+        return self.list.index_of(shown)
 
     def _fill(self) -> None:
         draft = self.draft
@@ -316,9 +250,10 @@ class ChecksPanel(QWidget):
         if not by_section:   # errors first, then warnings, then notes; document order within
             rank = {name: i for i, name in enumerate(SEVERITIES)}
             listed = sorted(listed, key=lambda s: rank.get(s.finding.severity, 9))
+        where = self.list.positions()
         for s in listed:
             f = s.finding
-            index = self.index_of(s)
+            index = self.list.index_of(s, where)
             if by_section:
                 key = "whole" if s.block is None else section_head(draft, index)
                 label = "全文" if key == "whole" else section_label(draft, key, derived)

@@ -54,9 +54,10 @@ class DraftForm(QWidget):
 
 
 class NumberingPanel(QGroupBox):
-    """One combo per level: 一、 / （一） / 1. / （1） or any other style the editor knows."""
+    """One combo per level: 一、 / （一） / 1. / （1） or any other style the editor knows.
+    A choice is reported (``style_picked``); the window makes it an undoable edit."""
 
-    changed = Signal()
+    style_picked = Signal(int, str)     # level, style
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("编号样式", parent)
@@ -82,5 +83,4 @@ class NumberingPanel(QGroupBox):
 
     def _picked(self, level: int, style: str) -> None:
         if style and self.draft.numbering.get(level) != style:
-            self.draft.numbering[level] = style
-            self.changed.emit()
+            self.style_picked.emit(level, style)

@@ -1,16 +1,14 @@
-"""Mark what the writer still has to fill in (*, **, XX, X月X日, ××, {{ }}, 【】) in yellow, so a
-placeholder left from last year's speech or a template is seen before the draft goes up;
-``finding_format`` underlines the spans of 审校 findings (set as extra selections by the
-block editor)."""
+"""Mark what the writer still has to fill in (*, **, XX, X月X日, ××, {{ }}, 【】 …) in yellow, so
+a placeholder left from last year's speech or a template is seen before the draft goes up.
+The spans are the placeholder check's own (``core.placeholders``, from the patterns in
+``core.vocab``), so what is marked is what 审校 reports.
+``finding_format`` underlines the spans of 审校 findings (extra selections of the editor)."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
-PLACEHOLDER = re.compile(r"[*＊]+|[XＸ×]{2,}|(?<![A-Za-z])[XＸ](?=[年月日号个项家市县区])"
-                         r"|\{\{.*?\}\}|【[^】]*】")
+from drafter.core.placeholders import placeholder_spans
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
@@ -21,8 +19,8 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self.format.setToolTip("待填写")
 
     def highlightBlock(self, text: str) -> None:  # Qt override
-        for match in PLACEHOLDER.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.format)
+        for start, end, _certain, _what in placeholder_spans(text):
+            self.setFormat(start, end - start, self.format)
 
 
 FINDING_COLOURS = {"error": "#d0021b", "warning": "#e08a00", "info": "#4a7fb5"}

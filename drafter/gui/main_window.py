@@ -1,8 +1,10 @@
 """The main window: outline on the left, the draft in the centre, menus and toolbar.
 
-The window owns one ``Session`` (the draft and its file).  File handling (open, save,
-conflicts, locks, autosave, recovery) lives in ``FileActions`` (file_actions.py); this
-module builds the widgets and applies outline edits (outline_ops.py) to the draft.
+The window owns one ``Session`` (the draft and its file) and one ``EditorLogic``
+(drafter/editing) whose view is the centre ``DocumentEditor``: every outline edit is a
+logic call, every change comes back as one undo step.  File handling (open, save,
+conflicts, locks, autosave, recovery) lives in ``FileActions`` (file_actions.py).
+Docks: 素材 (side_panel.py) and 审校 (checks_panel.py), tabbed on the right.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -24,33 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.announce import find_announcements, sync_announcements
+from drafter import diagnostics
+from drafter.core.announce import find_announcements
+from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
-from drafter.gui import dialogs, outline_ops, settings
-from drafter.gui.block_editor import DraftEditor
-from drafter.gui.checks_panel import ChecksPanel
+from drafter.editing.logic import EditorLogic
+from drafter.editing.session import Session
+from drafter.editing.stats import draft_stats
+from drafter.gui import dialogs, settings
+from drafter.gui.docks import LazyDock
+from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
-from drafter.gui.find_replace import FindBar, replace_all
-from drafter.gui.outline_view import CHARS_PER_MINUTE, OutlineView
-from drafter.gui.session import Session
-from drafter.gui.side_panel import SidePanel
+from drafter.gui.find_replace import FindBar
+from drafter.gui.outline_view import OutlineView
 
 logger = logging.getLogger(__name__)
 
 APP_TITLE = "Drafter 讲话稿起草助手"
-HISTORY_LIMIT = 50
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, autosave_seconds: float = 60, font_size: int = 14, load_materials: bool = True):
+    def __init__(self, autosave_seconds: float = FLUSH_SECONDS, font_size: int = 14, load_materials: bool = True):
         """``load_materials``: read the phrase bank and templates when the side panel first
         shows (tests that do not need them pass False and call ``side.load()`` themselves)."""
         super().__init__()
         self.load_materials = load_materials
         self.session = Session()
         self.settings = settings.load()
-        self.history: list[tuple[Draft, int]] = []
         self.files = FileActions(self)
         self.setAcceptDrops(True)
         self._build_widgets(font_size)
@@ -70,8 +72,9 @@ class MainWindow(QMainWindow):
     def _build_widgets(self, font_size: int) -> None:
         self.outline = OutlineView()
         self.outline.block_activated.connect(lambda i: self.editor.focus_block(i))
+        self.outline.section_dropped.connect(lambda i, to: self.logic.move_section(i, to))
         self.numbering = NumberingPanel()
-        self.numbering.changed.connect(self._numbering_changed)
+        self.numbering.style_picked.connect(self._numbering_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
@@ -80,10 +83,14 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.numbering)
 
         self.form = DraftForm()
-        self.form.changed.connect(self._text_changed)
-        self.editor = DraftEditor(font_size=font_size)
-        self.editor.changed.connect(self._text_changed)
-        self.editor.structure_changed.connect(self._structure_changed)
+        self.form.changed.connect(lambda: self._edited(False))
+        self.editor = DocumentEditor(font_size=font_size)
+        self.logic = EditorLogic(self.session, self.editor)
+        self.editor.logic = self.logic
+        self.editor.edited.connect(self._edited)
+        self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.editor.steps_changed.connect(self._steps_changed)
+        self.editor.meta_changed.connect(self._meta_changed)
         self.editor.current_changed.connect(self.outline.select_block)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -92,28 +99,14 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.form)
         centre_layout.addWidget(self.editor, 1)
         self.find_bar = FindBar(self.editor)
-        self.find_bar.replaced_all.connect(self.replace_all)
+        self.find_bar.replaced_all.connect(lambda needle, text: self.logic.replace_all(needle, text))
         self.find_bar.hide()
         centre_layout.addWidget(self.find_bar)
 
-        self.side = SidePanel()
-        self.side.phrases.insert_requested.connect(self.editor.insert_text)
-        self.side.templates.draft_made.connect(self.files.new_from_draft)
         self.editor.current_changed.connect(self._current_changed)
-        self.dock = QDockWidget("素材", self)
-        self.dock.setObjectName("materialDock")
-        self.dock.setWidget(self.side)
-        self.dock.visibilityChanged.connect(
-            lambda visible: QTimer.singleShot(50, self.side.load) if visible and self.load_materials else None)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.checks = ChecksPanel(self.settings)
-        self.checks.finding_activated.connect(self.show_finding)
-        self.checks.sync_requested.connect(self.sync_from_checks)
-        self.checks.listed.connect(self._mark_findings)
-        self.checks_dock = QDockWidget("审校", self)
-        self.checks_dock.setObjectName("checksDock")
-        self.checks_dock.setWidget(self.checks)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+        # Right-hand docks, tabbed; each panel is built when first shown or used (docks.py).
+        self.dock = LazyDock("素材", "materialDock", self._build_side, self)
+        self.checks_dock = LazyDock("审校", "checksDock", self._build_checks, self)
         self.tabifyDockWidget(self.dock, self.checks_dock)
         self.dock.raise_()
 
@@ -123,6 +116,34 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 800])
         self.setCentralWidget(self.splitter)
+
+    def _build_side(self):
+        from drafter.gui.side_panel import SidePanel   # templates and phrase bank: after the first paint
+
+        side = SidePanel()
+        side.phrases.insert_requested.connect(self.editor.insert_text)
+        side.templates.draft_made.connect(self.files.new_from_draft)
+        if self.load_materials:
+            QTimer.singleShot(50, side.load)
+        return side
+
+    def _build_checks(self):
+        from drafter.gui.checks_panel import ChecksPanel   # the check modules: when 审校 is first used
+
+        checks = ChecksPanel(self.settings)
+        checks.set_draft(self.draft, self._source_path())
+        checks.finding_activated.connect(self.show_finding)
+        checks.sync_requested.connect(self.sync_from_checks)
+        checks.listed.connect(lambda _shown: self.editor.mark_findings(checks.marks()))
+        return checks
+
+    @property
+    def side(self):
+        return self.dock.panel
+
+    @property
+    def checks(self):
+        return self.checks_dock.panel
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -151,32 +172,30 @@ class MainWindow(QMainWindow):
                                          "导出供讲话人念稿的大字版 .docx"),
             "export_text": self._action("导出纯文本…", f.export_text, None, None, "导出为 .txt"),
             "quit": self._action("退出", self.close, QKeySequence.Quit),
-            "heading": self._action("插入同级标题", lambda: self.apply(outline_ops.insert_heading),
-                                    "Ctrl+Return", None, "在本节之后插入同级标题"),
-            "child": self._action("插入下级标题", lambda: self.apply(
-                lambda d, i: outline_ops.insert_heading(d, i, child=True)), "Ctrl+Shift+Return", None,
-                "在本节末尾插入下一级标题"),
-            "paragraph": self._action("插入段落", lambda: self.apply(outline_ops.insert_paragraph),
-                                      "Ctrl+Alt+Return", None, "在当前段之后插入段落"),
-            "up": self._action("上移", lambda: self.apply(outline_ops.move_up), "Alt+Up", sp.SP_ArrowUp,
-                               "本节（连同下级内容）上移"),
-            "down": self._action("下移", lambda: self.apply(outline_ops.move_down), "Alt+Down",
-                                 sp.SP_ArrowDown, "本节（连同下级内容）下移"),
-            "promote": self._action("升级", lambda: self.apply_bool(outline_ops.promote, "已是最高一级，无法升级"),
-                                    "Alt+Left", sp.SP_ArrowLeft, "标题升一级"),
-            "demote": self._action("降级", lambda: self.apply_bool(
-                outline_ops.demote, "无法降级：前面需有同级标题作为上级，且最多四级"), "Alt+Right",
-                sp.SP_ArrowRight, "标题降一级"),
-            "to_heading": self._action("设为标题", lambda: self.apply_bool(outline_ops.to_heading, "已是标题"),
-                                       None, None, "把当前段落改为标题"),
-            "to_paragraph": self._action("设为正文", lambda: self.apply_bool(outline_ops.to_paragraph, "已是正文"),
-                                         None, None, "把当前标题改为普通段落"),
-            "delete": self._action("删除本节", self.delete_current, "Ctrl+Shift+Delete", sp.SP_TrashIcon,
-                                   "删除当前标题及其下全部内容，或当前段落"),
-            "undo": self._action("撤销调整", self.undo_structure, "Ctrl+Alt+Z", None,
-                                 "撤销上一次移动、升降级、插入、删除或全部替换（文字输入用 Ctrl+Z）"),
-            "paste_speech": self._action("粘贴并识别提纲", self.paste_speech, "Ctrl+Shift+V", None,
-                                         "把复制来的讲话稿粘贴进来，自动识别一、（一）1. 等标题"),
+            "undo": self._action("撤销", self.editor.undo_step, QKeySequence.Undo, None, "撤销上一步（文字、粘贴、结构调整都可撤销）"),
+            "redo": self._action("重做", self.editor.redo_step, QKeySequence.Redo, None, "重做（Ctrl+Y 或 Ctrl+Shift+Z）"),
+            "cut": self._action("剪切", self.editor.cut, None, None, "剪切所选（含编号的纯文本）"),
+            "copy": self._action("复制", self.editor.copy, None, None, "复制所选（含编号的纯文本）"),
+            "paste": self._action("粘贴", self.editor.paste, None, None, "粘贴；多行带编号的文字自动识别为标题"),
+            "paste_plain": self._action("粘贴为纯文本", self.editor.paste_plain, "Ctrl+Shift+V", None,
+                                        "粘贴，每行一段，不识别提纲"),
+            "select_all": self._action("全选", self.editor.selectAll, None, None, "选中全文"),
+            "heading": self._action("插入同级标题", lambda: self.logic.insert_heading(), "Ctrl+Return", None,
+                                    "在本节之后插入同级标题"),
+            "child": self._action("插入下级标题", lambda: self.logic.insert_heading(child=True), "Ctrl+Shift+Return",
+                                  None, "在本节末尾插入下一级标题"),
+            "paragraph": self._action("插入段落", lambda: self.logic.insert_paragraph(), "Ctrl+Alt+Return", None,
+                                      "在当前段之后插入段落"),
+            "up": self._action("上移", lambda: self.logic.move_up(), "Alt+Up", sp.SP_ArrowUp, "本节（连同下级内容）上移"),
+            "down": self._action("下移", lambda: self.logic.move_down(), "Alt+Down", sp.SP_ArrowDown,
+                                 "本节（连同下级内容）下移"),
+            "promote": self._action("升级", lambda: self.logic.promote(), "Alt+Left", sp.SP_ArrowLeft, "标题升一级"),
+            "demote": self._action("降级", lambda: self.logic.demote(), "Alt+Right", sp.SP_ArrowRight, "标题降一级"),
+            "to_heading": self._action("设为标题", lambda: self.logic.to_heading(), None, None, "把当前段落改为标题"),
+            "to_paragraph": self._action("设为正文", lambda: self.logic.to_paragraph(), None, None,
+                                         "把当前标题改为普通段落"),
+            "delete": self._action("删除本节", lambda: self.logic.delete_section(), "Ctrl+Shift+Delete",
+                                   sp.SP_TrashIcon, "删除当前标题及其下全部内容，或当前段落"),
             "copy_all": self._action("复制全文", self.copy_all, None, None,
                                      "把整篇讲话稿（含编号）作为纯文本复制到剪贴板"),
             "find": self._action("查找…", lambda: self.find_bar.open(), QKeySequence.Find, None, "在草稿中查找"),
@@ -186,6 +205,8 @@ class MainWindow(QMainWindow):
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
                                    "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
+            "environment": self._action("运行环境", self.show_environment, None, None,
+                                        "版本、数据文件夹、Word 字体和各项功能是否正常（同 drafter doctor）"),
             "about": self._action("关于", self.about),
         }
         a = self.act
@@ -200,7 +221,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a["quit"])
         menu = self.menuBar().addMenu("编辑(&E)")
-        for key in ("undo", "paste_speech", "copy_all", "find", "replace", None, "heading", "child", "paragraph", None, "up", "down",
+        for key in ("undo", "redo", None, "cut", "copy", "paste", "paste_plain", "select_all", "copy_all", None,
+                    "find", "replace", None, "heading", "child", "paragraph", None, "up", "down",
                     "promote", "demote", None, "to_heading", "to_paragraph", "delete", None, "sync"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
         view = self.menuBar().addMenu("视图(&V)")
@@ -211,7 +233,9 @@ class MainWindow(QMainWindow):
         toggle.setText("审校面板")
         view.addAction(toggle)
         self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
-        self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
+        menu = self.menuBar().addMenu("帮助(&H)")
+        menu.addAction(a["environment"])
+        menu.addAction(a["about"])
         bar = QToolBar("工具栏")
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -256,22 +280,17 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Session) -> None:
         """Show ``session`` (the previous one must already be closed or handed over)."""
         self.session = session
-        self.history = []
+        self.logic.session = session
         if session.path is not None or session.origin is not None:
             settings.remember_recent(self.settings, str(session.path or session.origin))
-        self._load_widgets()
-        self.checks.set_draft(self.draft, self._source_path())
-        self.editor.focus_block(0)
-        self.update_title()
-
-    def _load_widgets(self, focus: int | None = None) -> None:
         self.form.set_draft(self.draft)
         self.numbering.set_draft(self.draft)
         self.editor.set_draft(self.draft)
         self.outline.set_draft(self.draft)
-        if focus is not None:
-            self.editor.focus_block(focus)
+        if self.checks_dock.built:
+            self.checks.set_draft(self.draft, self._source_path())
         self._update_stats()
+        self.update_title()
 
     def update_title(self) -> None:
         name = self.session.display_name()
@@ -280,11 +299,18 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.modified)
 
     # ----- changes --------------------------------------------------------------------
-    def _text_changed(self) -> None:
-        self.session.mark_modified()
+    def _edited(self, structural: bool) -> None:
+        """Every change of the draft passes here once (the session's one edit hook)."""
+        self.session.edited()
         self.setWindowModified(True)
-        self._stats_timer.start()
-        self.checks.draft_edited()
+        if self.checks_dock.built:
+            self.checks.draft_edited()
+        if structural:
+            self.outline.refresh()
+            self.outline.select_block(self.editor.current_block())
+            self._update_stats()
+        else:
+            self._stats_timer.start()
 
     def _text_settled(self) -> None:
         self.outline.refresh()
@@ -292,134 +318,41 @@ class MainWindow(QMainWindow):
         if self.windowTitle() and not self.session.path:
             self.update_title()
 
-    def _structure_changed(self) -> None:
-        self._text_changed()
-        self.outline.refresh()
-        self.outline.select_block(self.editor.current_index())
+    def _meta_changed(self) -> None:
+        self.form.set_draft(self.draft)
+        self.numbering.set_draft(self.draft)
+
+    def _steps_changed(self) -> None:
+        undo, redo = self.editor.undo_name(), self.editor.redo_name()
+        self.act["undo"].setText(f"撤销“{undo}”" if undo else "撤销")
+        self.act["undo"].setEnabled(bool(undo))
+        self.act["redo"].setText(f"重做“{redo}”" if redo else "重做")
+        self.act["redo"].setEnabled(bool(redo))
 
     def _current_changed(self, index: int) -> None:
-        if 0 <= index < len(self.draft.blocks):
+        if 0 <= index < len(self.draft.blocks) and self.dock.built:
             self.side.phrases.set_role(self.draft.blocks[index].role)
 
-    def _numbering_changed(self) -> None:
-        self.session.mark_modified()
-        self.setWindowModified(True)
-        self.checks.draft_edited()
-        self.editor.refresh_markers()
-        self.outline.refresh()
+    def _numbering_changed(self, level: int, style: str) -> None:
+        self.logic.set_numbering(level, style)
 
     def _update_stats(self) -> None:
-        chars = self.draft.char_count() + len(self.draft.title)
-        minutes = max(1, round(chars / CHARS_PER_MINUTE)) if chars else 0
-        text = f"字数 {chars:,}　约 {minutes} 分钟"
+        stats = draft_stats(self.draft, int(self.settings.get("check_rate") or 0) or None)
+        text = f"字数 {stats.chars:,}　约 {stats.minutes_label}"
         off = [a for a in find_announcements(self.draft) if not a.in_sync]
         if off:
             text += f"　宣布数目不符 {len(off)} 处"
         self.status_label.setText(text)
 
-    def _remember(self, index: int) -> None:
-        self.history.append((self.draft.copy(), index))
-        del self.history[:-HISTORY_LIMIT]
-
-    def apply(self, operation) -> int:
-        """Run ``operation(draft, index) -> new index`` on the current block and show the
-        renumbered result."""
-        index = self.editor.current_index()
-        self._remember(index)
-        new_index = operation(self.draft, index)
-        self._after_structure(new_index)
-        return new_index
-
-    def apply_bool(self, operation, refusal: str) -> bool:
-        index = self.editor.current_index()
-        self._remember(index)
-        if not operation(self.draft, index):
-            self.history.pop()
-            self.statusBar().showMessage(refusal, 4000)
-            return False
-        self._after_structure(index)
-        return True
-
-    def _after_structure(self, focus: int) -> None:
-        self.session.mark_modified()
-        self.setWindowModified(True)
-        self.checks.draft_edited()
-        self.editor.rebuild(focus)
-        self.outline.refresh()
-        self.outline.select_block(focus)
-        self._update_stats()
-
-    def delete_current(self) -> None:
-        index = self.editor.current_index()
-        block = self.draft.blocks[index]
-        size = self.draft.section_end(index) - index
-        if block.is_heading and size > 1:
-            label = self.draft.markers()[index] + (block.text[:20] or "（空标题）")
-            if not dialogs.confirm(self, f"删除“{label}”及其下 {size - 1} 段内容？（可用“撤销调整”恢复）"):
-                return
-        self._remember(index)
-        _removed, focus = outline_ops.delete(self.draft, index)
-        self._after_structure(focus)
-
-    def undo_structure(self) -> None:
-        if not self.history:
-            self.statusBar().showMessage("没有可撤销的结构调整", 3000)
-            return
-        draft, index = self.history.pop()
-        self.session.draft = draft
-        self.session.mark_modified()
-        self.setWindowModified(True)
-        self._load_widgets(index)
-        self.checks.set_draft(self.draft, self._source_path())   # the blocks are copies now
-
-    def replace_all(self, needle: str, replacement: str) -> int:
-        self._remember(self.editor.current_index())
-        count = replace_all(self.draft, needle, replacement)
-        if not count:
-            self.history.pop()
-            self.statusBar().showMessage(f"未找到“{needle}”", 4000)
-            return 0
-        self.form.set_draft(self.draft)
-        self._after_structure(self.editor.current_index())
-        self.statusBar().showMessage(f"已替换 {count} 处（可用“撤销调整”恢复）", 6000)
-        return count
-
-    def paste_speech(self) -> bool:
-        """Paste a whole speech: its numbered points become headings of this draft."""
-        from drafter.corpus.parser import parse_text
-
-        text = QApplication.clipboard().text()
-        if not text.strip():
-            self.statusBar().showMessage("剪贴板中没有文字", 4000)
-            return False
-        pasted = parse_text(text)
-        self._remember(self.editor.current_index())
-        last = outline_ops.insert_draft(self.draft, self.editor.current_index(), pasted)
-        self.form.set_draft(self.draft)
-        self.numbering.set_draft(self.draft)
-        self._after_structure(last)
-        heads = sum(1 for b in pasted.blocks if b.is_heading)
-        self.statusBar().showMessage(f"已粘贴 {len(pasted.blocks)} 段，识别出 {heads} 个标题", 6000)
-        return True
-
     def copy_all(self) -> str:
-        from drafter.export.text import draft_to_text
-
-        text = draft_to_text(self.draft)
-        QApplication.clipboard().setText(text)
+        """The whole speech with its numbers on the clipboard (as Ctrl+A, Ctrl+C)."""
+        cursor = self.editor.textCursor()
+        self.editor.selectAll()
+        self.editor.copy()
+        self.editor.setTextCursor(cursor)
+        text = QApplication.clipboard().text()
         self.statusBar().showMessage(f"已复制全文（{len(text)} 字符）", 4000)
         return text
-
-    def sync_counts(self) -> None:
-        self._remember(self.editor.current_index())
-        changed = sync_announcements(self.draft)
-        if not changed:
-            self.history.pop()
-            dialogs.show_info(self, "宣布的数目与后文条数一致，无需修改。")
-            return
-        self._after_structure(self.editor.current_index())
-        lines = "\n".join(f"“{a.phrase}” → {a.actual}" for a in changed)
-        dialogs.show_info(self, f"已修改 {len(changed)} 处：\n{lines}")
 
     # ----- 审校 -------------------------------------------------------------------------
     def run_checks(self) -> list | None:
@@ -455,13 +388,26 @@ class MainWindow(QMainWindow):
         self.outline.select_block(index)
         self.statusBar().showMessage(f.message, 8000)
 
-    def _mark_findings(self, _shown: list) -> None:
-        """Underline the listed findings' spans in the editor."""
-        self.editor.mark_findings(self.checks.marks())
+    def sync_counts(self) -> None:
+        changed = self.logic.sync_counts()
+        if not changed:
+            dialogs.show_info(self, "宣布的数目与后文条数一致，无需修改。")
+            return
+        lines = "\n".join(f"“{a.phrase}” → {a.actual}" for a in changed)
+        dialogs.show_info(self, f"已修改 {len(changed)} 处（Ctrl+Z 可撤销）：\n{lines}")
 
     def sync_from_checks(self) -> None:
         self.sync_counts()
         self.run_checks()
+
+    def show_environment(self) -> None:
+        """帮助 → 运行环境: the report of ``drafter doctor``."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            text = diagnostics.format_report(diagnostics.report())
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialogs.show_text(self, text, "运行环境")
 
     def about(self) -> None:
         from drafter import __version__

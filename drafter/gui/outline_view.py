@@ -1,4 +1,6 @@
-"""The outline on the left: the draft's headings as a tree, each with its derived number."""
+"""The outline on the left: the draft's headings as a tree, each with its derived number.
+A click goes to the heading; dragging a heading onto another moves its section there (the
+window makes the move, one undo step, and the tree is rebuilt from the draft)."""
 
 from __future__ import annotations
 
@@ -6,10 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from drafter.core.model import Draft
-from drafter.core.vocab import SPEAKING_RATE
+from drafter.core.vocab import SPEAKING_RATE, spoken_chars
 
 INDEX_ROLE = Qt.UserRole
-CHARS_PER_MINUTE = SPEAKING_RATE
 
 
 def heading_label(marker: str, text: str, limit: int = 40) -> str:
@@ -21,6 +22,7 @@ def heading_label(marker: str, text: str, limit: int = 40) -> str:
 
 class OutlineView(QTreeWidget):
     block_activated = Signal(int)   # index of the heading block the user picked
+    section_dropped = Signal(int, int)   # heading index, block it should now stand before
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,6 +32,8 @@ class OutlineView(QTreeWidget):
         self.setExpandsOnDoubleClick(False)
         self.items: dict[int, QTreeWidgetItem] = {}
         self.draft: Draft | None = None
+        self.setDragDropMode(QAbstractItemView.InternalMove)
+        self.setDefaultDropAction(Qt.MoveAction)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
 
@@ -46,6 +50,9 @@ class OutlineView(QTreeWidget):
         self.items = {}
         if draft is not None:
             markers = draft.markers()
+            upto = [0]     # characters before each block, so a section's length is one subtraction
+            for b in draft.blocks:
+                upto.append(upto[-1] + spoken_chars(b.text) + spoken_chars(b.body))
             stack: list[tuple[int, QTreeWidgetItem]] = []  # (level, item)
             for i in draft.headings():
                 block = draft.blocks[i]
@@ -54,8 +61,8 @@ class OutlineView(QTreeWidget):
                 item = QTreeWidgetItem([heading_label(markers[i], block.text)])
                 item.setData(0, INDEX_ROLE, i)
                 end = draft.section_end(i)
-                chars = sum(len(b.text) + len(b.body) for b in draft.blocks[i:end])
-                minutes = chars / CHARS_PER_MINUTE
+                chars = upto[end] - upto[i]
+                minutes = chars / SPEAKING_RATE
                 item.setToolTip(0, f"{block.text}\n本节 {chars} 字，约 {minutes:.1f} 分钟")
                 if stack:
                     stack[-1][1].addChild(item)
@@ -92,3 +99,25 @@ class OutlineView(QTreeWidget):
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.block_activated.emit(item.data(0, INDEX_ROLE))
+
+    def drop_target(self, item: QTreeWidgetItem | None, position: QAbstractItemView.DropIndicatorPosition) -> int | None:
+        """The block a dragged section should stand before when dropped at ``item``."""
+        draft = self.draft
+        if draft is None:
+            return None
+        if item is None:
+            return len(draft.blocks)
+        index = item.data(0, INDEX_ROLE)
+        if position == QAbstractItemView.AboveItem:
+            return index
+        if position == QAbstractItemView.BelowItem and item.childCount() and item.isExpanded():
+            return item.child(0).data(0, INDEX_ROLE)
+        return draft.section_end(index)
+
+    def dropEvent(self, event) -> None:  # Qt override
+        source = self.selected_block()
+        target = self.drop_target(self.itemAt(event.position().toPoint()), self.dropIndicatorPosition())
+        event.setDropAction(Qt.IgnoreAction)   # the tree is rebuilt from the draft, not moved by Qt
+        event.accept()
+        if source is not None and target is not None:
+            self.section_dropped.emit(source, target)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.errors import DrafterError
+from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 from drafter.gui import dialogs
-from drafter.gui.block_editor import ROLE_NAMES
 from drafter.templates import form_fields, preview_text, render
 
 logger = logging.getLogger(__name__)
@@ -166,8 +166,8 @@ class PhrasePanel(QWidget):
             label = phrase.frame or phrase.text
             item = QListWidgetItem(f"{label}\n    {phrase.category} · 出现 {phrase.frequency} 次"
                                    + (" · 可填充" if phrase.frame else ""))
-            source = f"{phrase.source_file} 第 {phrase.source_paragraph} 段" if phrase.source_file else "自定义"
-            item.setToolTip(f"{phrase.text}\n来源：{source}")
+            note = f"\n注意：{phrase.note}" if phrase.note else ""
+            item.setToolTip(f"{phrase.text}\n来源：{phrase.source_label()}{note}")
             item.setData(DATA_ROLE, phrase)
             self.results.addItem(item)
         return hits

@@ -28,6 +28,11 @@ def default_corpus() -> Path:
     return core_paths.package_root() / "resources" / "corpus"
 
 
+def default_formulations() -> Path:
+    """The checks' dated formulation list, which also marks outdated phrase-bank entries."""
+    return core_paths.package_root() / "resources" / "checks" / "formulations.yaml"
+
+
 def default_curation() -> Path:
     return core_paths.package_root() / "resources" / "curation.yaml"
 
@@ -64,7 +69,11 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
     if not corpus:
         raise DrafterError("没有找到可用的讲话稿（.txt 或 .docx）", paths[0] if paths else None)
     entries = bank.merge(bank.candidates(corpus))
-    entries = bank.apply_curation(entries, curation.get("phrases") or {})
+    phrase_curation = curation.get("phrases") or {}
+    entries = bank.apply_curation(entries, phrase_curation)
+    entries = bank.annotate(entries, curation.get("corpus_titles") or {},
+                            bank.formulation_rules(default_formulations()),
+                            phrase_curation.get("notes") or {})
     phrase_files = bank.by_file(entries)
 
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}

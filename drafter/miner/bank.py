@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import OrderedDict
 from pathlib import Path
 
 from drafter.core import segment
 from drafter.core.model import Draft
+from drafter.core.yamlio import load_yaml
 from drafter.miner import extract, scaffolds
 from drafter.miner.extract import Candidate
 from drafter.miner.text import Paragraph
@@ -123,6 +125,51 @@ def apply_curation(entries: list[dict], curation: dict) -> list[dict]:
         if entry["id"] not in known:
             result.append(entry)
             known.add(entry["id"])
+    return result
+
+
+_PLACEHOLDER = re.compile(r"[*＊]{2,}|[XＸ×]{2,}|某某")
+
+
+def formulation_rules(path: Path) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, note) for every outdated or wrong formulation of the checks' dated list."""
+    if not path.is_file():
+        return []
+    data, _lines = load_yaml(path)
+    rules = []
+    for kind, label in (("outdated", "过时表述"), ("wrong", "不规范表述")):
+        for item in (data or {}).get(kind) or []:
+            if not isinstance(item, dict) or not (item.get("text") or item.get("pattern")):
+                continue
+            try:
+                pattern = re.compile(item.get("pattern") or re.escape(item["text"]))
+            except re.error:
+                continue
+            since = f"（自 {item['since']} 起）" if item.get("since") else ""
+            rules.append((pattern, f"{label}{since}：{item.get('reason') or ''}".rstrip("：")))
+    return rules
+
+
+def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str], str]],
+             extra_notes: dict | None = None) -> list[dict]:
+    """Entries with placeholders (**, XX) left out; the source named by its speech's title;
+    entries the dated formulation list calls outdated, and those the curation marks (one-off
+    local facts, finished tasks), carry a note instead of passing for insertable."""
+    result = []
+    for entry in entries:
+        if _PLACEHOLDER.search(entry["text"]):
+            continue
+        entry = dict(entry)
+        source = dict(entry.get("source") or {})
+        title = titles.get(source.get("file", ""))
+        if title:
+            source["title"] = title
+        entry["source"] = source
+        notes = [note for pattern, note in rules if pattern.search(entry["text"])]
+        notes += [note for word, note in (extra_notes or {}).items() if word in entry["text"]]
+        if notes:
+            entry["note"] = "；".join(dict.fromkeys(notes))
+        result.append(entry)
     return result
 
 

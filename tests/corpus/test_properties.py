@@ -46,7 +46,20 @@ def heading(draw, level, style):
 @st.composite
 def outlines(draw):
     styles = draw(st.permutations(STYLE_CHOICES))
+    # Real headings (一、 （一） 1. …) are never nested under an enumeration (一是 一要 第一，): the
+    # parser reads such a shape as an inline list, so the outlines drawn here keep enumerations
+    # below every real heading (stable sort: strong styles first).
+    styles = sorted(styles, key=lambda s: family_of(s) in WEAK_FAMILIES)
     base, alternative = styles[:MAX_LEVEL], styles[MAX_LEVEL:2 * MAX_LEVEL]
+
+    def weak(style):
+        return family_of(style) in WEAK_FAMILIES
+
+    def may_alternate(level):
+        alt = alternative[level - 1]
+        if weak(alt) != weak(base[level - 1]):
+            return weak(alt) and not any(not weak(s) for s in base[level:])
+        return True
     opening = st.sampled_from(["", "刚才，", "下面，我讲"])
     blocks: list[Block] = [Block.paragraph(draw(opening) + draw(sentences()))
                            for _ in range(draw(st.integers(0, 2)))]
@@ -54,7 +67,7 @@ def outlines(draw):
 
     def group(level):
         style = base[level - 1]
-        if level > 1 and draw(st.integers(0, 3)) == 0:
+        if level > 1 and may_alternate(level) and draw(st.integers(0, 3)) == 0:
             style = alternative[level - 1]
         count = draw(st.integers(1, 4))
         if family_of(style) in WEAK_FAMILIES:

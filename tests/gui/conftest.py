@@ -15,10 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QMessageBox
 
-from drafter.core.model import Block, Draft
 from drafter.gui import dialogs
 from drafter.gui.app import make_app
 from drafter.gui.main_window import MainWindow
+from tests.editing.helpers import sample_draft  # noqa: F401 - shared with the GUI tests
 
 
 class Dialogs:
@@ -38,7 +38,8 @@ def ui(monkeypatch) -> Dialogs:
     log = Dialogs()
     defaults = {"show_error": None, "show_info": None, "confirm": True, "ask_unsaved": "cancel",
                 "ask_conflict": "cancel", "ask_locked": "cancel", "ask_open_path": None,
-                "ask_save_path": None, "ask_recover": ("later", None), "ask_values": None, "ask_reload": "keep"}
+                "ask_save_path": None, "ask_recover": ("later", None), "ask_values": None, "ask_reload": "keep",
+                "show_text": None}
 
     def fake(name):
         def answer(parent, *args, **kwargs):
@@ -67,22 +68,6 @@ def window(qtbot, ui) -> MainWindow:
     yield win
     win.session.modified = False  # let teardown close without asking
     win.close()
-
-
-def sample_draft() -> Draft:
-    return Draft(
-        title="市长在全市经济工作会议上的讲话", speaker="张三", date="2024年1月19日", salutation="同志们：",
-        blocks=[
-            Block.paragraph("今天，我们召开全市经济工作会议。下面，我讲两点意见。", "opening"),
-            Block.heading(1, "关于去年工作", role="review"),
-            Block.paragraph("过去一年，全市经济运行稳中向好。", "review"),
-            Block.heading(2, "认清形势。", "年初以来，我们坚持稳中求进。", role="review"),
-            Block.heading(2, "坚定信心。", "要想在前、干在前、成在前。", role="review"),
-            Block.heading(1, "关于今年任务", role="tasks"),
-            Block.heading(2, "要在项目建设上求突破。", role="tasks"),
-            Block.heading(1, "关于作风建设", role="conduct"),
-            Block.paragraph("同志们，让我们以实干体现忠诚！", "closing"),
-        ])
 
 
 def type_text(widget, text: str) -> None:

@@ -8,11 +8,12 @@ from pathlib import Path
 import docx
 from PySide6.QtWidgets import QMessageBox
 
-from drafter.core import storage
+from drafter.core import journal, storage
 from drafter.core.logs import setup_logging
 from drafter.core.storage import read_draft
 from drafter.gui.app import ExceptHook
 from tests.gui.conftest import sample_draft, type_text
+from tests.journal_support import crashed_session
 
 CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 
@@ -21,7 +22,7 @@ def test_excepthook_logs_autosaves_and_tells_the_user(window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *args: shown.append(args[1:3])))
     log_file = setup_logging()
-    type_text(window.editor.rows[0].text_edit, "崩溃前的文字")
+    type_text(window.editor, "崩溃前的文字")
     try:
         raise ValueError("坏了")
     except ValueError:
@@ -30,8 +31,7 @@ def test_excepthook_logs_autosaves_and_tells_the_user(window, monkeypatch):
     assert title == "程序内部错误" and "已自动保存" in message and log_file in message
     log = Path(log_file).read_text("utf-8")
     assert "Traceback" in log and "ValueError: 坏了" in log
-    [item] = storage.find_recoverable()
-    assert read_draft(item.copy)[0] == window.draft
+    assert journal.replay(window.session.file.journal.path).draft == window.draft
     assert window.isVisible()
 
 
@@ -58,7 +58,7 @@ def test_import_corrupt_docx_shows_message(window, ui, tmp_path):
 
 
 def test_export_word_from_window(window, ui, tmp_path):
-    from drafter.gui.session import Session
+    from drafter.editing.session import Session
 
     window.set_session(Session(sample_draft()))
     ui.answers["ask_save_path"] = str(tmp_path / "讲话.docx")
@@ -93,7 +93,7 @@ def test_excepthook_shows_a_drafter_error_as_its_message(window, monkeypatch):
 
 
 def test_word_round_trip_through_the_editor(window, ui, tmp_path):
-    from drafter.gui.session import Session
+    from drafter.editing.session import Session
 
     window.set_session(Session(sample_draft()))
     outline = window.outline.item_texts()
@@ -108,15 +108,15 @@ def test_word_round_trip_through_the_editor(window, ui, tmp_path):
 def test_recovery_dialog_lists_what_it_offers(qtbot, tmp_path):
     from drafter.gui.dialogs import RecoveryDialog
 
-    storage.autosave(sample_draft(), tmp_path / "讲话.draft")
+    crashed_session(sample_draft(), tmp_path / "讲话.draft")
     untitled = sample_draft()
     untitled.title = ""
-    storage.autosave(untitled, None)
+    crashed_session(untitled)
     items = storage.find_recoverable()
     dialog = RecoveryDialog(items)
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert any("市长在全市经济工作会议上的讲话" in t and "讲话.draft" in t and "自动保存于" in t for t in texts)
+    assert any("市长在全市经济工作会议上的讲话" in t and "讲话.draft" in t and "最后修改于" in t for t in texts)
     assert any("（无标题）" in t and "从未保存过的新稿" in t for t in texts)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton

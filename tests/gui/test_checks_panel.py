@@ -14,6 +14,7 @@ from drafter.checks.base import SEVERITY_NAMES
 from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.corpus.documents import load_document
+from drafter.editing import checking
 from drafter.gui import checks_panel, settings
 from drafter.gui.checks_panel import ChecksPanel
 from tests.gui.conftest import type_text
@@ -40,9 +41,7 @@ def content(window, index: int) -> str:
 
 
 def selected(window) -> str:
-    editor = window.editor
-    row = editor.rows[editor.current_index()]
-    return row.edit(editor.current_part).textCursor().selectedText()
+    return window.editor.textCursor().selectedText()
 
 
 def item_for(panel: ChecksPanel, predicate):
@@ -99,7 +98,9 @@ def test_activating_a_finding_selects_its_span(window, qtbot, speech):
     rect = panel.tree.visualItemRect(item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.LeftButton, pos=rect.center())   # a double click is
     qtbot.mouseDClick(panel.tree.viewport(), Qt.LeftButton, pos=rect.center())  # press, release, press
-    assert window.editor.current_index() == body_hit.block and window.editor.current_part == "body"
+    start = window.editor.document().findBlockByNumber(body_hit.block).position()
+    assert window.editor.current_index() == body_hit.block
+    assert window.editor.textCursor().selectionStart() - start >= len(window.draft.blocks[body_hit.block].text)
     assert selected(window) == content(window, body_hit.block)[body_hit.start:body_hit.end]
     assert selected(window).strip("*＊.") == ""
 
@@ -174,7 +175,7 @@ def test_error_from_the_checks_is_a_message_box(window, ui, speech, monkeypatch)
     def broken(draft, options):
         raise DrafterError("规则文件有误", "rules.yaml", 3)
 
-    monkeypatch.setattr(checks_panel, "run_checks", broken)
+    monkeypatch.setattr(checking, "run_checks", broken)
     assert window.run_checks() is None
     assert ui.names() == ["show_error"] and "规则文件有误" in ui.messages("show_error")[0]
     assert "rules.yaml" in ui.messages("show_error")[0]
@@ -199,12 +200,11 @@ def test_library_overlap_only_with_a_library_and_never_automatic(window, ui, spe
     assert "未查重" not in panel.summary.text()
     # automatic re-run after typing: cheap checks only, the overlaps carried over
     seen = []
-    real = checks_panel.run_checks
-    monkeypatch.setattr(checks_panel, "run_checks", lambda d, o: seen.append(o.only) or real(d, o))
+    real = checking.run_checks
+    monkeypatch.setattr(checking, "run_checks", lambda d, o: seen.append(o.only) or real(d, o))
     panel.auto.setChecked(True)
-    edit = window.editor.rows[0].text_edit
-    edit.set_cursor(0)
-    type_text(edit, "XX")
+    window.editor.focus_block(0, 0)
+    type_text(window.editor, "XX")
     assert panel.stale
     qtbot.waitUntil(lambda: not panel.stale, timeout=5000)
     assert len(seen) == 1 and "overlap" not in seen[0] and "placeholder" in seen[0]
@@ -228,7 +228,8 @@ def test_no_automatic_run_unless_asked(window, speech, qtbot):
     window.run_checks()
     panel = window.checks
     before = [key(f) for f in panel.findings()]
-    type_text(window.editor.rows[0].text_edit, "**")
+    window.editor.focus_block(0, -1)
+    type_text(window.editor, "**")
     qtbot.wait(checks_panel.AUTO_DELAY_MS + 300)
     assert panel.stale and [key(f) for f in panel.findings()] == before
     window.run_checks()
@@ -250,23 +251,24 @@ def test_spans_are_underlined_and_followed_while_typing(window, speech):
     panel = window.checks
     shown = next(s for s in panel.shown if s.finding.check == "announcement")
     f = shown.finding
-    edit = window.editor.rows[f.block].text_edit
-    spans = {(sel.cursor.selectionStart(), sel.cursor.selectionEnd()): sel.format.underlineStyle()
-             for sel in edit.extraSelections()}
+    edit = window.editor
+    start = edit.document().findBlockByNumber(f.block).position()
+    spans = {(sel.cursor.selectionStart() - start, sel.cursor.selectionEnd() - start): sel.format.underlineStyle()
+             for sel in edit.extraSelections() if sel.cursor.block().blockNumber() == f.block}
     in_block = {(g.start, g.end) for g in panel.findings() if g.block == f.block and g.start is not None}
     assert set(spans) == in_block and (f.start, f.end) in spans
     assert spans[(f.start, f.end)] == QTextCharFormat.WaveUnderline
     # typing before the span moves the underline; activating the finding still finds "*"
-    edit.set_cursor(0)
+    edit.focus_block(f.block, 0)
     type_text(edit, "新增四字")
     assert panel.stale
     window.show_finding(shown)
-    cursor = window.editor.rows[f.block].text_edit.textCursor()
-    assert cursor.selectedText() == "*" and cursor.selectionStart() == f.start + 4
+    cursor = window.editor.textCursor()
+    assert cursor.selectedText() == "*" and cursor.selectionStart() - start == f.start + 4
     # a new draft clears the underlines
     window.session.modified = False
     window.files.new_draft()
-    assert not any(row.text_edit.extraSelections() for row in window.editor.rows)
+    assert not window.editor.extraSelections()
 
 
 def test_a_placeholder_in_the_title_goes_to_the_title_box(window, ui, speech):

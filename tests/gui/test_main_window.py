@@ -24,17 +24,15 @@ def test_open_shows_outline_with_derived_numbers(window, tmp_path):
         "一、关于去年工作", "（一）认清形势。", "（二）坚定信心。", "二、关于今年任务",
         "（一）要在项目建设上求突破。", "三、关于作风建设"]
     assert window.form.edits["title"].text() == "市长在全市经济工作会议上的讲话"
-    assert [row.marker.text() for row in window.editor.rows][:4] == ["", "一、", "", "（一）"]
+    assert window.editor.markers[:4] == ["", "一、", "", "（一）"]
     assert "讲话.draft" in window.windowTitle()
     assert storage.read_lock(path) is not None
 
 
 def test_typing_edits_the_draft_and_marks_it_modified(window, qtbot, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
-    edit = window.editor.rows[2].text_edit
-    edit.setFocus()
-    edit.set_cursor(-1)
-    type_text(edit, "成绩来之不易。")
+    window.editor.focus_block(2, -1)
+    type_text(window.editor, "成绩来之不易。")
     assert window.draft.blocks[2].text == "过去一年，全市经济运行稳中向好。成绩来之不易。"
     assert window.session.modified and window.isWindowModified()
     window.form.edits["speaker"].end(False)
@@ -48,7 +46,7 @@ def test_move_section_renumbers_outline_and_markers(window, tmp_path):
     window.act["up"].trigger()
     assert window.outline.item_texts()[:2] == ["一、关于今年任务", "（一）要在项目建设上求突破。"]
     assert window.outline.item_texts()[2] == "二、关于去年工作"
-    markers = {row.block.text: row.marker.text() for row in window.editor.rows if row.block.is_heading}
+    markers = {b.text: m for b, m in zip(window.draft.blocks, window.editor.markers) if b.is_heading}
     assert markers["关于今年任务"] == "一、" and markers["关于去年工作"] == "二、"
     # the section moved with its sub-heading, and the cursor followed it
     assert window.draft.blocks[window.editor.current_index()].text == "关于今年任务"
@@ -86,7 +84,7 @@ def test_sync_announced_count(window, ui, tmp_path):
     assert "宣布数目不符 1 处" in window.status_label.text()
     window.act["sync"].trigger()
     assert window.draft.blocks[0].text.endswith("下面，我讲三点意见。")
-    assert window.editor.rows[0].text_edit.toPlainText().endswith("我讲三点意见。")
+    assert window.editor.document().findBlockByNumber(0).text().endswith("我讲三点意见。")
     assert "宣布数目不符" not in window.status_label.text()
     assert ui.names() == ["show_info"]
 
@@ -98,7 +96,8 @@ def test_save_writes_the_edited_draft(window, qtbot, tmp_path):
     window.act["down"].trigger()                      # nothing below 三、 at its level: no change
     window.editor.focus_block(6)
     window.act["to_paragraph"].trigger()
-    type_text(window.editor.rows[6].text_edit, "新增。")
+    window.editor.focus_block(6, -1)
+    type_text(window.editor, "新增。")
     window.act["save"].trigger()
     saved, _ = read_draft(path)
     assert saved == window.draft
@@ -110,7 +109,7 @@ def test_new_draft_save_goes_to_save_as(window, ui, qtbot, tmp_path):
     target = tmp_path / "新稿"
     ui.answers["ask_save_path"] = str(target)
     type_text(window.form.edits["title"], "在节后收心会上的讲话")
-    type_text(window.editor.rows[0].text_edit, "同志们，新年好。")
+    type_text(window.editor, "同志们，新年好。")
     assert window.files.save()
     saved, _ = read_draft(tmp_path / "新稿.draft")
     assert saved.title == "在节后收心会上的讲话"
@@ -128,7 +127,7 @@ def _change_on_disk(path: Path) -> str:
 def test_conflict_cancel_keeps_the_other_version(window, ui, qtbot, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "我的修改")
+    type_text(window.editor, "我的修改")
     theirs = _change_on_disk(path)
     ui.answers["ask_conflict"] = "cancel"
     assert not window.files.save()
@@ -141,7 +140,7 @@ def test_conflict_cancel_keeps_the_other_version(window, ui, qtbot, tmp_path):
 def test_conflict_overwrite(window, ui, qtbot, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "我的修改")
+    type_text(window.editor, "我的修改")
     _change_on_disk(path)
     ui.answers["ask_conflict"] = "overwrite"
     assert window.files.save()
@@ -152,7 +151,7 @@ def test_conflict_overwrite(window, ui, qtbot, tmp_path):
 def test_conflict_save_as(window, ui, qtbot, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "我的修改")
+    type_text(window.editor, "我的修改")
     theirs = _change_on_disk(path)
     ui.answers["ask_conflict"] = "save_as"
     ui.answers["ask_save_path"] = str(tmp_path / "b.draft")
@@ -198,25 +197,26 @@ def test_bad_file_shows_message_not_traceback(window, ui, tmp_path):
 def test_close_with_unsaved_changes_asks(window, ui, qtbot, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "改")
+    type_text(window.editor, "改")
     ui.answers["ask_unsaved"] = "cancel"
     assert not window.close()
     assert window.isVisible()
     ui.answers["ask_unsaved"] = "save"
     assert window.close()
-    assert read_draft(path)[0].blocks[0].text.endswith("改")
+    assert read_draft(path)[0].blocks[0].text.startswith("改")
     assert storage.read_lock(path) is None
 
 
 def test_close_without_saving_discards_autosave(window, ui, qtbot, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "改")
+    type_text(window.editor, "改")
     assert window.files.autosave_now()
-    assert len(storage.find_recoverable()) == 1
+    journal_path = window.session.file.journal.path
+    assert journal_path.exists()
     ui.answers["ask_unsaved"] = "discard"
     assert window.close()
-    assert storage.find_recoverable() == []
+    assert not journal_path.exists() and storage.find_recoverable() == []
     assert read_draft(path)[0] == sample_draft()
 
 
@@ -228,26 +228,27 @@ def test_outline_click_moves_cursor(window, qtbot, tmp_path):
     assert window.editor.current_index() == 5
 
 
-def test_moving_keeps_the_rows_and_unsaved_typing(window, tmp_path):
+def test_moving_keeps_the_blocks_and_unsaved_typing(window, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
-    rows_before = set(map(id, window.editor.rows))
+    window.editor.focus_block(2, -1)
+    type_text(window.editor, "未存")
+    blocks_before = set(map(id, window.draft.blocks))
     window.editor.focus_block(5)
     window.act["up"].trigger()
-    assert set(map(id, window.editor.rows)) == rows_before       # reordered, not rebuilt
-    shown = [row.text_edit.toPlainText() for row in window.editor.rows]
-    assert shown == [block.text for block in window.draft.blocks]
-    layout = window.editor.column
-    assert [layout.itemAt(i).widget() for i in range(len(window.editor.rows))] == window.editor.rows
+    assert set(map(id, window.draft.blocks)) == blocks_before       # reordered, not re-made
+    doc = window.editor.document()
+    shown = [doc.findBlockByNumber(i).text() for i in range(doc.blockCount())]
+    assert shown == [b.text + b.body for b in window.draft.blocks]
+    assert any(b.text.endswith("稳中向好。未存") for b in window.draft.blocks)
 
 
 def test_keyboard_shortcuts_work_while_typing(window, qtbot, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
     window.activateWindow()
     window.editor.focus_block(5)
-    edit = window.editor.rows[5].text_edit
+    edit = window.editor
     qtbot.keyClick(edit, Qt.Key_Up, Qt.AltModifier)              # 上移
     assert window.outline.item_texts()[0] == "一、关于今年任务"
-    edit = window.editor.rows[window.editor.current_index()].text_edit
     qtbot.keyClick(edit, Qt.Key_Return, Qt.ControlModifier)      # 插入同级标题
     assert window.outline.item_texts()[2] == "二、（空标题）"
     assert window.draft.blocks[window.editor.current_index()].is_heading
@@ -256,9 +257,9 @@ def test_keyboard_shortcuts_work_while_typing(window, qtbot, tmp_path):
 def test_opening_the_open_draft_again_keeps_edits_and_lock(window, ui, tmp_path):
     path = write_sample(tmp_path / "a.draft")
     window.files.open_path(path)
-    type_text(window.editor.rows[0].text_edit, "未存")
+    type_text(window.editor, "未存")
     assert window.files.open_path(tmp_path / "." / "a.draft")
-    assert window.draft.blocks[0].text.endswith("未存") and ui.names() == []
+    assert window.draft.blocks[0].text.startswith("未存") and ui.names() == []
     assert storage.read_lock(path) is not None
 
 
@@ -309,7 +310,7 @@ def test_paste_speech_into_empty_draft_recognises_the_outline(window):
     from PySide6.QtWidgets import QApplication
 
     QApplication.clipboard().setText(SPEECH)
-    window.act["paste_speech"].trigger()
+    window.act["paste"].trigger()
     assert window.draft.salutation == "同志们："
     assert window.outline.item_texts() == ["一、关于经济工作", "（一）认清形势。", "二、关于作风建设"]
     assert window.draft.blocks[2].body == "年初以来，稳中向好。"
@@ -323,9 +324,9 @@ def test_paste_speech_after_the_cursor_takes_this_drafts_numbering(window, tmp_p
 
     window.files.open_path(write_sample(tmp_path / "a.draft"))
     window.numbering.combos[1].setCurrentText("第一，")
-    window.editor.focus_block(len(window.draft.blocks) - 1)
+    window.editor.focus_block(len(window.draft.blocks) - 1, -1)
     QApplication.clipboard().setText(SPEECH)
-    window.act["paste_speech"].trigger()
+    window.act["paste"].trigger()
     assert window.outline.item_texts()[-3:] == ["第四，关于经济工作", "（一）认清形势。", "第五，关于作风建设"]
     assert window.draft.title == sample_draft().title
 

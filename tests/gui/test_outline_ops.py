@@ -1,91 +1,37 @@
-"""Outline edits behind the editor's buttons (no Qt), and the editor staying in step with
-the model through any sequence of them."""
+"""The one document stays in step with the model through any sequence of outline edits,
+undos and redos (property test on the real window)."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.core.model import Block, Draft
-from drafter.gui import outline_ops
+from drafter.editing.session import Session
 from drafter.gui.outline_view import heading_label
-from drafter.gui.session import Session
 from tests.gui.conftest import sample_draft
 
-
-def texts(draft: Draft) -> list[str]:
-    return [m + b.text for m, b in zip(draft.markers(), draft.blocks)]
-
-
-def test_insert_sibling_heading_goes_after_the_whole_section():
-    draft = sample_draft()
-    at = outline_ops.insert_heading(draft, 2)          # cursor in 一、's first paragraph
-    assert at == 5 and draft.blocks[at].level == 1
-    assert draft.markers()[at] == "二、" and draft.markers()[6] == "三、"
-
-
-def test_insert_child_heading_is_the_last_one_level_down():
-    draft = sample_draft()
-    at = outline_ops.insert_heading(draft, 1, child=True)
-    assert (at, draft.blocks[at].level, draft.markers()[at]) == (5, 2, "（三）")
-
-
-def test_insert_heading_at_top_level_paragraph():
-    draft = sample_draft()
-    at = outline_ops.insert_heading(draft, 0)
-    assert (at, draft.blocks[at].level, draft.markers()[1]) == (1, 1, "一、")
-    assert draft.markers()[2] == "二、"
-
-
-def test_delete_keeps_somewhere_to_type():
-    draft = Draft(blocks=[Block.heading(1, "甲"), Block.paragraph("正文")])
-    removed, focus = outline_ops.delete(draft, 0)
-    assert [b.text for b in removed] == ["甲", "正文"]
-    assert draft.blocks == [Block.paragraph("")] and focus == 0
-
-
-def test_paragraph_moves_one_block_and_stops_at_the_ends():
-    draft = Draft(blocks=[Block.paragraph("甲"), Block.paragraph("乙")])
-    assert outline_ops.move_up(draft, 0) == 0
-    assert outline_ops.move_down(draft, 0) == 1
-    assert [b.text for b in draft.blocks] == ["乙", "甲"]
-    assert outline_ops.move_down(draft, 1) == 1
-
-
-def test_paragraph_to_heading_splits_at_first_sentence_and_back():
-    draft = Draft(blocks=[Block.heading(1, "总体"), Block.paragraph("抓好项目建设。年初以来，……", "tasks")])
-    assert outline_ops.to_heading(draft, 1)
-    assert draft.blocks[1] == Block.heading(2, "抓好项目建设。", "年初以来，……", "tasks")
-    assert draft.markers()[1] == "（一）"
-    assert not outline_ops.to_heading(draft, 1)
-    assert outline_ops.to_paragraph(draft, 1)
-    assert draft.blocks[1] == Block.paragraph("抓好项目建设。年初以来，……", "tasks")
-
-
-def test_promote_and_demote_refuse_paragraphs():
-    draft = sample_draft()
-    assert not outline_ops.promote(draft, 0) and not outline_ops.demote(draft, 0)
-
-
 OPS = ["up", "down", "promote", "demote", "heading", "child", "paragraph", "delete", "to_heading",
-       "to_paragraph", "undo", "sync"]
+       "to_paragraph", "undo", "redo", "sync"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 40)), max_size=12))
-def test_editor_rows_follow_the_model_through_any_edits(window, ui, steps):
+def test_document_follows_the_model_through_any_edits(window, ui, steps):
     window.set_session(Session(sample_draft()))
     ui.answers["confirm"] = True
+    editor = window.editor
     for op, where in steps:
-        window.editor.focus_block(where % len(window.draft.blocks))
+        editor.focus_block(where % len(window.draft.blocks))
         window.act[op].trigger()
-        draft, rows = window.draft, window.editor.rows
-        assert [row.block for row in rows] == draft.blocks
-        assert all(row.block is block for row, block in zip(rows, draft.blocks))
-        assert [row.marker.text() for row in rows] == draft.markers()
-        assert [row.text_edit.toPlainText() for row in rows] == [b.text for b in draft.blocks]
-        layout = window.editor.column
-        assert [layout.itemAt(i).widget() for i in range(len(rows))] == rows
+        draft, doc = window.draft, editor.document()
+        assert doc.blockCount() == len(draft.blocks)
+        assert [doc.findBlockByNumber(i).text() for i in range(doc.blockCount())] == \
+            [b.text + b.body for b in draft.blocks]
+        assert [doc.findBlockByNumber(i).userData().block for i in range(doc.blockCount())] == draft.blocks
+        assert editor.markers == draft.markers()
         markers = draft.markers()
         assert window.outline.item_texts() == [heading_label(markers[i], draft.blocks[i].text)
                                                for i in draft.headings()]
+    while editor.document().isUndoAvailable():
+        editor.undo_step()
+    assert window.draft == sample_draft()

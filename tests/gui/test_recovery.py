@@ -8,11 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from drafter.core import storage
+from drafter.core import journal, storage
 from drafter.core.storage import read_draft, save_draft
 from drafter.gui.app import make_app
 from drafter.gui.main_window import MainWindow
 from tests.gui.conftest import sample_draft, type_text
+from tests.journal_support import crashed_session
 
 CRASHING_EDITOR = textwrap.dedent("""
     import os, sys
@@ -25,8 +26,8 @@ CRASHING_EDITOR = textwrap.dedent("""
     if sys.argv[1] != "-":
         assert window.files.open_path(__import__("pathlib").Path(sys.argv[1]))
     window.editor.focus_block(0)
-    window.editor.rows[0].text_edit.set_cursor(-1)
-    type_text(window.editor.rows[0].text_edit, "（崩溃前输入的文字）")
+    window.editor.focus_block(0, -1)
+    type_text(window.editor, "（崩溃前输入的文字）")
     window.form.edits["title"].end(False)
     type_text(window.form.edits["title"], "（修改稿）")
     # let the autosave timer fire, then die without any clean-up.  (No processEvents()
@@ -63,7 +64,7 @@ def test_recover_saved_draft_after_crash(qtbot, ui, tmp_path):
     save_draft(path, sample_draft())
     in_memory = crash_while_editing(path)
     found = storage.find_recoverable()
-    assert [r.original for r in found] == [str(path)]
+    assert [r.original for r in found] == [str(path)] and found[0].problem is None
     assert read_draft(path)[0] == sample_draft()      # the file itself was never touched
 
     make_app()
@@ -102,7 +103,7 @@ def test_recover_never_saved_draft_after_crash(qtbot, ui, tmp_path):
 
 def test_discard_and_later(qtbot, ui, tmp_path):
     draft = sample_draft()
-    storage.autosave(draft, None)
+    crashed_session(draft)
     make_app()
     window = MainWindow(autosave_seconds=3600)
     qtbot.addWidget(window)
@@ -123,13 +124,13 @@ def test_autosave_timer_writes_copy_only_when_changed(qtbot, ui, tmp_path):
     qtbot.addWidget(window)
     qtbot.wait(60)
     assert storage.find_recoverable() == []           # nothing typed, nothing written
-    type_text(window.editor.rows[0].text_edit, "草稿")
+    type_text(window.editor, "草稿")
     qtbot.waitUntil(lambda: not window.session.dirty_since_autosave, timeout=5000)
-    [item] = storage.find_recoverable()
-    assert read_draft(item.copy)[0] == window.draft
+    item = journal.replay(window.session.file.journal.path)
+    assert item.draft == window.draft
     ui.answers["ask_unsaved"] = "discard"
     window.close()
-    assert storage.find_recoverable() == []
+    assert not item.path.exists() and storage.find_recoverable() == []
 
 
 def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
@@ -138,8 +139,8 @@ def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
     def broken(*_args, **_kwargs):
         raise DrafterError("保存失败：磁盘已满")
 
-    monkeypatch.setattr(storage, "atomic_write", broken)
-    type_text(window.editor.rows[0].text_edit, "字")
+    monkeypatch.setattr(journal, "atomic_write", broken)
+    type_text(window.editor, "字")
     assert not window.files.autosave_now()
     assert "自动保存失败" in window.statusBar().currentMessage()
 
@@ -156,7 +157,7 @@ TERMINATED_EDITOR = textwrap.dedent("""
 
     def edit_then_get_killed():
         window.editor.focus_block(0)
-        type_text(window.editor.rows[0].text_edit, "（关机前输入）")
+        type_text(window.editor, "（关机前输入）")
         sys.stdout.write(dumps(window.draft))
         sys.stdout.flush()
         os.kill(os.getpid(), signal.SIGTERM)
@@ -176,6 +177,6 @@ def test_sigterm_keeps_unsaved_work_for_recovery(tmp_path):
     assert done.returncode == 0, done.stderr
     [item] = storage.find_recoverable()
     from drafter.core.draftfile import dumps
-    assert dumps(read_draft(item.copy)[0]) == done.stdout
+    assert dumps(item.draft) == done.stdout
     assert "（关机前输入）" in done.stdout
     assert read_draft(path)[0] == sample_draft()

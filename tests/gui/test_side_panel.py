@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core.model import Block, Draft
-from drafter.gui.session import Session
+from drafter.editing.session import Session
 
 
 def test_template_makes_a_new_unsaved_draft(window, ui):
@@ -54,7 +54,7 @@ def test_phrase_search_and_insert_at_cursor(window, ui):
     assert hits and all("实干" in p.text + p.frame for p in hits)
     assert panel.results.count() == len(hits)
     plain = next(i for i, p in enumerate(hits) if not p.frame)
-    window.editor.focus_block(0, "text", -1)
+    window.editor.focus_block(0, -1)
     panel.results.setCurrentRow(plain)
     assert panel.insert_selected()
     assert window.draft.blocks[0].text == "我们要" + hits[plain].text

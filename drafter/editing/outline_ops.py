@@ -130,3 +130,24 @@ def insert_draft(draft: Draft, index: int, other: Draft) -> int:
         return len(blocks) - 1
     draft.blocks[index + 1:index + 1] = blocks
     return index + len(blocks)
+
+
+def repair_levels(draft: Draft) -> int:
+    """Give every heading a parent one level up: a level-3 heading left without its level-2
+    parent (after a cut or a drag) moves up with everything under it, siblings stay siblings.
+    Returns the number of headings whose level changed."""
+    changed = 0
+    stack: list[tuple[int, int]] = []   # (level as found, level now) of the open headings
+    for block in draft.blocks:
+        if not block.is_heading:
+            continue
+        found = block.level
+        while stack and stack[-1][0] >= found:
+            stack.pop()
+        parent = stack[-1][1] if stack else 0
+        level = min(found, parent + 1)
+        if level != found:
+            block.level = level
+            changed += 1
+        stack.append((found, level))
+    return changed

@@ -1,0 +1,80 @@
+"""`drafter compare` and `drafter rounds` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from drafter.cli import main
+from drafter.core.storage import save_draft
+from drafter.corpus.docx_review import resolve
+from drafter.corpus.parser import parse_file
+from drafter.export import export_draft
+from tests.compare.conftest import marks_of, printed
+from tests.compare.edits import SPEECHES, edit_every_way
+
+
+def test_compare_a_file_with_itself_says_no_changes(capsys):
+    assert main(["compare", str(SPEECHES[0]), str(SPEECHES[0])]) == 0
+    assert capsys.readouterr().out.strip() == "两个版本没有差异。"
+
+
+def test_rounds_and_compare_round_against_draft(tmp_path, capsys):
+    path = tmp_path / "讲话.draft"
+    old = parse_file(SPEECHES[1])
+    save_draft(path, old)
+    assert main(["rounds", "save", str(path), "第一稿"]) == 0
+    new, moved = edit_every_way(old)
+    save_draft(path, new)
+    assert main(["rounds", "list", str(path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert [r["name"] for r in listed] == ["第一稿"]
+    assert main(["compare", f"{path}@第一稿", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert not data["identical"] and data["note"] is None
+    assert any(m["heading"] == moved for m in data["moves"])
+    assert {c["kind"] for c in data["changes"]} == {"changed", "inserted", "deleted", "moved_to"}
+    out = tmp_path / "修订.docx"
+    assert main(["compare", f"{path}@第一稿", str(path), "-o", str(out), "--author", "李四"]) == 0
+    marks = marks_of(out.read_bytes())
+    assert resolve(marks, True)[:len(printed(new))] == printed(new)
+    assert main(["rounds", "restore", str(path), "第一稿"]) == 0
+    assert main(["compare", f"{path}@第一稿", str(path)]) == 0
+    assert "没有差异" in capsys.readouterr().out
+
+
+def test_compare_docx_and_txt(tmp_path, capsys):
+    old = parse_file(SPEECHES[2])
+    new, _moved = edit_every_way(old)
+    export_draft(old, tmp_path / "old.docx")
+    export_draft(new, tmp_path / "new.txt")
+    assert main(["compare", str(tmp_path / "old.docx"), str(tmp_path / "new.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["inserted"] >= 1 and data["moves"]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "drafter.cli", *args], check=False, capture_output=True, text=True, timeout=120)
+
+
+def test_bad_input_is_one_chinese_line_exit_2(tmp_path):
+    path = tmp_path / "a.draft"
+    save_draft(path, parse_file(SPEECHES[0]))
+    cases = [
+        ([str(path) + "@第九稿", str(path)], "没有名为“第九稿”的轮次"),
+        ([str(tmp_path / "none.txt"), str(path)], "文件不存在"),
+        ([str(path), str(path), "-o", str(tmp_path / "x.pdf")], ".docx"),
+        ([str(path), str(path), "-o", str(tmp_path / "nofolder" / "x.docx")], "文件夹不存在"),
+    ]
+    for args, words in cases:
+        result = run("compare", *args)
+        assert result.returncode == 2, result.stderr
+        assert words in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unrelated_speeches_get_a_note(capsys):
+    assert main(["compare", str(SPEECHES[0]), str(SPEECHES[3])]) == 0
+    captured = capsys.readouterr()
+    assert "相同的文字很少" in captured.err and "新增" in captured.out
