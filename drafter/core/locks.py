@@ -113,7 +113,7 @@ def read_lock(path: str | os.PathLike[str]) -> dict | None:
     return info if isinstance(info, dict) else None
 
 
-def _stale_reason(held: dict | None, raw_exists: bool) -> str | None:
+def stale_reason(held: dict | None, raw_exists: bool) -> str | None:
     """Why the lock ``held`` can be taken over (a Chinese note), or None when it is live."""
     if held is None:
         return "锁文件是空的或已损坏" if raw_exists else "锁文件已消失"
@@ -182,7 +182,7 @@ def acquire_lock(path: str | os.PathLike[str]) -> str | None:
         held = read_lock(path)
         if held and held.get("host") == me["host"] and held.get("pid") == me["pid"]:
             return None  # ours already
-        reason = _stale_reason(held, lock.exists())
+        reason = stale_reason(held, lock.exists())
         if reason is None:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(held.get("time") or 0)))
             raise LockedError(f"该草稿已在别处打开（计算机 {held.get('host', '未知')}，"

@@ -88,10 +88,10 @@ class Session:
 
     @classmethod
     def recover(cls, item: storage.Recoverable) -> Session:
-        """A session holding an autosaved copy; its original file (if any) is reopened so a
-        save goes back there, and a clean save or close discards the copy."""
-        draft, _ = storage.read_draft(item.copy)
-        key = item.copy.stem
+        """A session holding a crashed session's draft (its journal replayed onto the saved
+        state); its original file (if any) is reopened so a save goes back there.  The
+        journal is continued, and cleared by a save or a discard."""
+        draft = item.draft
         session: Session | None = None
         if item.original and Path(item.original).is_file():
             try:
@@ -103,7 +103,7 @@ class Session:
         if session is None:
             origin = Path(item.original) if item.original else None
             session = cls(draft, origin=origin)
-        session.file.autosave_key = key
+        session.file.adopt(item)
         session.modified = True
         return session
 
@@ -159,7 +159,7 @@ class Session:
         logger.info("saved %s", self.file.path)
 
     def autosave(self) -> bool:
-        """Write a recovery copy if something changed since the last one."""
+        """Append what changed since the last call to the recovery journal (cheap)."""
         if not self.dirty_since_autosave:
             return False
         self.file.autosave(self.draft)
@@ -167,5 +167,5 @@ class Session:
         return True
 
     def close(self) -> None:
-        """A clean close: release the lock and discard the recovery copy."""
+        """A clean close: release the lock and clear the recovery journal."""
         self.file.close()

@@ -8,11 +8,12 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.core.errors import DrafterError
+from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.logs import setup_logging
 from drafter.gui.main_window import APP_TITLE, MainWindow
 
@@ -30,7 +31,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(UI_FAMILIES)
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
+    load_translations(app)
     return app
+
+
+def load_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own dialogs, buttons and context menus in Chinese: the zh_CN translations PySide6
+    ships (``Qt/translations``; the frozen app bundles the same folder).  Loaded once."""
+    if app.property("drafter_translations"):
+        return []
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    loaded = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    if not loaded:
+        logger.warning("Qt's Chinese translations not found in %s: Qt's own buttons stay in English", folder)
+    app.setProperty("drafter_translations", bool(loaded))
+    return loaded
 
 
 class ExceptHook:
@@ -82,7 +102,7 @@ def handle_termination(app: QApplication, window: MainWindow) -> QTimer:
     return wake
 
 
-def start(path: str | Path | None = None, autosave_seconds: float = 60) -> tuple[QApplication, MainWindow]:
+def start(path: str | Path | None = None, autosave_seconds: float = FLUSH_SECONDS) -> tuple[QApplication, MainWindow]:
     """Set up the editor (logging, excepthook, signal handling, window) without running it;
     offers recovery and opens ``path`` once the event loop starts."""
     log_file = setup_logging()
@@ -101,7 +121,7 @@ def start(path: str | Path | None = None, autosave_seconds: float = 60) -> tuple
     return app, window
 
 
-def run(path: str | Path | None = None, autosave_seconds: float = 60) -> int:
+def run(path: str | Path | None = None, autosave_seconds: float = FLUSH_SECONDS) -> int:
     """Open the editor (with ``path`` if given) and run until the window closes."""
     previous = sys.excepthook
     app, _window = start(path, autosave_seconds)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,22 @@ def show_error(parent: QWidget | None, message: str, title: str = "出错了") -
 
 def show_info(parent: QWidget | None, message: str, title: str = "提示") -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_text(parent: QWidget | None, text: str, title: str) -> None:
+    """A longer text (a report) in a read-only box the user can select and copy from."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    view.setMinimumSize(640, 420)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.Close)
+    buttons.button(QDialogButtonBox.Close).setText("关闭")
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.exec()
 
 
 def confirm(parent: QWidget | None, question: str, title: str = "请确认") -> bool:
@@ -109,7 +126,10 @@ def describe_recoverable(item: Recoverable) -> str:
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
     title = item.title or "（无标题）"
     where = item.original or "从未保存过的新稿"
-    return f"{title}\n    原文件：{where}\n    自动保存于：{when}"
+    text = f"{title}\n    原文件：{where}\n    最后修改于：{when}"
+    if item.problem:
+        text += f"\n    注意：{item.problem}"
+    return text
 
 
 class RecoveryDialog(QDialog):
@@ -121,8 +141,8 @@ class RecoveryDialog(QDialog):
         self.items = items
         self.action = "later"
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("上次 Drafter 未正常关闭，以下草稿有自动保存的副本。\n"
-                                "选择一份恢复（恢复后请保存），或全部丢弃。"))
+        layout.addWidget(QLabel("Drafter 未正常关闭，以下每次编辑都有未保存的修改。\n"
+                                "选择一份恢复（恢复后请保存），或丢弃；暂不处理的下次仍会列出。"))
         self.list = QListWidget()
         for item in items:
             QListWidgetItem(describe_recoverable(item), self.list)
@@ -130,13 +150,16 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         recover = QPushButton("恢复所选")
-        discard = QPushButton("全部丢弃")
+        discard = QPushButton("丢弃所选")
+        discard_all = QPushButton("全部丢弃")
         later = QPushButton("暂不处理")
         buttons.addButton(recover, QDialogButtonBox.AcceptRole)
         buttons.addButton(discard, QDialogButtonBox.DestructiveRole)
+        buttons.addButton(discard_all, QDialogButtonBox.DestructiveRole)
         buttons.addButton(later, QDialogButtonBox.RejectRole)
         recover.clicked.connect(lambda: self._done("recover"))
-        discard.clicked.connect(lambda: self._done("discard"))
+        discard.clicked.connect(lambda: self._done("discard_one"))
+        discard_all.clicked.connect(lambda: self._done("discard"))
         later.clicked.connect(lambda: self._done("later"))
         layout.addWidget(buttons)
         self.resize(560, 300)
@@ -151,9 +174,12 @@ class RecoveryDialog(QDialog):
 
 
 def ask_recover(parent: QWidget | None, items: list[Recoverable]) -> tuple[str, Recoverable | None]:
-    """('recover', item), ('discard', None) or ('later', None)."""
+    """('recover', item), ('discard', item) for the chosen one, ('discard', None) for all, or
+    ('later', None)."""
     dialog = RecoveryDialog(items, parent)
     dialog.exec()
+    if dialog.action == "discard_one":
+        return "discard", dialog.chosen()
     return dialog.action, dialog.chosen() if dialog.action == "recover" else None
 
 

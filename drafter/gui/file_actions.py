@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,21 +34,6 @@ def guarded(method):
             dialogs.show_error(self.window, exc.message)
             return False
     return wrapper
-
-
-def _held_elsewhere(original: str | None) -> bool:
-    """True when another running Drafter on this machine has the draft open (its autosave
-    copy is live, not left by a crash)."""
-    if not original:
-        return False
-    held = storage.read_lock(Path(original))
-    if not held or held.get("host") != socket.gethostname() or held.get("pid") == os.getpid():
-        return False
-    try:
-        pid = int(held.get("pid") or 0)
-    except (TypeError, ValueError):
-        return False
-    return storage.pid_alive(pid)  # core's cross-platform check (no os.kill on Windows)
 
 
 class FileActions:
@@ -118,6 +101,8 @@ class FileActions:
             dialogs.show_error(self.window, exc.message, "无法打开")
             return False
         self._replace_session(session)
+        if session.file.lock_note:
+            self._status(session.file.lock_note)
         if session.origin is not None:
             self._status(f"已导入 {path.name}，保存时将存为草稿（.draft）")
         return True
@@ -243,18 +228,19 @@ class FileActions:
             return False
 
     def offer_recovery(self) -> bool:
-        """Offer the autosaved copies a crash left behind.  True when one was recovered."""
+        """Offer every editing session a crash left behind (journals); the user recovers one,
+        discards the chosen one or all, or leaves them for later.  True when one was recovered."""
         try:
-            items = [r for r in storage.find_recoverable() if not _held_elsewhere(r.original)]
-        except OSError as exc:
-            logger.warning("cannot look for recovery copies: %s", exc)
+            items = storage.find_recoverable()
+        except (OSError, DrafterError) as exc:
+            logger.warning("cannot look for recovery journals: %s", exc)
             return False
         if not items:
             return False
         action, item = dialogs.ask_recover(self.window, items)
         if action == "discard":
-            for r in items:
-                storage.discard_autosave(r.copy.stem)
+            for r in ([item] if item is not None else items):
+                storage.discard_recoverable(r)
             return False
         if action != "recover" or item is None or not self.maybe_save():
             return False
@@ -264,5 +250,6 @@ class FileActions:
             dialogs.show_error(self.window, f"无法恢复：{exc.message}")
             return False
         self._replace_session(session)
-        self._status("已恢复自动保存的草稿，请检查后保存")
+        note = f"（{item.problem}）" if item.problem else ""
+        self._status(f"已恢复未保存的修改{note}，请检查后保存")
         return True

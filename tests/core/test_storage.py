@@ -174,33 +174,6 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
     assert not storage.lock_path(path).exists()
 
 
-def test_autosave_and_recovery(tmp_path):
-    path = tmp_path / "稿.draft"
-    storage.save_draft(path, Draft(title="已保存"))
-    handle = storage.DraftFile(path)
-    draft = handle.open()
-    draft.blocks.append(Block.paragraph("尚未保存的一段话"))
-    handle.autosave(draft)
-    assert paths.recovery_dir().parent == paths.data_home()
-    # the program "crashes" here: no save, no close
-    found = storage.find_recoverable()
-    assert len(found) == 1 and found[0].original == str(path) and found[0].title == "已保存"
-    assert storage.read_draft(found[0].copy)[0] == draft
-    handle.save(draft)  # a clean save discards the recovery copy
-    assert storage.find_recoverable() == []
-
-
-def test_autosave_of_an_untitled_draft_and_clean_close():
-    handle = storage.DraftFile()
-    draft = Draft(title="新稿", blocks=[Block.paragraph("草稿")])
-    handle.autosave(draft)
-    handle.autosave(draft)  # same key, one copy
-    found = storage.find_recoverable()
-    assert len(found) == 1 and found[0].original is None
-    handle.close()
-    assert storage.find_recoverable() == []
-
-
 def test_data_home_override(tmp_path, monkeypatch):
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
     assert paths.data_home() == tmp_path / "home"

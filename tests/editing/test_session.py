@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core import storage
+from drafter.core import journal, storage
 from drafter.core.errors import DrafterError, LockedError
 from drafter.core.storage import read_draft, save_draft
 from drafter.editing.session import Session, check_openable
 from tests.editing.helpers import sample_draft
+from tests.journal_support import crashed_session
 
 
 def test_check_openable(tmp_path):
@@ -56,10 +57,10 @@ def test_autosave_only_after_changes_and_save_discards_it(tmp_path):
     session.draft.blocks[0].text = "改过"
     session.mark_modified()
     assert session.autosave() and not session.autosave()
-    [item] = storage.find_recoverable()
-    assert item.original == str(path) and read_draft(item.copy)[0] == session.draft
+    item = journal.replay(session.file.journal.path)
+    assert item.original == str(path) and item.draft == session.draft
     session.save()
-    assert storage.find_recoverable() == [] and not session.modified
+    assert not item.path.exists() and not session.modified
     assert read_draft(path)[0].blocks[0].text == "改过"
     session.close()
     assert storage.read_lock(path) is None
@@ -67,11 +68,11 @@ def test_autosave_only_after_changes_and_save_discards_it(tmp_path):
 
 def test_recover_when_the_original_is_gone(tmp_path):
     path = tmp_path / "gone.draft"
-    key = storage.autosave(sample_draft(), path)
+    crashed_session(sample_draft(), path)
     [item] = storage.find_recoverable()
     session = Session.recover(item)
     assert session.needs_path and session.modified and session.draft == sample_draft()
-    assert session.file.autosave_key == key
+    assert session.file.journal.session_id == item.session_id
     session.save(tmp_path / "new.draft")
     assert storage.find_recoverable() == []
     assert Path(tmp_path / "new.draft").exists()

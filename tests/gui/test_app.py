@@ -8,11 +8,12 @@ from pathlib import Path
 import docx
 from PySide6.QtWidgets import QMessageBox
 
-from drafter.core import storage
+from drafter.core import journal, storage
 from drafter.core.logs import setup_logging
 from drafter.core.storage import read_draft
 from drafter.gui.app import ExceptHook
 from tests.gui.conftest import sample_draft, type_text
+from tests.journal_support import crashed_session
 
 CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 
@@ -30,8 +31,7 @@ def test_excepthook_logs_autosaves_and_tells_the_user(window, monkeypatch):
     assert title == "程序内部错误" and "已自动保存" in message and log_file in message
     log = Path(log_file).read_text("utf-8")
     assert "Traceback" in log and "ValueError: 坏了" in log
-    [item] = storage.find_recoverable()
-    assert read_draft(item.copy)[0] == window.draft
+    assert journal.replay(window.session.file.journal.path).draft == window.draft
     assert window.isVisible()
 
 
@@ -108,15 +108,15 @@ def test_word_round_trip_through_the_editor(window, ui, tmp_path):
 def test_recovery_dialog_lists_what_it_offers(qtbot, tmp_path):
     from drafter.gui.dialogs import RecoveryDialog
 
-    storage.autosave(sample_draft(), tmp_path / "讲话.draft")
+    crashed_session(sample_draft(), tmp_path / "讲话.draft")
     untitled = sample_draft()
     untitled.title = ""
-    storage.autosave(untitled, None)
+    crashed_session(untitled)
     items = storage.find_recoverable()
     dialog = RecoveryDialog(items)
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert any("市长在全市经济工作会议上的讲话" in t and "讲话.draft" in t and "自动保存于" in t for t in texts)
+    assert any("市长在全市经济工作会议上的讲话" in t and "讲话.draft" in t and "最后修改于" in t for t in texts)
     assert any("（无标题）" in t and "从未保存过的新稿" in t for t in texts)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
@@ -125,3 +125,11 @@ def test_recovery_dialog_lists_what_it_offers(qtbot, tmp_path):
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "恢复所选")
     qtbot.mouseClick(button, Qt.LeftButton)
     assert dialog.action == "recover" and dialog.chosen() is items[1]
+
+
+def test_qt_speaks_chinese(window):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    menu = window.form.edits["title"].createStandardContextMenu()
+    assert any("粘贴" in action.text() for action in menu.actions())

@@ -212,10 +212,11 @@ def test_close_without_saving_discards_autosave(window, ui, qtbot, tmp_path):
     window.files.open_path(path)
     type_text(window.editor, "改")
     assert window.files.autosave_now()
-    assert len(storage.find_recoverable()) == 1
+    journal_path = window.session.file.journal.path
+    assert journal_path.exists()
     ui.answers["ask_unsaved"] = "discard"
     assert window.close()
-    assert storage.find_recoverable() == []
+    assert not journal_path.exists() and storage.find_recoverable() == []
     assert read_draft(path)[0] == sample_draft()
 
 

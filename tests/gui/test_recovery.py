@@ -8,11 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from drafter.core import storage
+from drafter.core import journal, storage
 from drafter.core.storage import read_draft, save_draft
 from drafter.gui.app import make_app
 from drafter.gui.main_window import MainWindow
 from tests.gui.conftest import sample_draft, type_text
+from tests.journal_support import crashed_session
 
 CRASHING_EDITOR = textwrap.dedent("""
     import os, sys
@@ -63,7 +64,7 @@ def test_recover_saved_draft_after_crash(qtbot, ui, tmp_path):
     save_draft(path, sample_draft())
     in_memory = crash_while_editing(path)
     found = storage.find_recoverable()
-    assert [r.original for r in found] == [str(path)]
+    assert [r.original for r in found] == [str(path)] and found[0].problem is None
     assert read_draft(path)[0] == sample_draft()      # the file itself was never touched
 
     make_app()
@@ -102,7 +103,7 @@ def test_recover_never_saved_draft_after_crash(qtbot, ui, tmp_path):
 
 def test_discard_and_later(qtbot, ui, tmp_path):
     draft = sample_draft()
-    storage.autosave(draft, None)
+    crashed_session(draft)
     make_app()
     window = MainWindow(autosave_seconds=3600)
     qtbot.addWidget(window)
@@ -125,11 +126,11 @@ def test_autosave_timer_writes_copy_only_when_changed(qtbot, ui, tmp_path):
     assert storage.find_recoverable() == []           # nothing typed, nothing written
     type_text(window.editor, "草稿")
     qtbot.waitUntil(lambda: not window.session.dirty_since_autosave, timeout=5000)
-    [item] = storage.find_recoverable()
-    assert read_draft(item.copy)[0] == window.draft
+    item = journal.replay(window.session.file.journal.path)
+    assert item.draft == window.draft
     ui.answers["ask_unsaved"] = "discard"
     window.close()
-    assert storage.find_recoverable() == []
+    assert not item.path.exists() and storage.find_recoverable() == []
 
 
 def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
@@ -138,7 +139,7 @@ def test_autosave_failure_is_reported_not_raised(window, monkeypatch):
     def broken(*_args, **_kwargs):
         raise DrafterError("保存失败：磁盘已满")
 
-    monkeypatch.setattr(storage, "atomic_write", broken)
+    monkeypatch.setattr(journal, "atomic_write", broken)
     type_text(window.editor, "字")
     assert not window.files.autosave_now()
     assert "自动保存失败" in window.statusBar().currentMessage()
@@ -176,6 +177,6 @@ def test_sigterm_keeps_unsaved_work_for_recovery(tmp_path):
     assert done.returncode == 0, done.stderr
     [item] = storage.find_recoverable()
     from drafter.core.draftfile import dumps
-    assert dumps(read_draft(item.copy)[0]) == done.stdout
+    assert dumps(item.draft) == done.stdout
     assert "（关机前输入）" in done.stdout
     assert read_draft(path)[0] == sample_draft()
