@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter import diagnostics
 from drafter.core.announce import find_announcements
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
                                    "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
+            "environment": self._action("运行环境", self.show_environment, None, None,
+                                        "版本、数据文件夹、Word 字体和各项功能是否正常（同 drafter doctor）"),
             "about": self._action("关于", self.about),
         }
         a = self.act
@@ -230,7 +233,9 @@ class MainWindow(QMainWindow):
         toggle.setText("审校面板")
         view.addAction(toggle)
         self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
-        self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
+        menu = self.menuBar().addMenu("帮助(&H)")
+        menu.addAction(a["environment"])
+        menu.addAction(a["about"])
         bar = QToolBar("工具栏")
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -394,6 +399,15 @@ class MainWindow(QMainWindow):
     def sync_from_checks(self) -> None:
         self.sync_counts()
         self.run_checks()
+
+    def show_environment(self) -> None:
+        """帮助 → 运行环境: the report of ``drafter doctor``."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            text = diagnostics.format_report(diagnostics.report())
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialogs.show_text(self, text, "运行环境")
 
     def about(self) -> None:
         from drafter import __version__
