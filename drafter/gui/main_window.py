@@ -36,6 +36,7 @@ from drafter.gui import dialogs, settings
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
+from drafter.gui.compare_view import CompareDialog
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar
 from drafter.gui.outline_view import OutlineView
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
                                    "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
+            "compare": self._action("比较版本…", self.compare_versions, "Ctrl+Shift+D", None,
+                                    "与某一轮次（第一稿、征求意见稿……）或另一文件比较，可导出带修订的 Word"),
             "environment": self._action("运行环境", self.show_environment, None, None,
                                         "版本、数据文件夹、Word 字体和各项功能是否正常（同 drafter doctor）"),
             "about": self._action("关于", self.about),
@@ -234,7 +237,9 @@ class MainWindow(QMainWindow):
         toggle = self.checks_dock.toggleViewAction()
         toggle.setText("审校面板")
         view.addAction(toggle)
-        self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
+        tools = self.menuBar().addMenu("工具(&T)")
+        tools.addAction(a["checks"])
+        tools.addAction(a["compare"])
         menu = self.menuBar().addMenu("帮助(&H)")
         menu.addAction(a["environment"])
         menu.addAction(a["about"])
@@ -366,6 +371,10 @@ class MainWindow(QMainWindow):
         if findings is not None:
             self.statusBar().showMessage(f"审校完成：{self.checks.summary.text()}", 6000)
         return findings
+
+    def compare_versions(self) -> None:
+        """工具 → 比较版本 (gui/compare_view.py)."""
+        CompareDialog(self.draft, self.session.path, self).exec()
 
     def _source_path(self) -> Path | None:
         """The file the draft is (or was imported from), so 查重 skips its own library copy."""
