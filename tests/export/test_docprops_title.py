@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 import zipfile
 
 from docx import Document
@@ -89,3 +91,16 @@ def test_body_is_justified_without_hanging_punctuation_or_latin_spacing(tmp_path
     flags = {name: normal.find(q(name)).get(q("val")) for name in
              ("kinsoku", "overflowPunct", "autoSpaceDE", "autoSpaceDN")}
     assert flags == {"kinsoku": "1", "overflowPunct": "0", "autoSpaceDE": "0", "autoSpaceDN": "0"}
+
+
+def test_exported_files_follow_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        for name in ("d.docx", "d.txt"):
+            export_draft(sample_draft(), tmp_path / name)
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+        (tmp_path / "d.docx").chmod(0o640)  # an existing file keeps its mode
+        export_draft(sample_draft(), tmp_path / "d.docx")
+        assert stat.S_IMODE((tmp_path / "d.docx").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
