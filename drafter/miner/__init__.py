@@ -75,7 +75,8 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
                             bank.formulation_rules(default_formulations()),
                             phrase_curation.get("notes") or {},
                             bank.national_concepts(default_formulations().with_name("formulae.yaml"),
-                                                   phrase_curation.get("national") or []))
+                                                   phrase_curation.get("national") or []),
+                            bank.place_names(default_formulations().with_name("divisions.tsv")))
     phrase_files = bank.by_file(entries)
 
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}
