@@ -4,37 +4,19 @@ digit, ``XX``/``××``, ``X月X日``, template slots ``{{ }}`` / ``{X}``, editor
 
 from __future__ import annotations
 
-import re
-
 from drafter.checks.base import ERROR, WARNING, Finding, around, content
 from drafter.core.model import Draft
-from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS, PLACEHOLDERS
-
-#: (pattern, severity, what it is), from the shared vocabulary.  Order matters: the first
-#: pattern that claims a span wins.
-_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
-    (pattern, ERROR if certain else WARNING, what) for pattern, certain, what in PLACEHOLDERS]
-
+from drafter.core.placeholders import placeholder_spans
+from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS
 
 _HEADER_FIELDS = tuple((key, FIELD_LABELS[key]) for key in DRAFT_FIELDS)
 
 
 def _matches(text: str):
-    """(start, end, severity, what) of every placeholder in ``text``, without overlaps."""
-    taken: list[tuple[int, int]] = []
-    for pattern, severity, what in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if what.startswith("“X”") and _is_product(text, m.start(), m.end()):
-                continue
-            taken.append((m.start(), m.end()))
-            yield m.start(), m.end(), severity, what
-
-
-def placeholder_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, severity) of every placeholder in ``text`` — what the editor marks."""
-    return [(start, end, severity) for start, end, severity, _what in _matches(text)]
+    """(start, end, severity, what) of every placeholder in ``text``, without overlaps (the
+    rule the editor's marks use too: ``core.placeholders``)."""
+    for start, end, certain, what in placeholder_spans(text):
+        yield start, end, ERROR if certain else WARNING, what
 
 
 def check(draft: Draft, options) -> list[Finding]:
@@ -56,10 +38,3 @@ def check(draft: Draft, options) -> list[Finding]:
                                   "填写实际内容或删去"))
     blocks.sort(key=lambda f: (f.block, f.start))
     return found + blocks
-
-
-def _is_product(text: str, start: int, end: int) -> bool:
-    """3×4 or 5G×: a multiplication sign between digits is not a placeholder."""
-    before = text[start - 1:start]
-    after = text[end:end + 1]
-    return text[start:end] == "×" and before.isdigit() and after.isdigit()

@@ -25,7 +25,9 @@ from drafter.core.errors import DrafterError
 #: to it, trading or building with it, bordering it.
 _ELSEWHERE = re.compile(
     r"学习|借鉴|考察|对口|帮扶|协作|支援|援建|援助|结对|兄弟|赴|前往|调研|参观|观摩|对标|看齐|追赶|比学|"
-    r"接壤|毗邻|相邻|交界|来自|签约|落户|引进|飞地|等地|等市|等县|等省|事件|事故|教训|警示|通报")
+    r"接壤|毗邻|相邻|交界|来自|签约|落户|引进|飞地|等地|等市|等县|等省|事件|事故|教训|警示|通报|"
+    r"案件|一案|违纪|违法|查处|落马|审查调查|灾害|暴雨|火灾|爆炸|坍塌|洪水|地震|"
+    r"总书记|工作期间|视察|经验|做法|模式|试点|示范")
 #: Right before a name: 与广州市合作, 赴南沙区, 到北京市.
 _TOWARDS = "与同赴到至从往向和及"
 _SENTENCE_END = "。！？；"
@@ -180,9 +182,10 @@ def _severity(text: str, mention: Mention, level: int, own: OwnPlace, data: Divi
     if (_ELSEWHERE.search(sentence) or text[mention.start - 1:mention.start] in _TOWARDS and mention.start
             or _listed_with_others(sentence, data)):
         return INFO  # 学习借鉴广州市南沙区的经验: named on purpose
-    if level == TOWNSHIP or level == PROVINCE:
-        return WARNING  # another province is often named on purpose; a town name may be a word
-    return ERROR
+    own_level = own.division.level if own.division is not None else own.rank
+    if level != own_level or level in (TOWNSHIP, PROVINCE):
+        return WARNING  # a city named in a county's speech, another province, a town: likely, not sure
+    return ERROR  # a place of the draft's own rank: 广州市南沙区 in 抚松县's speech
 
 
 def _listed_with_others(sentence: str, data: Divisions) -> bool:

@@ -198,12 +198,14 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return WARNING  # 我区 may be the autonomous region
         return ERROR
     if kind == STRONG:
-        if rank < own.rank - 1:
-            return None  # 当前，全省上下正……: a county speech describing its province
+        if rank < own.rank - 1 or (key in ("省", "自治区") and own.rank > 1):
+            return None  # 当前，全省上下正……: a city's or county's speech describing its province
         return ERROR
     if kind == WHOLE:
         if rank < own.rank:
             return None  # 全省第三, 全市经济工作会议: the superior's whole
+        if key == "区" and autonomous is None and own.rank >= 3:
+            return None  # 全区 in a county's speech: most likely its autonomous region
         if rank == own.rank or (key == "区" and autonomous is None):
             return WARNING
         return ERROR

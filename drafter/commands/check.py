@@ -37,6 +37,7 @@ def register(sub) -> None:
                         help="每分钟讲多少字（默认 230，一般 220～250）")
     parser.add_argument("--place", metavar="地名", help="本稿的地名，如 临江市（默认取草稿字段）")
     parser.add_argument("--rules", metavar="F.yaml", help="补充的规范表述/过时表述/地名列表")
+    parser.add_argument("--divisions", metavar="区划数据.tsv", help="另用一份行政区划数据（默认为内置的民政部区划代码）")
     parser.add_argument("--no-library", action="store_true", help="不与本地讲话稿库查重")
     parser.add_argument("--library", metavar="位置", help="用指定的讲话稿库查重：SQLite 文件或 "
                         "postgresql://用户@主机:端口/库名（默认取 DRAFTER_LIBRARY，再默认为个人数据中的库）")
@@ -64,7 +65,7 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         unknown = only - set(CHECKS)
         if unknown:
             raise DrafterError(f"没有名为“{'、'.join(sorted(unknown))}”的检查（可用：{'、'.join(CHECKS)}）")
-    return CheckOptions(only=only, place=args.place, rules=args.rules, source_path=args.file,
+    return CheckOptions(only=only, place=args.place, rules=args.rules, divisions=args.divisions, source_path=args.file,
                         min_overlap=args.min_overlap, rate=args.rate, budget_minutes=args.budget,
                         max_parallels=args.max_parallels)
 

@@ -16,7 +16,6 @@ from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS, ROLE_NAMES
 from drafter.corpus.chrome import iso_date
 
 
-
 def register(sub) -> None:
     parser = add_command(sub, "parse")
     parser.add_argument("file", help="讲话稿（.txt 或 .docx）")
@@ -37,7 +36,8 @@ def outline_json(draft: Draft) -> dict:
     return {"title": draft.title or None, "speaker": draft.speaker or None,
             "date": iso_date(draft.date) if draft.date else None, "occasion": draft.occasion or None,
             "salutation": draft.salutation or None, "dropped": list(draft.dropped),
-            "revisions": [], "comments": [], "doubts": list(draft.doubts), "blocks": blocks}
+            "revisions": [r.as_json() for r in draft.review.revisions] if draft.review else [],
+            "comments": [c.as_json() for c in draft.review.comments] if draft.review else [], "doubts": list(draft.doubts), "blocks": blocks}
 
 
 def _chars(draft: Draft, start: int, end: int) -> int:

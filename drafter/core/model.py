@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from drafter.core.markers import DEFAULT_STYLES, format_marker, match_marker
+from drafter.core.review import Review
 from drafter.core.vocab import ROLES  # noqa: F401 - part of the model's interface
 
 HEADING = "heading"
@@ -70,6 +71,9 @@ class Draft:
     #: kept so nothing is lost, and notes on what the reader was unsure of.  Not saved.
     dropped: list[str] = field(default_factory=list, compare=False)
     doubts: list[str] = field(default_factory=list, compare=False)
+    #: A reviewer's pending tracked changes and comments (``core/review.py``), when the draft
+    #: was read from a reviewed .docx; the text is as it was before them.  Not saved.
+    review: Review | None = field(default=None, compare=False, repr=False)
 
     def copy(self) -> Draft:
         return replace(self, fields=dict(self.fields), numbering=dict(self.numbering),

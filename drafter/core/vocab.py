@@ -47,7 +47,7 @@ PLACEHOLDERS: list[tuple[re.Pattern[str], bool, str]] = [
     (re.compile(r"【[^】\n]{0,40}】"), True, "方括号【】中的批注或待填内容"),
     (re.compile(r"[*＊]{2,}(?:[.．][*＊]+)?|[*＊][.．][*＊]+"), True, "占位符"),
     (re.compile(r"[*＊]"), True, "“*”代替数字或文字"),
-    (re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"), True, "占位符"),
+    (re.compile(r"[XxＸｘ×](?<![A-Za-z].)[XxＸｘ×]+(?![A-Za-z])"), True, "占位符"),  # XX not in a word
     (re.compile(rf"(?<![A-Za-z0-9０-９])[XxＸｘ×](?=[{_NUMERIC_AFTER}])"), True, "“X”代替数字"),
     (re.compile(r"(?<=[第约近共超])[XxＸｘ×](?![A-Za-z0-9])"), True, "“X”代替数字"),
     (re.compile(r"[（(](?:此处)?(?:略|待补充|待定|待填|待核|待核实|数据待核|待更新|略去|删节)[）)]"),
@@ -62,9 +62,12 @@ PLACEHOLDERS: list[tuple[re.Pattern[str], bool, str]] = [
 SPEAKING_RATE = 230
 
 
+_SPACES = re.compile(r"\s+")   # str.isspace's characters (full-width space included)
+
+
 def spoken_chars(text: str) -> int:
     """Characters read aloud: everything but white space (punctuation counts, as a pause)."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - sum(map(len, _SPACES.findall(text)))
 
 
 def speaking_minutes(chars: int, rate: int = SPEAKING_RATE) -> float:

@@ -18,7 +18,7 @@ from drafter.core.vocab import PLACEHOLDER_DIGITS
 # ----- dates -------------------------------------------------------------------------------
 _CN_DIGITS = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>[0-9０-９{PLACEHOLDER_DIGITS}]{{4}}|[{_CN_DIGITS}○Ｏ]{{4}})"
-_NUM = rf"[0-9０-９{PLACEHOLDER_DIGITS}]{{1,2}}|[一二三四五六七八九十]{{1,3}}"
+_NUM = rf"[0-9０-９{PLACEHOLDER_DIGITS}]{{1,2}}|[一二三四五六七八九十]{{1,3}}|元"
 DATE_CN = re.compile(rf"{_YEAR}\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?")
 DATE_NUMERIC = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
 _DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE_CN.pattern}|{DATE_NUMERIC.pattern.replace('?P<', '?P<n')})"
@@ -30,8 +30,10 @@ def _number(text: str) -> int | None:
     text = text.translate(str.maketrans("０１２３４５６７８９○Ｏ", "0123456789〇〇"))
     if text.isdigit():
         return int(text)
+    if text == "元":  # 元月: the first month
+        return 1
     if all(ch in _CN_DIGITS for ch in text) and len(text) == 4:  # 二〇二四
-        return int("".join(str(_CN_DIGITS.index(ch) % 10 if ch != "零" else 0) for ch in text))
+        return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
     try:
         return from_chinese(text)
     except ValueError:
@@ -86,6 +88,11 @@ LABELS = ("标题", "原标题", "副标题", "发文单位", "发文机关", "�
           "用户名", "密码", "验证码", "所属机构", "公开时限", "信息分类", "生成日期", "体裁", "文章类型")
 _LABEL_RE = "|".join(_spaced(w) for w in sorted(LABELS, key=len, reverse=True))
 #: ``来源：南方+`` — a label and its value, anywhere in a header line.
+#: A catalogue or metadata line of any label (知识类型: 析出资源 / 颗粒名称: ……), recognised as
+#: metadata when lines like it stand next to it.
+LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7}\s*[：:]\s*\S")
+#: A summary naming who spoke: 本文记述了戴坤江在……发表的讲话.
+SUMMARY_SPEAKER = re.compile(r"(?:了|是|为|系|收录)(?P<who>[\u4e00-\u9fff、]{2,30}?)(?:同志)?在[^。]{2,80}?(?:(?:发表|所作|作)的?(?:重要)?讲话|发表的|的讲话|上的致辞)")
 #: A line with two or more labels, or a label in a scraped table row (| … |), is page metadata.
 LABEL = re.compile(rf"(?:^|(?<=[\s　|｜丨]))[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]\s*")
 LABEL_AT_START = re.compile(rf"^[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]")
@@ -127,7 +134,7 @@ CHROME = re.compile(
     r"|https?://|www\.[a-z0-9]"
     r"|正文复制|复制全文|全文阅读|阅读全文|展开全文|下载文档|文档下载|立即下载|立即了解|写作神器|付费|会员专享|"
     r"^[（(]?未完[,，]|当前显示\d|请认真阅读下面的提示|^\d+\s*页\s*\d*\+?$|举报|收藏本文"
-    r"|^[^\u4e00-\u9fffA-Za-z0-9]{1,12}$"
+    r"|^[^\u4e00-\u9fffA-Za-z0-9]{1,12}$|^(?:查看原文|内容|正文|全文|原文|摘要|详情|附件)$"
     r"|免费试读|试读结束|温馨提示|开通会员|会员信息|友情链接|现金奖励|点券|投稿】|下载全站|VIP用户|^\[?VIP\]?$"
     r"|^(?:注册|登录|登陆|退出|搜索|首页|English|无障碍|繁体|简体|长者模式)$"
     r"|^(?:用户名|密\s*码|验证码)\s*[：:]"

@@ -31,9 +31,9 @@ def load_document(path: str | os.PathLike[str]) -> Draft:
 
         return read_draft(path)[0]
     if suffix == ".docx":
-        from drafter.export.docx_reader import read_docx
+        from drafter.corpus.docx_review import read_review  # pending 修订 and 批注 kept, not accepted
 
-        return read_docx(path)
+        return read_review(path)
     if suffix in (".txt", ".text"):
         from drafter.corpus.parser import parse_file
 

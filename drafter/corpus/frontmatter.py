@@ -27,7 +27,7 @@ from drafter.core.markers import match_marker
 from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.corpus.chrome import (
     DATE_CN, DATE_NUMERIC, DATELINE, FOOTNOTE, FOOTNOTE_HEAD, GLUED_CHROME, GLUED_LABEL, LABEL, LEADING_TAG,
-    LABEL_AT_START, NOTE_ITEM, REPORTER, SPEAKER_LABELS, STYLE_SHEET, TITLE_LABELS, is_chrome, is_date_line,
+    LABEL_AT_START, LABEL_LIKE, NOTE_ITEM, SUMMARY_SPEAKER, REPORTER, SPEAKER_LABELS, STYLE_SHEET, TITLE_LABELS, is_chrome, is_date_line,
     iso_date,
 )
 
@@ -114,7 +114,7 @@ def split_byline(line: str) -> tuple[str, str] | None:
             return None
     if re.search(r"\d", office):
         return None
-    if office and not _OFFICE.search(office) and len(office) > 12:
+    if office and not _OFFICE.search(office):
         return None
     return office, name
 
@@ -149,6 +149,7 @@ class FrontMatter:
     doubts: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     label_title: str = ""
+    summary_speaker: tuple[str, str] | None = None
 
     def set_date(self, text: str, source: str) -> None:
         text = text.strip("（）() ")
@@ -367,6 +368,14 @@ class _Header:
             fm.dropped.append(line)
             self.last = "chrome"
             return "front"
+        if LABEL_LIKE.match(line) and len(line) <= 600 and match_marker(line) is None and any(
+                LABEL_LIKE.match(x) or LABEL.match(x) for x in lines[max(0, i - 2): i] + lines[i + 1: i + 3]):
+            fm.dropped.append(line)  # a block of metadata (a catalogue record, a page's info box)
+            who = SUMMARY_SPEAKER.search(line)
+            if who and (byline := split_byline(who.group("who"))) and byline[1]:
+                fm.summary_speaker = fm.summary_speaker or byline
+            self.last = "label"
+            return "front"
         m = DATELINE.match(line)
         if m is not None:
             rest = REPORTER.sub("", line[m.end():].lstrip(" 　")).strip()
@@ -527,6 +536,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     fm.body = body
     if not fm.title and fm.label_title:
         fm.title = fm.label_title
+    if not fm.speaker and fm.summary_speaker:
+        fm.set_byline(*fm.summary_speaker)
     _derive_from_title(fm)
     if not body and (fm.dropped or fm.title):
         fm.doubts.append("只找到标题或网页信息，没有讲话正文")

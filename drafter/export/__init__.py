@@ -91,7 +91,12 @@ def export_draft(draft: Draft, path: str | os.PathLike[str], profile: str = "pri
             shown = "".join(missing[:20]) + ("……" if len(missing) > 20 else "")
             warnings.append(f"{path}：提示：有 {len(missing)} 个字符不在“{font_set.label}”的字符集"
                             f"（{font_set.charset.upper()}）中，Word 会用其他字体显示：{shown}")
-        data = docx_bytes(draft, layout, font_set, bold_minor_headings, author)
+        if draft.review is not None and draft.review.pending:
+            from drafter.export.tracked import reviewed_docx_bytes  # the reviewer's marks written back
+            data = reviewed_docx_bytes(draft, font_set.name)
+            warnings.append(f"{path}：{draft.review.summary()}已作为修订和批注写回，未接受任何修订")
+        else:
+            data = docx_bytes(draft, layout, font_set, bold_minor_headings, author)
     atomic_write(path, data)
     logger.info("exported %s (%s, %s, %d bytes)", path, layout.name, font_set.name, len(data))
     return warnings

@@ -40,11 +40,14 @@ from drafter.compare import (
     MOVED_FROM,
     Comparison,
     Op,
+    compare_drafts,
 )
 from drafter.compare.units import Unit
 from drafter.core.model import Draft
+from drafter.core.review import DELETING, INSERTING, PendingRevision
 from drafter.export import oxml
 from drafter.export.docx_writer import LINE_BREAK, build_document
+from drafter.export.tracked_comments import add_comments
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DEFAULT_AUTHOR = "Drafter"
@@ -56,32 +59,63 @@ def revision_date(when: datetime | None = None) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class Attribution:
+    """Who made a change and when, for a draft whose pending revisions are written back: a
+    change is given to the reviewer's revision of the same kind whose text it shares,
+    preferring the revisions in document order."""
+
+    def __init__(self, revisions: list[PendingRevision]):
+        self.revisions = [r for r in revisions if r.kind in INSERTING + DELETING]
+        self.next = 0
+
+    def __call__(self, kind: str, text: str) -> tuple[str, str] | None:
+        side = INSERTING if kind in INSERTING else DELETING
+        candidates = [r for r in self.revisions if r.kind in side]
+        if not candidates:
+            return None
+        ordered = candidates[self.next:] + candidates[:self.next] if self.next < len(candidates) else candidates
+        for r in ordered:
+            if text and text == r.text:
+                self.next = candidates.index(r) + 1
+                return r.author, r.date
+        for r in ordered:
+            if text and r.text and (text in r.text or r.text in text):
+                self.next = candidates.index(r)
+                return r.author, r.date
+        return None
+
+
 class _Writer:
-    def __init__(self, document, author: str, date: str):
+    def __init__(self, document, author: str, date: str, attribution: Attribution | None = None):
         self.body = document.element.body
         self.sectpr = self.body.find(qn("w:sectPr"))
         self.author, self.date = author, date
+        self.attribution = attribution
         self.next_id = 1
         self.move_names: dict[int, str] = {}
         self.open_ranges: dict[str, int] = {}
 
     # ----- elements ---------------------------------------------------------------------
-    def _stamp(self, tag: str):
+    def _stamp(self, tag: str, text: str = ""):
         el = OxmlElement(tag)
+        author, date = self.author, self.date
+        if self.attribution is not None:
+            author, date = self.attribution(tag.split(":")[-1], text) or (author, date)
         el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
+        el.set(qn("w:author"), author)
+        if date:
+            el.set(qn("w:date"), date)
         self.next_id += 1
         return el
 
-    def paragraph(self, style: str, mark: str | None = None, old_style: str | None = None):
+    def paragraph(self, style: str, mark: str | None = None, old_style: str | None = None, text: str = ""):
         p = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         p.append(ppr)
         oxml.set_child(ppr, "pStyle", oxml.PPR_ORDER, val=style)
         if mark:
             rpr = oxml.set_child(ppr, "rPr", oxml.PPR_ORDER)
-            rpr.append(self._stamp(f"w:{mark}"))
+            rpr.append(self._stamp(f"w:{mark}", text))
         if old_style is not None and old_style != style:
             change = self._stamp("w:pPrChange")
             before = OxmlElement("w:pPr")
@@ -119,7 +153,7 @@ class _Writer:
         if wrapper is None:
             p.append(r)
         else:
-            w = self._stamp(f"w:{wrapper}")
+            w = self._stamp(f"w:{wrapper}", text)
             w.append(r)
             p.append(w)
 
@@ -138,7 +172,7 @@ class _Writer:
 
 
 def _whole(w: _Writer, unit: Unit, mark: str | None, wrapper: str | None):
-    p = w.paragraph(unit.style, mark)
+    p = w.paragraph(unit.style, mark, text=unit.text)
     for text, style in unit.runs:
         w.add(p, wrapper, text, style)
     return p
@@ -146,7 +180,7 @@ def _whole(w: _Writer, unit: Unit, mark: str | None, wrapper: str | None):
 
 def _edited(w: _Writer, c: Comparison, op: Op, moved: bool):
     old, new = c.old_units[op.old], c.new_units[op.new]
-    p = w.paragraph(new.style, "moveTo" if moved else None, old_style=old.style)
+    p = w.paragraph(new.style, "moveTo" if moved else None, old_style=old.style, text=new.text)
     keep = "moveTo" if moved else None
     for kind, text, style in op.segments:
         if kind == EQUAL:
@@ -158,9 +192,10 @@ def _edited(w: _Writer, c: Comparison, op: Op, moved: bool):
     return p
 
 
-def write_ops(document, comparison: Comparison, author: str, date: str) -> None:
+def write_ops(document, comparison: Comparison, author: str, date: str,
+              attribution: Attribution | None = None) -> None:
     """Replace the body paragraphs of ``document`` with the comparison's tracked paragraphs."""
-    w = _Writer(document, author, date)
+    w = _Writer(document, author, date, attribution)
     for child in list(w.body):
         if child.tag != qn("w:sectPr"):
             w.body.remove(child)
@@ -219,4 +254,56 @@ def tracked_docx_bytes(comparison: Comparison, new: Draft, author: str = DEFAULT
                        date: str | None = None, fonts: str = "gb2312") -> bytes:
     buffer = io.BytesIO()
     tracked_document(comparison, new, author, date, fonts).save(buffer)
+    return buffer.getvalue()
+
+
+def _style_at(unit: Unit, offset: int) -> tuple[str | None, int]:
+    """(character style of the run at ``offset`` of ``unit``'s text, where that run ends)."""
+    end = 0
+    for text, style in unit.runs:
+        end += len(text)
+        if offset < end:
+            return style, end
+    return (unit.runs[-1][1] if unit.runs else None), end
+
+
+def styled_segments(pieces: list[tuple[str, str]], old: Unit, new: Unit) -> list:
+    """A reviewer's pieces of one paragraph as segments, split where the runs change style
+    (a run-in heading's sentence and body)."""
+    result = []
+    o = n = 0
+    for kind, text in pieces:
+        while text:
+            unit, pos = (old, o) if kind == DELETE else (new, n)
+            style, end = _style_at(unit, pos)
+            part, text = text[:max(end - pos, 1)], text[max(end - pos, 1):]
+            result.append((kind, part, style))
+            if kind != INSERT:
+                o += len(part)
+            if kind != DELETE:
+                n += len(part)
+    return result
+
+
+def reviewed_docx_bytes(draft: Draft, fonts: str = "gb2312") -> bytes:
+    """A draft read from a reviewer's file, written back with what is still pending: each
+    pending revision as a revision under its reviewer's name and date, and each comment not
+    marked done, anchored on its text.  Accepting all gives the draft with every pending
+    revision accepted; rejecting all gives the draft as it stands."""
+    review = draft.review
+    if review is None:
+        return tracked_docx_bytes(compare_drafts(draft, draft), draft, fonts=fonts)
+    accepted = review.accepted if review.accepted is not None and review.revisions else draft
+    comparison = compare_drafts(draft, accepted)
+    for op in comparison.ops:
+        if op.kind == CHANGED:
+            old, new = comparison.old_units[op.old], comparison.new_units[op.new]
+            pieces = review.edits.get((old.text, new.text))
+            if pieces:
+                op.segments = styled_segments(pieces, old, new)
+    document = build_document(accepted, "print", fonts)
+    write_ops(document, comparison, DEFAULT_AUTHOR, revision_date(), Attribution(review.revisions))
+    add_comments(document, [c for c in review.comments if not c.resolved])
+    buffer = io.BytesIO()
+    document.save(buffer)
     return buffer.getvalue()

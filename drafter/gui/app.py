@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,7 +31,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(UI_FAMILIES)
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
+    load_translations(app)
     return app
+
+
+def load_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own dialogs, buttons and context menus in Chinese: the zh_CN translations PySide6
+    ships (``Qt/translations``; the frozen app bundles the same folder).  Loaded once."""
+    if app.property("drafter_translations"):
+        return []
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    loaded = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    if not loaded:
+        logger.warning("Qt's Chinese translations not found in %s: Qt's own buttons stay in English", folder)
+    app.setProperty("drafter_translations", bool(loaded))
+    return loaded
 
 
 class ExceptHook:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,22 @@ def show_error(parent: QWidget | None, message: str, title: str = "出错了") -
 
 def show_info(parent: QWidget | None, message: str, title: str = "提示") -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_text(parent: QWidget | None, text: str, title: str) -> None:
+    """A longer text (a report) in a read-only box the user can select and copy from."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    view.setMinimumSize(640, 420)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.Close)
+    buttons.button(QDialogButtonBox.Close).setText("关闭")
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.exec()
 
 
 def confirm(parent: QWidget | None, question: str, title: str = "请确认") -> bool:

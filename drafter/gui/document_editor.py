@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.vocab import DRAFT_FIELDS, ROLE_TITLES
-from drafter.corpus.parser import parse_text
 from drafter.editing import spans
 from drafter.editing.logic import EditorLogic
 from drafter.gui.document_view import TYPING, DocumentView
@@ -189,6 +188,8 @@ class DocumentEditor(DocumentView):
             text = self._mime_text(source)
             if text is None:
                 return False
+            from drafter.corpus.parser import parse_text   # the reader: loaded at the first paste
+
             parse = None if self.plain_paste else parse_text
             pieces, parsed = spans.pieces_from_text(text, parse)
         cursor = self.textCursor()

@@ -66,6 +66,7 @@ class DocumentView(QTextEdit):
         self.marks: dict[object, QTextCursor] = {}
         self.current = 0
         self._quiet = False                     # the document is being written from the model
+        self._replaying = False                 # undo/redo: whatever changes, refresh the outline
         self._pending: Step | None = None
         self._typing_name = TYPING
         self.setAcceptRichText(False)
@@ -215,7 +216,7 @@ class DocumentView(QTextEdit):
                 break
             qblock = qblock.next()
         self.draft.blocks[a:old_b + 1] = fresh
-        structural = shape != [(x.kind, x.level, x.style) for x in fresh]
+        structural = self._replaying or shape != [(x.kind, x.level, x.style) for x in fresh]
         if structural:
             self.markers = self.draft.markers()
             self.viewport().update()
@@ -270,7 +271,11 @@ class DocumentView(QTextEdit):
             return False
         count = doc.availableUndoSteps()
         key = max((k for k in self.steps if k <= count), default=None)
-        doc.undo()
+        self._replaying = True
+        try:
+            doc.undo()
+        finally:
+            self._replaying = False
         if key is not None:
             self._restore(self.steps[key], 0)
         self.steps_changed.emit()
@@ -283,7 +288,11 @@ class DocumentView(QTextEdit):
             return False
         count = doc.availableUndoSteps()
         key = min((k for k in self.steps if k > count), default=None)
-        doc.redo()
+        self._replaying = True
+        try:
+            doc.redo()
+        finally:
+            self._replaying = False
         if key is not None:
             self._restore(self.steps[key], 1)
         self.steps_changed.emit()

@@ -1,14 +1,14 @@
 """Mark what the writer still has to fill in (*, **, XX, X月X日, ××, {{ }}, 【】 …) in yellow, so
 a placeholder left from last year's speech or a template is seen before the draft goes up.
-The spans are the placeholder check's own (``checks.placeholders.placeholder_spans``, from
-the patterns in ``core.vocab``), so what is marked is what 审校 reports.
+The spans are the placeholder check's own (``core.placeholders``, from the patterns in
+``core.vocab``), so what is marked is what 审校 reports.
 ``finding_format`` underlines the spans of 审校 findings (extra selections of the editor)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
-from drafter.checks.placeholders import placeholder_spans
+from drafter.core.placeholders import placeholder_spans
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
@@ -19,7 +19,7 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self.format.setToolTip("待填写")
 
     def highlightBlock(self, text: str) -> None:  # Qt override
-        for start, end, _severity in placeholder_spans(text):
+        for start, end, _certain, _what in placeholder_spans(text):
             self.setFormat(start, end - start, self.format)
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter import diagnostics
 from drafter.core.announce import find_announcements
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
@@ -33,13 +33,12 @@ from drafter.editing.logic import EditorLogic
 from drafter.editing.session import Session
 from drafter.editing.stats import draft_stats
 from drafter.gui import dialogs, settings
-from drafter.gui.checks_panel import ChecksPanel
+from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar
 from drafter.gui.outline_view import OutlineView
-from drafter.gui.side_panel import SidePanel
 
 logger = logging.getLogger(__name__)
 
@@ -104,24 +103,10 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         centre_layout.addWidget(self.find_bar)
 
-        self.side = SidePanel()
-        self.side.phrases.insert_requested.connect(self.editor.insert_text)
-        self.side.templates.draft_made.connect(self.files.new_from_draft)
         self.editor.current_changed.connect(self._current_changed)
-        self.dock = QDockWidget("素材", self)
-        self.dock.setObjectName("materialDock")
-        self.dock.setWidget(self.side)
-        self.dock.visibilityChanged.connect(
-            lambda visible: QTimer.singleShot(50, self.side.load) if visible and self.load_materials else None)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.checks = ChecksPanel(self.settings)
-        self.checks.finding_activated.connect(self.show_finding)
-        self.checks.sync_requested.connect(self.sync_from_checks)
-        self.checks.listed.connect(self._mark_findings)
-        self.checks_dock = QDockWidget("审校", self)
-        self.checks_dock.setObjectName("checksDock")
-        self.checks_dock.setWidget(self.checks)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+        # Right-hand docks, tabbed; each panel is built when first shown or used (docks.py).
+        self.dock = LazyDock("素材", "materialDock", self._build_side, self)
+        self.checks_dock = LazyDock("审校", "checksDock", self._build_checks, self)
         self.tabifyDockWidget(self.dock, self.checks_dock)
         self.dock.raise_()
 
@@ -131,6 +116,34 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 800])
         self.setCentralWidget(self.splitter)
+
+    def _build_side(self):
+        from drafter.gui.side_panel import SidePanel   # templates and phrase bank: after the first paint
+
+        side = SidePanel()
+        side.phrases.insert_requested.connect(self.editor.insert_text)
+        side.templates.draft_made.connect(self.files.new_from_draft)
+        if self.load_materials:
+            QTimer.singleShot(50, side.load)
+        return side
+
+    def _build_checks(self):
+        from drafter.gui.checks_panel import ChecksPanel   # the check modules: when 审校 is first used
+
+        checks = ChecksPanel(self.settings)
+        checks.set_draft(self.draft, self._source_path())
+        checks.finding_activated.connect(self.show_finding)
+        checks.sync_requested.connect(self.sync_from_checks)
+        checks.listed.connect(lambda _shown: self.editor.mark_findings(checks.marks()))
+        return checks
+
+    @property
+    def side(self):
+        return self.dock.panel
+
+    @property
+    def checks(self):
+        return self.checks_dock.panel
 
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -192,6 +205,8 @@ class MainWindow(QMainWindow):
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
                                    "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
+            "environment": self._action("运行环境", self.show_environment, None, None,
+                                        "版本、数据文件夹、Word 字体和各项功能是否正常（同 drafter doctor）"),
             "about": self._action("关于", self.about),
         }
         a = self.act
@@ -218,7 +233,9 @@ class MainWindow(QMainWindow):
         toggle.setText("审校面板")
         view.addAction(toggle)
         self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
-        self.menuBar().addMenu("帮助(&H)").addAction(a["about"])
+        menu = self.menuBar().addMenu("帮助(&H)")
+        menu.addAction(a["environment"])
+        menu.addAction(a["about"])
         bar = QToolBar("工具栏")
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -270,7 +287,8 @@ class MainWindow(QMainWindow):
         self.numbering.set_draft(self.draft)
         self.editor.set_draft(self.draft)
         self.outline.set_draft(self.draft)
-        self.checks.set_draft(self.draft, self._source_path())
+        if self.checks_dock.built:
+            self.checks.set_draft(self.draft, self._source_path())
         self._update_stats()
         self.update_title()
 
@@ -285,7 +303,8 @@ class MainWindow(QMainWindow):
         """Every change of the draft passes here once (the session's one edit hook)."""
         self.session.edited()
         self.setWindowModified(True)
-        self.checks.draft_edited()
+        if self.checks_dock.built:
+            self.checks.draft_edited()
         if structural:
             self.outline.refresh()
             self.outline.select_block(self.editor.current_block())
@@ -311,7 +330,7 @@ class MainWindow(QMainWindow):
         self.act["redo"].setEnabled(bool(redo))
 
     def _current_changed(self, index: int) -> None:
-        if 0 <= index < len(self.draft.blocks):
+        if 0 <= index < len(self.draft.blocks) and self.dock.built:
             self.side.phrases.set_role(self.draft.blocks[index].role)
 
     def _numbering_changed(self, level: int, style: str) -> None:
@@ -369,10 +388,6 @@ class MainWindow(QMainWindow):
         self.outline.select_block(index)
         self.statusBar().showMessage(f.message, 8000)
 
-    def _mark_findings(self, _shown: list) -> None:
-        """Underline the listed findings' spans in the editor."""
-        self.editor.mark_findings(self.checks.marks())
-
     def sync_counts(self) -> None:
         changed = self.logic.sync_counts()
         if not changed:
@@ -384,6 +399,15 @@ class MainWindow(QMainWindow):
     def sync_from_checks(self) -> None:
         self.sync_counts()
         self.run_checks()
+
+    def show_environment(self) -> None:
+        """帮助 → 运行环境: the report of ``drafter doctor``."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            text = diagnostics.format_report(diagnostics.report())
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialogs.show_text(self, text, "运行环境")
 
     def about(self) -> None:
         from drafter import __version__

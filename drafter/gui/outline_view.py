@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from drafter.core.model import Draft
-from drafter.editing.stats import SPEAKING_RATE, block_chars
+from drafter.core.vocab import SPEAKING_RATE, spoken_chars
 
 INDEX_ROLE = Qt.UserRole
 
@@ -50,6 +50,9 @@ class OutlineView(QTreeWidget):
         self.items = {}
         if draft is not None:
             markers = draft.markers()
+            upto = [0]     # characters before each block, so a section's length is one subtraction
+            for b in draft.blocks:
+                upto.append(upto[-1] + spoken_chars(b.text) + spoken_chars(b.body))
             stack: list[tuple[int, QTreeWidgetItem]] = []  # (level, item)
             for i in draft.headings():
                 block = draft.blocks[i]
@@ -58,7 +61,7 @@ class OutlineView(QTreeWidget):
                 item = QTreeWidgetItem([heading_label(markers[i], block.text)])
                 item.setData(0, INDEX_ROLE, i)
                 end = draft.section_end(i)
-                chars = block_chars(draft, i, end)
+                chars = upto[end] - upto[i]
                 minutes = chars / SPEAKING_RATE
                 item.setToolTip(0, f"{block.text}\n本节 {chars} 字，约 {minutes:.1f} 分钟")
                 if stack:

@@ -74,7 +74,9 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
     entries = bank.apply_curation(entries, phrase_curation)
     entries = bank.annotate(entries, curation.get("corpus_titles") or {},
                             bank.formulation_rules(default_formulations()),
-                            phrase_curation.get("notes") or {})
+                            phrase_curation.get("notes") or {},
+                            bank.national_concepts(default_formulations().with_name("formulae.yaml"),
+                                                   phrase_curation.get("national") or []))
     phrase_files = bank.by_file(entries)
 
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}

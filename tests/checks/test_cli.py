@@ -128,6 +128,20 @@ def test_bad_rules_file_is_named_and_the_other_checks_still_run(tmp_path, body, 
     assert "未填占位" in result.stdout and "补充规则文件未采用" in result.stdout
 
 
+def test_damaged_division_data_skips_only_place_names(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN.replace("全市安全生产形势", "全县上下安全生产形势"), encoding="utf-8")
+    data = tmp_path / "divisions.tsv"
+    data.write_text("110000\t\t北京市\n损坏的一行\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "drafter.cli", "check", str(clean), "--divisions", str(data),
+                             "--place", "临江市", "--no-library", "--json"],
+                            check=False, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1 and "divisions.tsv" in result.stderr and "第 2 行" in result.stderr
+    found = json.loads(result.stdout)
+    assert any(f["source"] and f["source"].get("skipped") for f in found)
+    assert any(f["check"] == "place" and f["severity"] == "error" and "全县上下" in f["message"] for f in found)
+
+
 def test_broken_user_library_skips_only_the_overlap_check(tmp_path, capsys):
     paths.library_db().write_bytes(b"this is not a database" * 100)
     path = tmp_path / "讲话.txt"

@@ -52,7 +52,10 @@ def start():
 
 def load(desktop, path):
     url = uno.systemPathToFileUrl(os.path.abspath(path))
-    return desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        raise SystemExit(f"LibreOffice could not open {path}")
+    return doc
 
 
 def paragraphs(doc):
@@ -91,8 +94,35 @@ def resolve(smgr, ctx, desktop, path):
     return out
 
 
-def markup(desktop, src, dst, spec):
+def set_author(smgr, ctx, name):
+    """Revisions and comments carry the user's name from the profile (工具 → 选项 → 用户数据)."""
+    provider = smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                  (prop("nodepath", "/org.openoffice.UserProfile/Data"),))
+    access.setPropertyValue("givenname", name)
+    access.setPropertyValue("sn", "")
+    access.commitChanges()
+
+
+def markup(smgr, ctx, desktop, src, dst, spec):
+    set_author(smgr, ctx, spec.get("author", "审稿人"))
     doc = load(desktop, src)
+    for c in spec.get("comment", []):
+        search = doc.createSearchDescriptor()
+        search.SearchString = c["text"]
+        found = doc.findFirst(search)
+        if found is None:
+            raise SystemExit(f"not found: {c['text']}")
+        if c.get("to_next_paragraph"):  # a range that runs into the next paragraph
+            cursor = found.getText().createTextCursorByRange(found.getStart())
+            cursor.gotoEndOfParagraph(True)
+            cursor.gotoNextParagraph(True)
+            cursor.goRight(int(c["to_next_paragraph"]), True)
+            found = cursor
+        note = doc.createInstance("com.sun.star.text.textfield.Annotation")
+        note.Author = c.get("author", "审稿人")
+        note.Content = c["content"]
+        found.getText().insertTextContent(found, note, True)
     doc.RecordChanges = True
     for old, new in spec.get("replace", []):
         search = doc.createSearchDescriptor()
@@ -101,6 +131,13 @@ def markup(desktop, src, dst, spec):
         if found is None:
             raise SystemExit(f"not found: {old}")
         found.setString(new)
+    for anchor, text in spec.get("insert_after", []):
+        search = doc.createSearchDescriptor()
+        search.SearchString = anchor
+        found = doc.findFirst(search)
+        if found is None:
+            raise SystemExit(f"not found: {anchor}")
+        found.getText().insertString(found.getEnd(), text, False)
     for text in spec.get("delete", []):
         search = doc.createSearchDescriptor()
         search.SearchString = text
@@ -108,16 +145,6 @@ def markup(desktop, src, dst, spec):
         if found is None:
             raise SystemExit(f"not found: {text}")
         found.setString("")
-    for c in spec.get("comment", []):
-        search = doc.createSearchDescriptor()
-        search.SearchString = c["text"]
-        found = doc.findFirst(search)
-        if found is None:
-            raise SystemExit(f"not found: {c['text']}")
-        note = doc.createInstance("com.sun.star.text.textfield.Annotation")
-        note.Author = c.get("author", "审稿人")
-        note.Content = c["content"]
-        found.getText().insertTextContent(found, note, True)
     doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)),
                    (prop("FilterName", "MS Word 2007 XML"),))
     doc.close(True)
@@ -132,7 +159,7 @@ def main():
             result = resolve(smgr, ctx, desktop, sys.argv[2])
         else:
             with open(sys.argv[4], encoding="utf-8") as handle:
-                result = markup(desktop, sys.argv[2], sys.argv[3], json.load(handle))
+                result = markup(smgr, ctx, desktop, sys.argv[2], sys.argv[3], json.load(handle))
         print(json.dumps(result, ensure_ascii=False))
     finally:
         try:

@@ -125,3 +125,11 @@ def test_recovery_dialog_lists_what_it_offers(qtbot, tmp_path):
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "恢复所选")
     qtbot.mouseClick(button, Qt.LeftButton)
     assert dialog.action == "recover" and dialog.chosen() is items[1]
+
+
+def test_qt_speaks_chinese(window):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    menu = window.form.edits["title"].createStandardContextMenu()
+    assert any("粘贴" in action.text() for action in menu.actions())

@@ -1,0 +1,95 @@
+"""A reviewer's pending marks on a draft: tracked changes (修订) and comments (批注).
+
+A draft read from a reviewer's .docx is the text *as the writer sent it* (every pending
+revision rejected) with ``Draft.review`` holding what the reviewer did: each revision (kind,
+author, date, text, where) and each comment (author, date, text, the text it is about, where),
+and the draft as it would read with every pending revision accepted.  Nothing is accepted
+silently: accepting or rejecting is an explicit decision (``corpus.docx_review.decide``), and
+exporting a draft that still has pending marks writes them back as revisions and comments.
+Pure Python; the editor shows these, the command line lists them (``drafter parse --json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.core.model import Draft
+
+#: Kinds of revision, as Word names them, and what the user reads.
+KIND_NAMES = {"ins": "插入", "del": "删除", "moveFrom": "移走", "moveTo": "移入", "pPrChange": "段落格式",
+              "rPrChange": "文字格式"}
+INSERTING = ("ins", "moveTo")
+DELETING = ("del", "moveFrom")
+
+
+@dataclass(frozen=True)
+class PendingRevision:
+    id: str
+    kind: str                 # ins | del | moveFrom | moveTo | pPrChange
+    author: str
+    date: str
+    text: str                 # the text inserted, deleted or moved ("" for a paragraph mark only)
+    paragraph: int            # 1-based paragraph of the reviewer's file
+    context: str              # the start of that paragraph, to find it
+    whole_paragraph: bool = False   # the paragraph itself was inserted / deleted / moved
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "label": KIND_NAMES.get(self.kind, self.kind),
+                "author": self.author, "date": self.date or None, "text": self.text,
+                "where": {"paragraph": self.paragraph, "context": self.context},
+                "whole_paragraph": self.whole_paragraph}
+
+
+@dataclass(frozen=True)
+class PendingComment:
+    id: str
+    author: str
+    date: str
+    text: str
+    anchor: str               # the text the comment is about (paragraphs joined by a line feed)
+    paragraph: int            # 1-based paragraph where it starts
+    end_paragraph: int
+    initials: str = ""
+    resolved: bool = False    # marked done (已解决) in Word
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "author": self.author, "date": self.date or None, "text": self.text,
+                "anchor": self.anchor, "resolved": self.resolved,
+                "where": {"paragraph": self.paragraph, "end_paragraph": self.end_paragraph}}
+
+
+@dataclass
+class Review:
+    source: str                                   # the reviewer's file
+    revisions: list[PendingRevision] = field(default_factory=list)
+    comments: list[PendingComment] = field(default_factory=list)
+    accepted: Draft | None = None                 # the draft with every pending revision accepted
+    decisions: dict[str, bool] = field(default_factory=dict)   # decided so far: id -> accepted
+    #: For each reviewer paragraph edited inside: (text before, text after) -> its pieces
+    #: (equal | insert | delete, text), so writing the marks back keeps the reviewer's own cuts.
+    edits: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.revisions) or any(not c.resolved for c in self.comments)
+
+    def authors(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for item in [*self.revisions, *self.comments]:
+            seen.setdefault(item.author, None)
+        return list(seen)
+
+    def summary(self) -> str:
+        """待处理修订 12 处（张三、李四），批注 3 条."""
+        parts = []
+        if self.revisions:
+            parts.append(f"待处理修订 {len(self.revisions)} 处")
+        open_comments = [c for c in self.comments if not c.resolved]
+        if open_comments:
+            parts.append(f"批注 {len(open_comments)} 条")
+        if not parts:
+            return "没有待处理的修订和批注。"
+        authors = "、".join(a or "（未署名）" for a in self.authors())
+        return "，".join(parts) + (f"（{authors}）" if authors else "") + "。"

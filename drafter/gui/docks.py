@@ -1,0 +1,32 @@
+"""Docks whose panel is built when first needed, so the window paints before the phrase
+bank, the templates and the checks (jinja2, the check modules, the division data) are even
+imported.  ``panel`` builds it on first use; a dock that becomes visible builds it too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+
+class LazyDock(QDockWidget):
+    def __init__(self, title: str, name: str, build: Callable[[], QWidget], window: QMainWindow):
+        super().__init__(title, window)
+        self.setObjectName(name)
+        self._build = build
+        self._panel: QWidget | None = None
+        self.setWidget(QWidget())
+        window.addDockWidget(Qt.RightDockWidgetArea, self)
+        self.visibilityChanged.connect(lambda visible: self.panel if visible else None)
+
+    @property
+    def built(self) -> bool:
+        return self._panel is not None
+
+    @property
+    def panel(self) -> QWidget:
+        if self._panel is None:
+            self._panel = self._build()
+            self.setWidget(self._panel)
+        return self._panel
