@@ -67,6 +67,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导出带修订的文件：{target}")
         return 0
     print(summary(comparison))
-    for entry in change_entries(comparison):
+    for entry in change_entries(comparison, collapse_moves=True):
         print(describe(entry))
     return 0
