@@ -119,17 +119,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_side(self):
-        from drafter.gui.side_panel import SidePanel   # templates and phrase bank: after the first paint
+        from drafter.gui.library_panel import insert_into
+        from drafter.gui.side_panel import SidePanel  # templates and phrase bank: after the first paint
 
         side = SidePanel()
         side.phrases.insert_requested.connect(self.editor.insert_text)
+        side.library.insert_requested.connect(lambda pieces: insert_into(self.editor, pieces))
         side.templates.draft_made.connect(self.files.new_from_draft)
         if self.load_materials:
             QTimer.singleShot(50, side.load)
         return side
 
     def _build_checks(self):
-        from drafter.gui.checks_panel import ChecksPanel   # the check modules: when 审校 is first used
+        from drafter.gui.checks_panel import ChecksPanel  # the check modules: when 审校 is first used
 
         checks = ChecksPanel(self.settings)
         checks.set_draft(self.draft, self._source_path())

@@ -16,6 +16,8 @@ DEFAULTS: dict[str, object] = {
     # 审校 panel (checks_panel.py)
     "check_place": "", "check_budget": 0.0, "check_rate": 230, "check_library": True,
     "check_auto": False, "check_group": "severity",
+    # 讲话稿库 (library_panel.py, checks_panel.py): a SQLite file or postgresql://…; "" = the default
+    "library": "",
 }
 RECENT_LIMIT = 8
 
