@@ -146,7 +146,10 @@ class CompareDialog(QDialog):
                 chosen = dialogs.ask_open_path(self, str(self.path.parent) if self.path else "")
                 if not chosen:
                     return
-                self.set_old(load_document(chosen), Path(chosen).name)
+                old = load_document(chosen)
+                if old.review is not None and old.review.revisions and old.review.accepted is not None:
+                    old = old.review.accepted  # a reviewer's file: the version the reviewer made
+                self.set_old(old, Path(chosen).name)
                 self.round_name = None
             elif choice:
                 self.set_old(rounds.open_round(self.path, choice), f"轮次“{choice}”")
