@@ -71,7 +71,8 @@ def test_export_on_a_machine_without_the_fonts_works_and_says_so(tmp_path, monke
     assert cli.main(["export", str(speech), "-o", str(tmp_path / "out.docx")]) == 0
     err = capsys.readouterr().err
     assert (tmp_path / "out.docx").stat().st_size > 5000
-    assert "本机未安装 方正小标宋简体、楷体_GB2312、黑体、仿宋_GB2312、宋体；文件照常导出" in err
+    assert ("本机未安装 方正小标宋简体（以宋体代替）、楷体_GB2312（以楷体代替）、黑体、仿宋_GB2312（以仿宋代替）、"
+            "宋体；文件照常导出") in err
     monkeypatch.setattr(fonts, "installed_families", lambda: {"方正小标宋简体", "KaiTi_GB2312", "SimHei",
                                                                "FangSong_GB2312", "宋体"})
     assert cli.main(["export", str(speech), "-o", str(tmp_path / "out.docx")]) == 0

@@ -10,12 +10,16 @@ id            what                                                            se
 placeholder   **, *, XX, ××, X月X日, {{ }}, 【】, （略） left in the text            error
 numbering     gaps, repeats, disorder; mixed families/styles among siblings    error/warning
 announcement  an announced count (讲三点意见) that disagrees with the items     error
-formulation   standard formulations misquoted, outdated ones (dated list)       warning
-place         another place's name; 我市 in a county's draft                    warning
+formulation   a formula's wrong member; outdated/wrong forms (dated lists)     error/warning/info
+place         words of another level (全市上下 in a county's draft), other       error/warning/info
+              places' names (administrative-division data)
 overlap       long runs shared with library speeches (needs options.library)   info/warning
 parallel      unbalanced 排比, too many in one paragraph                        warning
 length        characters and speaking time, whole and per part, vs a budget    info/warning
 ============  ==============================================================  =============
+
+A rules file (``options.rules``) that cannot be read does not stop the run: the shipped lists
+are used and a whole-draft finding (``source={"skipped": True, "file": …, "line": …}``) says so.
 
 The editor can call ``run_checks`` on its draft and use ``Finding.block``/``start``/``end``
 (offsets into ``block.text + block.body``) to highlight each finding.

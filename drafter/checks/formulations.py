@@ -101,6 +101,9 @@ def check(draft: Draft, options, rules: Rules | None = None) -> list[Finding]:
             for m in form.pattern.finditer(text):
                 if m.group(0):
                     found.append(_form_finding(draft, index, text, m, form, how))
+    errors = [(f.block, f.start, f.end) for f in found if f.severity == ERROR]
+    found = [f for f in found if f.severity == ERROR
+             or not any(b == f.block and s < f.end and f.start < e for b, s, e in errors)]
     found.sort(key=lambda f: (f.block, f.start))
     return found
 

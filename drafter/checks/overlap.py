@@ -2,14 +2,16 @@
 with speeches in the library (``drafter.corpus.library``), reported per block with the source
 speech and its paragraph, and per level-1 part with the share of its text that is shared.
 
-Candidates come from the library's index: any run of ``minimum`` characters contains one of the
-draft's seeds (``n`` characters at offsets 0, s, 2s, … with ``s = minimum - n + 1``), so asking
-the library for the blocks that contain each seed (at most ``SEED_LIMIT`` a seed) finds every
-block that can share a run; the runs themselves are then measured exactly on the two texts, with
-one table of the draft block's seeds scanned along each candidate.  Runs found in ``common_docs``
-or more library speeches are stock formulations (坚持以习近平新时代中国特色社会主义思想为指导……)
-and are not reported: the speeches are counted among the candidates already fetched, and the
-library is asked (a bounded question) only when a seed had more candidates than were fetched.
+Candidates come from the library's marks (winnowed fingerprints, ``drafter.corpus.library.base.marks``):
+two texts sharing a run of 20 or more characters share a mark, so asking the library for the
+blocks that have each of the draft's marks (at most ``SEED_LIMIT`` a mark, bounded questions)
+finds every block that can share such a run (a shorter ``min_overlap`` is found when a mark falls
+inside it); the runs themselves are then measured exactly on the two texts, starting from the
+marked ten-character runs each candidate was found by (``str.find``, then extended both ways).
+Runs found in ``common_docs`` or more library speeches are stock formulations
+(坚持以习近平新时代中国特色社会主义思想为指导……) and are not reported: the speeches are counted
+among the blocks of the run's rarest mark (exact when all of them were fetched; a run all of whose
+marks are in more than ``SEED_LIMIT`` blocks is a set phrase).
 No SQL here: the checks use the library's interface."""
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from drafter.checks.base import INFO, WARNING, Finding, marker_of, quote
 from drafter.core.model import Draft
+from drafter.corpus.library.base import MARK_K, marks
 
 logger = logging.getLogger(__name__)
 
@@ -59,33 +62,23 @@ class Run:
     source_start: int
 
 
-def _seeds(text: str, n: int, step: int) -> list[tuple[int, str]]:
-    return [(p, text[p:p + n]) for p in range(0, len(text) - n + 1, step)
-            if not text[p:p + n].isspace()]
-
-
 class _Index:
-    """Library blocks fetched on demand, the seed questions, and the stock-phrase test."""
+    """Library blocks fetched on demand, the marks' candidates, and the stock-phrase test."""
 
     def __init__(self, library, exclude: str | None):
         self.library = library
         self.exclude = exclude
         self.rows: dict[int, Source | None] = {}
-        self.seeds: dict[str, list[int]] = {}
-        self.capped: set[str] = set()
+        self.by_mark: dict[int, list[int]] = {}
         self.titles: dict[int, tuple[str, str]] = {}
 
-    def candidates(self, seed: str) -> list[int]:
-        if seed not in self.seeds:
-            try:
-                found = self.library.candidates(seed, SEED_LIMIT)
-            except ValueError as exc:
-                logger.info("overlap: seed %r not searchable: %s", seed, exc)
-                found = []
-            self.seeds[seed] = found
-            if len(found) >= SEED_LIMIT:
-                self.capped.add(seed)
-        return self.seeds[seed]
+    def ask(self, wanted: set[int]) -> None:
+        missing = sorted(wanted - set(self.by_mark))
+        if missing:
+            self.by_mark.update(self.library.blocks_with_marks(missing, SEED_LIMIT))
+
+    def capped(self, h: int) -> bool:
+        return len(self.by_mark.get(h, ())) >= SEED_LIMIT
 
     def fetch(self, ids: list[int]) -> None:
         missing = [i for i in ids if i not in self.rows]
@@ -102,45 +95,45 @@ class _Index:
             self.rows[r.id] = None if path == self.exclude else Source(
                 r.doc_id, path, title, r.idx, r.marker, r.content, r.id)
 
-    def source(self, rowid: int) -> Source | None:
-        self.fetch([rowid])
-        return self.rows[rowid]
+    def documents_with(self, text: str, inside: list[int], enough: int) -> int:
+        """How many library speeches (the excluded one aside) contain ``text``, up to ``enough``.
+        Every block holding ``text`` holds each of its marks, so the blocks of its rarest mark,
+        when they were all fetched, are all the blocks that can hold it: the count is exact.
+        When every mark inside is in more blocks than were fetched, the run is a set phrase."""
+        known = [h for h in inside if not self.capped(h)]
+        if inside and not known:
+            return enough
+        ids = min((self.by_mark.get(h, []) for h in known), key=len) if known else \
+            [i for h in inside for i in self.by_mark.get(h, [])]
+        self.fetch(sorted(set(ids)))
+        docs = {s.doc_id for i in ids if (s := self.rows.get(i)) is not None and text in s.content}
+        return min(len(docs), enough)
 
-    def documents_with(self, text: str, seeds: list[str], enough: int) -> int:
-        """How many library speeches (the excluded one aside) contain ``text``, up to ``enough``."""
-        docs = {s.doc_id for i in {i for seed in seeds for i in self.seeds.get(seed, ())}
-                if (s := self.rows.get(i)) is not None and text in s.content}
-        if len(docs) >= enough or not any(seed in self.capped for seed in seeds):
-            return len(docs)
-        return self.library.count_documents_with(text, enough, self.exclude)
 
-
-def _runs(text: str, table: dict[str, list[int]], other: str, n: int, minimum: int) -> list[tuple[int, int, int]]:
-    """Maximal common runs (start, end, start in other) of at least ``minimum`` characters;
-    ``table`` maps each seed of ``text`` to its offsets."""
+def _runs(text: str, hits: list[tuple[int, str]], other: str, n: int, minimum: int) -> list[tuple[int, int, int]]:
+    """Maximal common runs (start, end, start in other) of at least ``minimum`` characters that
+    contain one of ``hits`` (seeds of ``text`` at their offsets, known to occur in ``other``)."""
     runs: list[tuple[int, int, int]] = []
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)   # diagonal -> spans already found
-    for j in range(len(other) - n + 1):
-        offsets = table.get(other[j:j + n])
-        if not offsets:
-            continue
-        for p in offsets:
+    for p, seed in hits:
+        j = other.find(seed)
+        while j >= 0:
             diagonal = p - j
-            if any(s <= p < e for s, e in taken[diagonal]):
-                continue
-            s, t = p, j
-            while s > 0 and t > 0 and text[s - 1] == other[t - 1]:
-                s, t = s - 1, t - 1
-            e, u = p + n, j + n
-            while e < len(text) and u < len(other) and text[e] == other[u]:
-                e, u = e + 1, u + 1
-            taken[diagonal].append((s, e))
-            while s < e and text[s] in _EDGE:
-                s, t = s + 1, t + 1
-            while e > s and text[e - 1] in _EDGE:
-                e -= 1
-            if e - s >= minimum:
-                runs.append((s, e, t))
+            if not any(s <= p < e for s, e in taken[diagonal]):
+                s, t = p, j
+                while s > 0 and t > 0 and text[s - 1] == other[t - 1]:
+                    s, t = s - 1, t - 1
+                e, u = p + n, j + n
+                while e < len(text) and u < len(other) and text[e] == other[u]:
+                    e, u = e + 1, u + 1
+                taken[diagonal].append((s, e))
+                while s < e and text[s] in _EDGE:
+                    s, t = s + 1, t + 1
+                while e > s and text[e - 1] in _EDGE:
+                    e -= 1
+                if e - s >= minimum:
+                    runs.append((s, e, t))
+            j = other.find(seed, j + 1)
     return runs
 
 
@@ -148,34 +141,30 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
               common_docs: int = COMMON_DOCS) -> dict[int, list[Run]]:
     """Per block index, the runs it shares with library blocks."""
     minimum = max(6, int(minimum))
-    n = max(3, min(10, minimum // 2))
-    step = minimum - n + 1
     index = _Index(library, os.path.realpath(exclude) if exclude else None)
+    texts = {i: b.text + b.body for i, b in enumerate(draft.blocks) if len(b.text) + len(b.body) >= minimum}
+    block_marks = {i: marks(text) for i, text in texts.items()}
+    index.ask({h for found in block_marks.values() for _, h in found})
     result: dict[int, list[Run]] = {}
     stock: dict[str, bool] = {}
-    for i, block in enumerate(draft.blocks):
-        text = block.text + block.body
-        if len(text) < minimum:
-            continue
-        seeds = _seeds(text, n, step)
-        table: dict[str, list[int]] = defaultdict(list)
-        rowids: set[int] = set()
-        for p, seed in seeds:
-            table[seed].append(p)
-            rowids.update(index.candidates(seed))
-        index.fetch(sorted(rowids))
+    for i, text in texts.items():
+        pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)   # candidate -> seeds it holds
+        for p, h in block_marks[i]:
+            for rowid in index.by_mark.get(h, ()):
+                pairs[rowid].append((p, text[p:p + MARK_K]))
+        index.fetch(sorted(pairs))
         runs = []
-        for rowid in sorted(rowids):
+        for rowid in sorted(pairs):
             source = index.rows.get(rowid)
             if source is None:
                 continue
-            for s, e, t in _runs(text, table, source.content, n, minimum):
+            for s, e, t in _runs(text, pairs[rowid], source.content, MARK_K, minimum):
                 runs.append(Run(s, e, source, t))
         kept = []
         for r in runs:
             shared = text[r.start:r.end]
             if shared not in stock:
-                inside = [seed for p, seed in seeds if r.start <= p and p + n <= r.end]
+                inside = [h for p, h in block_marks[i] if r.start <= p and p + MARK_K <= r.end]
                 stock[shared] = index.documents_with(shared, inside, common_docs) >= common_docs
             if not stock[shared]:
                 kept.append(r)

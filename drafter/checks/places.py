@@ -158,8 +158,11 @@ def _other_places(draft, own: OwnPlace, mentions: list[Mention], data: Divisions
         # the first name of the run not the draft's own tells where the run points
         k = next(i for i, r in enumerate(relations) if r not in ("own", "above"))
         if relations[k] == "unknown" and own.division is None:
-            if max(d.level for d in mention.chain[-1]) < own.rank:
+            deepest = max(d.level for d in mention.chain[-1])
+            if deepest < own.rank:
                 continue  # a city or province above a place we do not know: may be its own superior
+            if deepest == TOWNSHIP and len(mention.chain) == 1:
+                continue  # a town of a place the data does not know may well be its own
         text = content(draft, mention.block)
         name = text[mention.start:mention.end]
         if (mention.block, name) in reported:

@@ -35,7 +35,7 @@ def register(sub) -> None:
     parser.add_argument("--budget", type=float, metavar="分钟", help="讲话时限（分钟），超出时提醒")
     parser.add_argument("--rate", type=int, default=230, metavar="字数",
                         help="每分钟讲多少字（默认 230，一般 220～250）")
-    parser.add_argument("--place", metavar="地名", help="本稿的地名，如 临江市（默认取草稿字段）")
+    parser.add_argument("--place", metavar="地名", help="本稿的地名，如 临江县、吉林省白山市抚松县（默认取草稿字段、标题或正文）")
     parser.add_argument("--rules", metavar="F.yaml", help="补充的规范表述/过时表述/地名列表")
     parser.add_argument("--divisions", metavar="区划数据.tsv", help="另用一份行政区划数据（默认为内置的民政部区划代码）")
     parser.add_argument("--no-library", action="store_true", help="不与本地讲话稿库查重")

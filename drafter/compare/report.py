@@ -3,6 +3,8 @@ Chinese summary the command line and the editor's comparison list show."""
 
 from __future__ import annotations
 
+import html
+
 from drafter.compare import CHANGED, DELETED, EQUAL_OP, INSERTED, MOVED_FROM, MOVED_TO, Comparison, Op
 from drafter.compare.units import Unit
 
@@ -22,13 +24,24 @@ def _section(units: list[Unit], index: int) -> str:
     return ""
 
 
-def change_entries(comparison: Comparison) -> list[dict]:
-    """One entry per changed paragraph, in the order of the tracked document."""
+def change_entries(comparison: Comparison, collapse_moves: bool = False) -> list[dict]:
+    """One entry per changed paragraph, in the order of the tracked document (``op`` is the
+    index of its op).  With ``collapse_moves`` a moved section is one entry (``paragraphs``
+    says how many it holds), as the lists people step through show it."""
     entries = []
-    for op in comparison.ops:
+    groups: dict[int, dict] = {}
+    for k, op in enumerate(comparison.ops):
         if op.kind in (EQUAL_OP, MOVED_FROM):
             continue  # a move is listed once, where it arrives
-        entries.append(_entry(comparison, op))
+        if collapse_moves and op.kind == MOVED_TO and op.group in groups:
+            groups[op.group]["paragraphs"] += 1
+            continue
+        entry = _entry(comparison, op)
+        entry["op"] = k
+        if op.kind == MOVED_TO:
+            entry["paragraphs"] = 1
+            groups[op.group] = entry
+        entries.append(entry)
     return entries
 
 
@@ -61,7 +74,9 @@ def describe(entry: dict) -> str:
         elif seg["op"] == "insert":
             parts.append(f"增“{_short(seg['text'], 16)}”")
     if entry["kind"] == MOVED_TO:
-        head = f"〔移动〕“{_short(entry['new_text'])}”（原第 {entry['old_paragraph']} 段）"
+        count = entry.get("paragraphs", 1)
+        extent = f"整节 {count} 段，" if count > 1 else ""
+        head = f"〔移动〕“{_short(entry['new_text'])}”（{extent}原第 {entry['old_paragraph']} 段起）"
         return head + ("，并" + "，".join(parts) if parts else "")
     return f"〔修改〕{_short(where)}：" + "，".join(parts[:6]) + ("……" if len(parts) > 6 else "")
 
@@ -96,3 +111,41 @@ def comparison_json(comparison: Comparison, old_name: str, new_name: str) -> dic
             "similarity": round(comparison.similarity(), 4), "summary": summary(comparison),
             "note": little_in_common_note(comparison), "counts": comparison.counts(),
             "moves": moves, "changes": change_entries(comparison)}
+
+
+_STYLE = {"insert": "color:#1b5fb4;text-decoration:underline",
+          "delete": "color:#b3261e;text-decoration:line-through"}
+_MOVED = "background:#e6f4ea"
+_MOVED_AWAY = "color:#6b6b6b;text-decoration:line-through;background:#f1f3f4"
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def comparison_html(comparison: Comparison) -> str:
+    """The merged text as HTML for a read-only view: inserted words underlined in blue,
+    deleted ones struck through in red, moved paragraphs shaded (their old place struck
+    through in grey), heading sentences in bold.  Each changed paragraph is anchored
+    ``op-K`` (K: the index of its op, the ``op`` of ``change_entries``)."""
+    parts = ['<html><body style="font-size:12pt;line-height:160%">']
+    for k, op in enumerate(comparison.ops):
+        unit = comparison.new_units[op.new] if op.new is not None else comparison.old_units[op.old]
+        style = {MOVED_TO: _MOVED, MOVED_FROM: _MOVED_AWAY}.get(op.kind, "")
+        anchor = f'<a name="op-{k}"></a>' if op.kind != EQUAL_OP else ""
+        if op.kind in (CHANGED, MOVED_TO) and op.segments:
+            pieces = [(kind, t, s) for kind, t, s in op.segments if not (kind == "delete" and op.kind == MOVED_TO)]
+        else:
+            kind = {INSERTED: "insert", DELETED: "delete"}.get(op.kind, "equal")
+            pieces = [(kind, t, s) for t, s in unit.runs]
+        body = ""
+        for kind, text, run_style in pieces:
+            piece = _html_text(text)
+            if kind != "equal":
+                piece = f'<span style="{_STYLE[kind]}">{piece}</span>'
+            if unit.is_heading and run_style is None:
+                piece = f"<b>{piece}</b>"
+            body += piece
+        parts.append(f'<p style="{style}">{anchor}{body or "&nbsp;"}</p>')
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -24,7 +24,7 @@ from drafter import __version__
 from drafter.core.model import Draft
 from drafter.corpus.render import byline_lines, speaker_line
 from drafter.export import oxml
-from drafter.export.fonts import FontSet, get_font_set
+from drafter.export.fonts import FALLBACKS, FontSet, get_font_set
 from drafter.export.profiles import TWIPS_PER_PT, Profile, get_profile
 from drafter.export.title import title_lines
 
@@ -275,6 +275,14 @@ def _properties(document, draft: Draft, author: str) -> None:
             part._blob = oxml.app_properties(f"Drafter {__version__}")
 
 
+def _font_table(document, fonts: FontSet) -> None:
+    """The set's fonts in the font table, each with the font Word draws in when it is missing."""
+    names = dict.fromkeys((fonts.title, fonts.kai, fonts.hei, fonts.fang, fonts.song))
+    for part in document.part.package.parts:
+        if part.partname == "/word/fontTable.xml":
+            part._blob = oxml.font_table_with(part.blob, {n: FALLBACKS.get(n) for n in names})
+
+
 def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | FontSet = "gb2312",
                    bold_minor_headings: bool = False, author: str = ""):
     """The python-docx Document for ``draft``; ``author`` is the writer (the user's setting)."""
@@ -287,6 +295,7 @@ def build_document(draft: Draft, profile: str | Profile = "print", fonts: str | 
     _build_styles(document, profile, fonts, bold_minor_headings)
     _page_setup(document, profile)
     _properties(document, draft, author)
+    _font_table(document, fonts)
 
     out = _Body(document)
     for style_id, runs, _index in body_paragraphs(draft, profile):

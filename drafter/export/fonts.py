@@ -49,6 +49,14 @@ FONT_SETS = {
 }
 
 
+#: The font Word and WPS draw in when a font of a set is missing (w:altName in the font table):
+#: the Windows font of the same design, so a machine without 仿宋_GB2312 shows 仿宋, not 宋体.
+FALLBACKS = {
+    "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体", "方正小标宋_GBK": "宋体",
+    "方正仿宋_GBK": "仿宋", "方正楷体_GBK": "楷体", "方正黑体_GBK": "黑体", "方正书宋_GBK": "宋体",
+}
+
+
 def get_font_set(name: str | FontSet) -> FontSet:
     if isinstance(name, FontSet):
         return name
@@ -155,5 +163,6 @@ def substitution_note(font_set: FontSet) -> str | None:
     missing = missing_fonts(font_set, families)
     if not missing:
         return None
-    return (f"提示：本机未安装 {'、'.join(missing)}；文件照常导出，在本机用 Word/WPS 打开时这些文字会以"
-            "本机已有的其他中文字体显示，在装有这些字体的电脑上显示正常")
+    shown = "、".join(f"{name}（以{FALLBACKS[name]}代替）" if name in FALLBACKS else name for name in missing)
+    return (f"提示：本机未安装 {shown}；文件照常导出，在本机用 Word/WPS 打开时以代替的字体显示，"
+            "在装有这些字体的电脑上显示正常")

@@ -12,6 +12,7 @@ import logging
 from html import escape
 
 from docx.oxml import OxmlElement
+from lxml import etree
 from docx.oxml.ns import qn
 
 logger = logging.getLogger(__name__)
@@ -216,6 +217,28 @@ _APP_PROPERTIES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 def app_properties(application: str) -> bytes:
     """The ``docProps/app.xml`` part naming ``application``."""
     return _APP_PROPERTIES.format(escape(application, quote=False)).encode("utf-8")
+
+
+def font_table_with(blob: bytes, fonts: dict[str, str | None]) -> bytes:
+    """``word/fontTable.xml`` with an entry for each font name (GB2312 charset), its alternate
+    (``w:altName``) where given: what Word and WPS draw in when the font is missing."""
+    root = etree.fromstring(blob)
+    present = {el.get(qn("w:name")) for el in root.findall(qn("w:font"))}
+    for name, alternate in fonts.items():
+        if name in present:
+            continue
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        if alternate:
+            alt = OxmlElement("w:altName")
+            alt.set(qn("w:val"), alternate)
+            font.append(alt)
+        for tag, value in (("charset", "86"), ("family", "modern"), ("pitch", "fixed")):
+            child = OxmlElement(f"w:{tag}")
+            child.set(qn("w:val"), value)
+            font.append(child)
+        root.append(font)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def add_field(paragraph_element, instruction: str, placeholder: str = "1") -> list:

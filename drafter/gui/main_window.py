@@ -35,6 +35,7 @@ from drafter.gui import dialogs, settings
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
+from drafter.gui.compare_view import CompareDialog, ReviewDialog, replace_text
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar
 from drafter.gui.outline_view import OutlineView
@@ -117,10 +118,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_side(self):
-        from drafter.gui.side_panel import SidePanel   # templates and phrase bank: after the first paint
+        from drafter.gui.library_panel import insert_into
+        from drafter.gui.side_panel import SidePanel  # templates and phrase bank: after the first paint
 
         side = SidePanel()
         side.phrases.insert_requested.connect(self.editor.insert_text)
+        side.library.insert_requested.connect(lambda pieces: insert_into(self.editor, pieces))
         side.templates.draft_made.connect(self.files.new_from_draft)
         if self.draft.blocks:
             side.phrases.set_role(self.draft.blocks[self.editor.current_block()].role)
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
         return side
 
     def _build_checks(self):
-        from drafter.gui.checks_panel import ChecksPanel   # the check modules: when 审校 is first used
+        from drafter.gui.checks_panel import ChecksPanel  # the check modules: when 审校 is first used
 
         checks = ChecksPanel(self.settings)
         checks.set_draft(self.draft, self._source_path())
@@ -206,6 +209,10 @@ class MainWindow(QMainWindow):
                                  "把“讲三点意见”等数目改为与后文条数一致"),
             "checks": self._action("审校", self.run_checks, "F7", sp.SP_DialogApplyButton,
                                    "检查占位符、编号、宣布的数目、规范表述、地名、排比、篇幅"),
+            "compare": self._action("比较版本…", self.compare_versions, "Ctrl+Shift+D", None,
+                                    "与某一轮次（第一稿、征求意见稿……）或另一文件比较，可导出带修订的 Word"),
+            "review": self._action("审阅稿的修订与批注…", self.review_marks, None, None,
+                                   "逐条或全部接受、拒绝从 Word 审阅稿读入的修订，查看批注"),
             "environment": self._action("运行环境", self.show_environment, None, None,
                                         "版本、数据文件夹、Word 字体和各项功能是否正常（同 drafter doctor）"),
             "about": self._action("关于", self.about),
@@ -233,7 +240,10 @@ class MainWindow(QMainWindow):
         toggle = self.checks_dock.toggleViewAction()
         toggle.setText("审校面板")
         view.addAction(toggle)
-        self.menuBar().addMenu("工具(&T)").addAction(a["checks"])
+        tools = self.menuBar().addMenu("工具(&T)")
+        tools.addAction(a["checks"])
+        tools.addAction(a["compare"])
+        tools.addAction(a["review"])
         menu = self.menuBar().addMenu("帮助(&H)")
         menu.addAction(a["environment"])
         menu.addAction(a["about"])
@@ -366,6 +376,23 @@ class MainWindow(QMainWindow):
         if findings is not None:
             self.statusBar().showMessage(f"审校完成：{self.checks.summary.text()}", 6000)
         return findings
+
+    def compare_versions(self) -> None:
+        """工具 → 比较版本 (gui/compare_view.py)."""
+        CompareDialog(self.draft, self.session.path, self, restore=self.restore_round).exec()
+
+    def review_marks(self) -> None:
+        """工具 → 审阅稿的修订与批注 (gui/compare_view.py)."""
+        ReviewDialog(self.draft, self.apply_review, self).exec()
+
+    def apply_review(self, result: Draft, label: str) -> None:
+        """Accepted or rejected revisions as one undoable step; the pending list follows."""
+        self.logic.text_edit(label, lambda draft: replace_text(draft, result))
+        self.draft.review = result.review
+
+    def restore_round(self, restored: Draft, name: str) -> None:
+        """The text of a round as the draft's text, one undoable step."""
+        self.logic.text_edit(f"恢复轮次“{name}”", lambda draft: replace_text(draft, restored))
 
     def _source_path(self) -> Path | None:
         """The file the draft is (or was imported from), so 查重 skips its own library copy."""

@@ -59,6 +59,7 @@ def candidates(corpus: list[tuple[Path, Draft, list[Paragraph]]]) -> list[Candid
     found: list[Candidate] = []
     for _path, draft, paragraphs in corpus:
         found.extend(scaffolds.sibling_scaffolds(draft, paragraphs))
+        found.extend(scaffolds.dash_series(paragraphs))
         first_heading = next((k for k, p in enumerate(paragraphs) if p.heading), len(paragraphs))
         for k, par in enumerate(paragraphs):
             found.extend(extract.parallels(par))
@@ -94,6 +95,9 @@ def merge(found: list[Candidate]) -> list[dict]:
             "frequency": len(cands),
             "source": {"file": first.file, "paragraph": first.paragraph},
         }
+        members = next((c.members for c in cands if c.members), ())
+        if members:
+            entry["members"] = list(members)
         frame = next((c for c in cands if c.frame), None)
         if frame is not None:
             entry["frame"] = frame.frame
@@ -150,11 +154,25 @@ def formulation_rules(path: Path) -> list[tuple[re.Pattern[str], str]]:
     return rules
 
 
+def national_concepts(path: Path, extra: list[str]) -> dict[str, list[str]]:
+    """Numbered concepts of national standing (the checks' list of fixed formulae, plus the
+    curation's) with their canonical members where the list gives them."""
+    found: dict[str, list[str]] = {name: [] for name in extra}
+    if path.is_file():
+        data, _lines = load_yaml(path)
+        for item in (data or {}).get("formulae") or []:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                found[item["name"]] = [str(m) for m in item.get("members") or []]
+    return found
+
+
 def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str], str]],
-             extra_notes: dict | None = None) -> list[dict]:
+             extra_notes: dict | None = None, national: dict | None = None) -> list[dict]:
     """Entries with placeholders (**, XX) left out; the source named by its speech's title;
     entries the dated formulation list calls outdated, and those the curation marks (one-off
-    local facts, finished tasks), carry a note instead of passing for insertable."""
+    local facts, finished tasks), carry a note instead of passing for insertable; numbered
+    concepts say whether they are national (with the canonical members) or local."""
+    national = national or {}
     result = []
     for entry in entries:
         if _PLACEHOLDER.search(entry["text"]):
@@ -165,6 +183,11 @@ def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str
         if title:
             source["title"] = title
         entry["source"] = source
+        if entry["category"] == extract.NUMBERED:
+            canon = national.get(entry["text"].strip("“”"))
+            entry["scope"] = "全国" if canon is not None else "地方"
+            if canon and not entry.get("members"):
+                entry["members"] = list(canon)
         notes = [note for pattern, note in rules if pattern.search(entry["text"])]
         notes += [note for word, note in (extra_notes or {}).items() if word in entry["text"]]
         if notes:

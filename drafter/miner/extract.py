@@ -45,12 +45,13 @@ class Candidate:
     role: str
     frame: str = ""
     slots: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # 数字概括: what the numbered concept stands for
 
 
 def _candidate(par: Paragraph, text: str, category: str, frame: str = "",
-               slots: tuple[str, ...] = ()) -> Candidate:
+               slots: tuple[str, ...] = (), members: tuple[str, ...] = ()) -> Candidate:
     return Candidate(balance_quotes(text), category, par.file, par.index, par.role,
-                     balance_quotes(frame) if frame else "", slots)
+                     balance_quotes(frame) if frame else "", slots, members)
 
 
 # ----- 排比 ---------------------------------------------------------------------------------
@@ -85,7 +86,34 @@ def is_parallel(members: list[str]) -> bool:
         return True
     if shared >= 1 and len(set(lengths)) == 1 and 3 <= lengths[0] <= 8:
         return True  # 认识上一致、思想上统一、政治上同心: same shape, same length
-    return shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与")
+    if shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与"):
+        return True
+    return same_shape(bare)
+
+
+_VERBAL = {"v", "a", "vd", "ad", "vi"}
+
+
+def _verbal(member: str) -> bool:
+    return any(t.flag in _VERBAL for t in segment.posseg().lcut(member))
+
+
+_NOMINAL = ("n", "r", "m", "q", "b", "f", "s")
+
+
+def _nominal(member: str) -> bool:
+    """Nothing but names of things (城镇燃气, 市住建局): jieba tags every word a noun."""
+    return all(t.flag.startswith(_NOMINAL) for t in segment.posseg().lcut(member))
+
+
+def same_shape(members: list[str]) -> bool:
+    """Members sharing no character but built alike: 稳增长、促改革、调结构, 速度加快、效益提高、
+    后劲增强.  Equal length (3–6), every one holding a verb or adjective, so a list of nouns
+    (交通运输、安全生产) is not taken for one."""
+    lengths = {len(m) for m in members}
+    if len(members) < 3 or len(lengths) != 1 or not 3 <= min(lengths) <= 6:
+        return False
+    return all(_verbal(m) for m in members)
 
 
 _NOT_SLOT_FIRST = set("不有才靠是没")
@@ -116,10 +144,21 @@ def word_slot(text: str, members: list[str]) -> tuple[str, tuple[str, ...]]:
                 continue
             if _is_noun(word) and all(_is_token(m, word) for m in members):
                 options.append((word, size, start))
+    options = [o for o in options if _frame_worthy(o[0], members)]
     if not options:
         return "", ()
     word = options[0][0]
     return text.replace(word, "{X}"), ("X",)
+
+
+def _frame_worthy(word: str, members: list[str]) -> bool:
+    """Whether swapping ``word`` in every member makes a new construction: not in a chiasmus
+    (发展就是人民，人民就是发展 is no longer one) and not the head noun every member ends on
+    (问题导向、目标导向: the kinds vary, the head is the formula's fixed part)."""
+    bare = [strip_quotes(m).rstrip("。；，") for m in members]
+    if any(m.startswith(word) for m in bare) and any(m.endswith(word) for m in bare):
+        return False
+    return not all(m.endswith(word) for m in bare)
 
 
 _NOUN_FLAGS = {"n", "nz", "vn", "an", "ns", "nt"}
@@ -185,11 +224,11 @@ def balance_quotes(text: str) -> str:
     return text
 
 
-def trim_members(members: list[str]) -> list[str] | None:
+def _trim_lead(members: list[str]) -> list[str] | None:
     """The members as a parallel series, the first one stripped of a lead-in (确保早开工 →
     早开工; 不断提高系统思维 → 系统思维) and the last of a trailing 等; None if not parallel."""
     members = list(members)
-    if members[-1].endswith("等") and len(members[-1]) > 2:
+    if members[-1][-1:] in ("等", "和", "及", "与") and len(members[-1]) > 2:
         members[-1] = members[-1][:-1]
     first, others = members[0], members[1:]
     longest = max(len(o) for o in others)
@@ -211,6 +250,24 @@ def trim_members(members: list[str]) -> list[str] | None:
     return members if is_parallel(members) else trimmed()
 
 
+def trim_members(members: list[str], trailing: bool = False) -> list[str] | None:
+    """``_trim_lead`` and, failing that (``trailing``: a list joined by 、), the last member cut back to the others' length at a
+    word boundary (……、政治文明协调发展 → 政治文明): the series ends inside a longer clause."""
+    found = _trim_lead(members)
+    if found is not None or len(members) < 3 or not trailing:
+        return found
+    last, middle = members[-1], members[1:-1]
+    if not all_cjk(strip_quotes(last)) or len(last) <= max(len(m) for m in middle):
+        return None
+    cuts = word_starts(last)
+    for keep in range(max(len(m) for m in middle), min(len(m) for m in middle) - 1, -1):
+        if 2 <= keep < len(last) and keep in cuts:
+            found = _trim_lead(members[:-1] + [last[:keep]])
+            if found is not None:
+                return found
+    return None
+
+
 def parallels(par: Paragraph) -> list[Candidate]:
     found = []
     for sent in sentences(par.text):
@@ -222,9 +279,10 @@ def parallels(par: Paragraph) -> list[Candidate]:
             end = None
             for j in range(len(texts), i + 2, -1):
                 if all(s in "，、；" for s in seps[i:j - 1]):
-                    members = trim_members(texts[i:j])
-                    if members is not None:
-                        end = j
+                    members = trim_members(texts[i:j], all(s == "、" for s in seps[i:j - 1]))
+                    if members is not None and (shared_frame(members)[2] > 0 or
+                                                all(s == "、" for s in seps[i:j - 1])):
+                        end = j  # a series alike only in shape must be one list (、)
                         break
             if end is None:
                 i += 1
@@ -327,11 +385,33 @@ _PAIRED_MAX = 40
 
 
 def _is_pair(a: str, b: str) -> bool:
+    """Two clauses of one length built on the same frame: 人民至上、生命至上; 防大汛、抗大旱;
+    纵比成绩喜人，横比形势逼人; 问题找得准，思路理得清 (one shared character, both verbal)."""
     a, b = strip_quotes(a), strip_quotes(b)
-    if not (all_cjk(a) and all_cjk(b)) or a == b or len(a) != len(b) or not 5 <= len(a) <= 14:
+    if not (all_cjk(a) and all_cjk(b)) or a == b or len(a) != len(b) or not 3 <= len(a) <= 16:
         return False
     shared = aligned_shared([a, b])
-    return shared >= 2 and shared / len(a) >= 0.3 and shared < len(a) - 1
+    if len(a) <= 4:  # short pairs: built on a verb or adjective, not two names of things
+        return 1 <= shared <= len(a) - 2 and not (_nominal(a) and _nominal(b))
+    if shared >= 2:  # two names of things sharing a word are a list, unless mostly alike
+        ratio = shared / len(a)
+        return ratio >= 0.2 and shared < len(a) - 1 and (ratio >= 0.5 or not (_nominal(a) and _nominal(b)))
+    return shared == 1 and len(a) <= 8 and _verbal(a) and _verbal(b) and a[-1] == b[-1] or \
+        shared == 1 and len(a) <= 8 and same_shape([a, b, a])
+
+
+def _pair_in(a: str, b: str) -> tuple[str, str] | None:
+    """The pair inside ``a``、``b`` once a lead-in is cut from ``a`` and a tail from ``b`` at
+    word boundaries (坚持人民至上、生命至上 / 树立防大汛、抗大旱的思想)."""
+    if _is_pair(a, b):
+        return a, b
+    for size in range(min(len(a), len(b)), 2, -1):
+        head = a[-size:]
+        tail = b[:size]
+        if (len(a) == size or len(a) - size in word_starts(a)) and \
+                (len(b) == size or size in word_starts(b)) and _is_pair(head, tail):
+            return head, tail
+    return None
 
 
 def antitheses(par: Paragraph) -> list[Candidate]:
@@ -341,16 +421,22 @@ def antitheses(par: Paragraph) -> list[Candidate]:
         texts = [p[0].strip() for p in parts]
         seps = [p[1] for p in parts]
         for i in range(len(texts) - 1):
-            if seps[i] not in "，；、" or not _is_pair(texts[i], texts[i + 1]):
+            if seps[i] not in "，；、":
                 continue
-            before = i > 0 and (_is_pair(texts[i - 1], texts[i])
-                                or trim_members(texts[i - 1:i + 2]) is not None)
-            after = i + 2 < len(texts) and (_is_pair(texts[i + 1], texts[i + 2])
-                                            or trim_members(texts[i:i + 3]) is not None)
+            pair = _pair_in(texts[i], texts[i + 1]) if seps[i] == "、" else (
+                (texts[i], texts[i + 1]) if _is_pair(texts[i], texts[i + 1]) else None)
+            if pair is None:
+                continue
+            before = i > 0 and seps[i - 1] in "，；、" and (
+                _pair_in(texts[i - 1], texts[i]) is not None
+                or trim_members(texts[i - 1:i + 2], True) is not None)
+            after = i + 2 < len(texts) and seps[i + 1] in "，；、" and (
+                _pair_in(texts[i + 1], texts[i + 2]) is not None
+                or trim_members(texts[i:i + 3], True) is not None)
             if before or after:
                 continue  # part of a longer series: a 排比, not a pair
-            text = texts[i] + seps[i] + texts[i + 1]
-            found.append(_candidate(par, text, ANTITHESIS, *word_slot(text, texts[i:i + 2])))
+            text = pair[0] + seps[i] + pair[1]  # 坚持人民至上、生命至上的理念 → 人民至上、生命至上
+            found.append(_candidate(par, text, ANTITHESIS, *word_slot(text, list(pair))))
         for pattern in _PAIRED:
             for m in pattern.finditer(sent):
                 if len(m.group(0)) <= _PAIRED_MAX and "、" not in m.group(0):
@@ -390,20 +476,81 @@ def _concept_ok(text: str) -> bool:
     return True
 
 
+_SERIES_CONCEPT = re.compile(rf"^[{_CN_NUM}][\u4e00-\u9fff]{{1,3}}(?:、[{_CN_NUM}][\u4e00-\u9fff]{{1,3}})+$")
+_LIST_END = re.compile(r"[。；：！？（）]")
+_INTRO = re.compile(r"^(?:，|：|——)?(?:即|就是|也就是|分别是|包括)?[：，]?")
+
+
+def _count(concept: str) -> int:
+    from drafter.core.numerals import from_chinese
+    head = concept[0] if concept[0] != "两" else "二"
+    try:
+        return from_chinese(head)
+    except ValueError:
+        return 0
+
+
+_TAIL_COUNT = re.compile(rf"(?:等)?[{_CN_NUM}]+(?:个|项|大|类|种)?(?:方面|领域|任务|内容|问题|工作)?$")
+
+
+def _split_list(text: str) -> list[str]:
+    items = [p.strip("“”\"") for p in re.split(r"[、，,]|和|及", text) if p.strip("“”\"")]
+    if items:
+        items[-1] = _TAIL_COUNT.sub("", items[-1])
+    return items
+
+
+def _even(items: list[str]) -> bool:
+    lengths = [len(i) for i in items]
+    return (all(2 <= n <= 24 for n in lengths) and max(lengths) <= 2 * min(lengths) + 2
+            and not any(q in i for i in items for q in "“”\""))
+
+
+def concept_members(text: str, start: int, end: int, concept: str) -> tuple[str, ...]:
+    """The members a numbered concept stands for when the speech spells them out right before
+    it (土地资源向土地资本、……“三个转变”) or right after (八尘共治：即……、……)."""
+    n = _count(concept)
+    if not 2 <= n <= 10:
+        return ()
+    after = text[end:end + 200]
+    intro = _INTRO.match(after)
+    if intro and intro.group(0):
+        body = after[intro.end():]
+        stop = _LIST_END.search(body)
+        items = _split_list(body[:stop.start()] if stop else body)
+        if len(items) == n and _even(items):
+            return tuple(items)
+    before = text[max(0, start - 200):start].rstrip("的等这“")
+    cut = max(before.rfind(ch) for ch in "。；：！？，")
+    items = _split_list(before[cut + 1:])
+    if len(items) >= n and not any(q in i for i in items[-n:] for q in "“”\""):
+        items = items[-n:]
+        longest = max(len(i) for i in items[1:])
+        if len(items[0]) > longest:  # 实现土地资源向土地资本 → 土地资源向土地资本
+            starts = word_starts(items[0])
+            keep = next((k for k in range(longest, 1, -1) if len(items[0]) - k in starts), 0)
+            items[0] = items[0][-keep:] if keep else items[0]
+        if _even(items):
+            return tuple(items)
+    return ()
+
+
 def numbered(par: Paragraph) -> list[Candidate]:
-    found: dict[str, None] = {}
+    found: dict[str, tuple[str, ...]] = {}
     text = par.text
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
         if _concept_ok(inner) and len(inner) <= 8:
-            found[inner] = None
+            found[inner] = concept_members(text, m.start(), m.end(), inner)
+        elif _SERIES_CONCEPT.match(inner):  # “三下降、两平稳”: a series of numbered aims
+            found[inner] = ()
     for m in _COUNTED.finditer(text):
-        if m.group(1) != "一":
-            found[m.group(0)] = None
+        if m.group(1) != "一" and not found.get(m.group(0)):
+            found[m.group(0)] = concept_members(text, m.start(), m.end(), m.group(0))
     for m in _PAIRED_NUM.finditer(text):
         if _concept_ok(m.group(1)):  # the pattern has a numeral at both places: 一岗双责
-            found[m.group(1)] = None
-    return [_candidate(par, t, NUMBERED) for t in found]
+            found.setdefault(m.group(1), ())
+    return [_candidate(par, t, NUMBERED, members=members) for t, members in found.items()]
 
 
 # ----- 四字格 -------------------------------------------------------------------------------
@@ -432,9 +579,15 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
                 groups.append([])
         chain: list[str] = []
         chain_seps: list[str] = []
-        for group in groups:
-            if not group:
-                continue
+        groups = [g for g in groups if g]
+        for n, group in enumerate(groups):
+            following = groups[n + 1] if n + 1 < len(groups) else []
+            after = groups[n + 2] if n + 2 < len(groups) else []
+            if len(group) == 1 and len(following) == 1 and _is_four(following[0][0]) and \
+                    len(after) == 1 and _is_four(after[0][0]):
+                text, sep = group[0]  # 要认清形势，统一思想，抢抓机遇: the lead-in is not in the run
+                if 4 < len(text) <= 16 and all_cjk(text) and len(text) - 4 in word_starts(text):
+                    group = [(text[-4:], sep)]
             if all(_is_four(t) for t, _ in group):
                 if chain and chain_seps and chain_seps[-1] not in "，；":
                     emit(chain, chain_seps[:-1])
@@ -447,9 +600,12 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
             run: list[str] = []
             run_seps: list[str] = []
             for k, (text, sep) in enumerate(group):
-                if k == 0 and 4 < len(text) <= 7 and all_cjk(text) and len(group) > 1 \
+                if k == 0 and 4 < len(text) <= 16 and all_cjk(text) and len(group) > 1 \
                         and _is_four(group[1][0]) and len(text) - 4 in word_starts(text):
                     text = text[-4:]  # 要抓铁有痕、踏石留印: the lead-in is not part of the run
+                if run and k == len(group) - 1 and 4 < len(text) and all_cjk(text[:4]) and \
+                        text[4] == "的":
+                    text = text[:4]  # 严谨细致、务实高效的作风: the run ends inside the clause
                 if _is_four(text):
                     run.append(text)
                     run_seps.append(sep)

@@ -23,10 +23,11 @@ from drafter.miner.scaffolds import heading_sentence
 #: (id, occasion name, words that mark it); the first that matches wins, so narrower first.
 OCCASIONS = (
     ("zhengfu-baogao", "政府工作报告", ("政府工作报告",)),
-    ("senlin-fanghuo", "森林防灭火工作会议", ("森林防火", "防灭火", "森林草原")),
+    ("senlin-fanghuo", "森林防灭火工作会议", ("森林防火", "防灭火", "森林草原", "森林火灾", "秋防", "春防", "护林防火")),
     ("fangxun", "防汛抗旱工作会议", ("防汛", "抗旱", "防洪")),
     ("anquan-shengchan", "安全生产工作会议", ("安全生产", "安全防范")),
-    ("lianzheng", "廉政工作会议", ("廉政", "党风廉政", "警示教育", "纪检监察")),
+    ("lianzheng", "廉政工作会议", ("廉政", "党风廉政", "警示教育", "纪检监察", "腐败", "不正之风", "作风建设",
+                                  "从严治党")),
     ("bannian", "半年工作会议", ("半年工作", "上半年工作", "年中")),
     ("jingji-diaodu", "经济运行调度会", ("经济运行", "调度会", "开门红", "双过半")),
     ("jingji-gongzuo", "经济工作会议", ("经济工作会议", "经济工作会", "高质量发展大会")),
@@ -35,7 +36,8 @@ OCCASIONS = (
     ("zhici", "开幕式、签约仪式、节会致辞", ("致辞", "开幕式", "签约", "文化节", "旅游节")),
     ("lianghui", "学习贯彻“两会”精神会议", ("两会精神", "“两会”精神", "两会”精神")),
     ("shouxin", "节后收心会", ("收心",)),
-    ("dongyuan", "专项工作动员会", ("动员大会", "动员会", "誓师")),
+    ("dongyuan", "专项工作动员会", ("动员大会", "动员会", "誓师", "整改", "乡村振兴", "文明城市",
+                                       "创文", "创卫", "专项整治")),
     ("quanti", "政府全体会议", ("全体会议", "全体（扩大）会议", "全体成员会议")),
 )
 
@@ -176,6 +178,7 @@ def template_for(oid: str, name: str, speeches: list[Speech], titles: dict[str, 
     rep = _representative(speeches)
     meetings = Counter(meeting_of(s.draft) for s in speeches if meeting_of(s.draft))
     meeting = meetings.most_common(1)[0][0] if meetings else ""
+    shared = bool(meetings) and meetings.most_common(1)[0][1] >= 2
     aligned = [align([{"role": p.role} for p in rep.parts], s.parts) for s in speeches]
     tops = _top_indices(rep.draft)
     top_pos = 0
@@ -208,7 +211,9 @@ def template_for(oid: str, name: str, speeches: list[Speech], titles: dict[str, 
         out["phrase_categories"] = _GENERIC_CATEGORIES.get(part.role, [])
         parts.append({key: v for key, v in out.items() if v not in ("", [], None)})
     levels = sorted({b.level for b in rep.draft.blocks if b.is_heading} | {1})
-    fields = [{"key": "meeting", "default": generalise(meeting, "") if meeting else f"{{{{ lv_whole }}}}{name}"}]
+    # the meeting the speeches share (held every year), else the occasion's generic name
+    default = generalise(meeting, "") if shared else f"{{{{ lv_whole }}}}{name.split('、')[0]}"
+    fields = [{"key": "meeting", "default": default}]
     periods = Counter(m.group(0) for s in speeches for m in _PERIOD.finditer(_opening_text(s.draft)))
     if len(periods) > 1:
         fields.append({"key": "period", "label": "时段", "default": periods.most_common(1)[0][0]})
@@ -238,7 +243,13 @@ def _edge_paragraphs(draft: Draft, role: str, meeting: str) -> list[str]:
     if role == "opening":  # the sentence naming the meeting; the rest is this year's news
         blocks = [b for b in blocks[:3] if _MEETING.search(b.text)][:1]
         prompt = "【会前议程和本次会议的主要任务】下面，我讲{{ parts_count }}点意见。"
-        text = [generalise(_meeting_sentence(b.text), meeting) for b in blocks]
+        text = []
+        for b in blocks:
+            sentence = _meeting_sentence(b.text)
+            found = _MEETING.search(sentence)
+            text.append(generalise(sentence, found.group(1) if found else meeting))
+        if not any(p.heading for p in mine_parts(draft)):
+            prompt = prompt.replace("{{ parts_count }}", "几")
         return [t for t in text if t] + [prompt]
     else:
         blocks = blocks[-1:]

@@ -73,6 +73,24 @@ def sibling_scaffolds(draft: Draft, paragraphs: list[Paragraph]) -> list[Candida
     return found
 
 
+_DASH = re.compile(r"^——([^——。；！？]{2,24})[。；！？]")
+
+
+def dash_series(paragraphs: list[Paragraph]) -> list[Candidate]:
+    """Consecutive paragraphs opening with a dash-led heading sentence (——综合实力更强。……
+    ——发展后劲更足。……): the lead sentences are one 提纲, as sibling headings are."""
+    found, run = [], []
+    for par in paragraphs + [Paragraph("", 0, "")]:
+        m = _DASH.match(par.text)
+        if m and not re.search(r"\d{4}年\d+月", m.group(1)):
+            run.append((par, m.group(1)))
+            continue
+        if len(run) >= 2:
+            found.append(_scaffold(run[0][0], ["——" + item for _p, item in run]))
+        run = []
+    return found
+
+
 _MARKED = re.compile(rf"^[{_CN}]{{1,2}}[是要]")
 _INLINE = re.compile(rf"(?:^|(?<=[。；：:]))([{_CN}]{{1,2}})(是|要)")
 

@@ -29,9 +29,21 @@ class Paragraph:
     level: int = 0
 
 
+_ASCII_PUNCT = re.compile(r"(?<![0-9A-Za-z])[,;:?!](?![0-9A-Za-z])|(?<=[0-9])[,;](?=[\u4e00-\u9fff“])"
+                          r"|(?<=[\u4e00-\u9fff”])[,;:](?=[0-9])")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PARENS = re.compile(r"\(([^()]{0,40})\)")
+
+
 def clean(text: str) -> str:
-    """Strip the full-width and ordinary spaces used as indentation."""
-    return text.replace("\u3000", "").replace("\t", "").strip()
+    """Strip the full-width and ordinary spaces used as indentation; ASCII punctuation in
+    Chinese text (web pages write 用“闯”的精神,“创”的劲头) becomes full-width, so clauses split
+    alike whatever the source typed (1,000 and 10:30 stay as they are)."""
+    text = text.replace("\u3000", "").replace("\t", "").strip()
+    if cjk_ratio(text) < 0.3:
+        return text
+    text = _ASCII_PUNCT.sub(lambda m: _FULL[m.group(0)], text)
+    return _PARENS.sub(lambda m: f"（{m.group(1)}）" if any(is_cjk(c) for c in m.group(1)) else m.group(0), text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -19,9 +19,14 @@ def check(text: str, **options):
 
 def test_shipped_lists_carry_dates_and_reasons():
     rules = load_rules()
-    assert rules.concepts and rules.formulations
-    for item in [*rules.concepts, *rules.formulations]:
-        assert isinstance(item.since, dt.date) and item.reason
+    assert len(rules.formulae) >= 30 and rules.formulations
+    for item in [*rules.formulae, *rules.formulations]:
+        assert isinstance(item.since, dt.date) and item.reason and item.source, item
+    for form in rules.formulations:
+        assert form.action in ("replace", "rewrite", "delete") and (form.use or form.action != "replace")
+    names = {f.name for f in rules.formulae}
+    assert {"两个确立", "两个维护", "两个毫不动摇", "四个意识", "四个自信", "六个精准", "八项规定", "五位一体",
+            "四个全面", "三严三实"} <= names
 
 
 @pytest.mark.parametrize("text, wrong", [
@@ -117,3 +122,12 @@ def test_an_outdated_formulation_without_a_replacement_suggests_rewriting():
     draft = Draft(date="2024年3月1日", blocks=[Block.paragraph("要统筹疫情防控和经济社会发展。")])
     [finding] = run_checks(draft, CheckOptions(only={"formulation"}))
     assert "过时表述" in finding.message and finding.suggestion.startswith("删去")
+
+
+def test_a_formula_whose_members_changed_is_judged_by_the_draft_date():
+    text = "协调推进“四个全面”战略布局，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。"
+    _draft, then = check(text, today=dt.date(2018, 1, 1))
+    assert then == []
+    draft, now = check(text, today=dt.date(2024, 1, 1))
+    assert [(f.severity, content(draft, 0)[f.start:f.end]) for f in now] == [("error", "全面建成小康社会")]
+    assert now[0].suggestion == "改为“全面建设社会主义现代化国家”"

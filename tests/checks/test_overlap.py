@@ -10,8 +10,8 @@ ONLY = {"overlap"}
 
 
 @pytest.fixture
-def library(tmp_path):
-    lib = open_library(tmp_path / "library.sqlite3")
+def library(library_location):
+    lib = open_library(library_location)
     results = list(lib.add([corpus_file(p) for p in ("001", "002", "003", "004")]))
     assert all(r.added for r in results)
     yield lib
@@ -36,6 +36,12 @@ def test_copied_paragraph_names_its_source(library, corpus):
     assert source.title in best.message and f"第 {index + 1} 段" in best.message
     assert content(draft, at)[best.start:best.end] in copied
     assert best.end - best.start >= 50
+    where = best.source
+    assert where["title"] == source.title and where["block"] == index
+    assert where["path"] == str(corpus_file("003").resolve())
+    assert [d.id for d in library.documents() if d.path == where["path"]] == [where["doc_id"]]
+    shared = content(draft, at)[best.start:best.end]
+    assert copied[where["start"]:where["end"]] == shared
 
 
 def test_short_shared_runs_and_fresh_text_are_not_reported(library):

@@ -171,3 +171,15 @@ def test_corpus_city_speech_names_other_places(corpus):
     draft = corpus["004"]
     found = run_checks(draft, CheckOptions(only=ONLY, place="白山市"))
     assert "文明城市" not in spans(draft, found, ("error", "warning", "info"))
+
+
+TOWN = ("在县委、县政府的坚强领导下，全镇上下团结一心，我镇经济总量居全县前列。",
+        "各村（社区）要压实责任，镇党委、镇政府要抓好统筹，在全县各乡镇中争先进位。")
+
+
+def test_a_sound_town_speech_is_clean_and_county_words_are_reported():
+    draft, found = run(TOWN, place="松江河镇")
+    assert spans(draft, found) == []
+    draft, found = run(TOWN + ("全县上下要再接再厉，我县要抓好落实，各乡镇要守土尽责。",), place="松江河镇")
+    assert spans(draft, found) == ["全县上下", "我县", "各乡镇"]
+    assert {f.severity for f in found if f.block is not None} == {"error"}

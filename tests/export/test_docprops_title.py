@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 import zipfile
 
 from docx import Document
@@ -89,3 +91,27 @@ def test_body_is_justified_without_hanging_punctuation_or_latin_spacing(tmp_path
     flags = {name: normal.find(q(name)).get(q("val")) for name in
              ("kinsoku", "overflowPunct", "autoSpaceDE", "autoSpaceDN")}
     assert flags == {"kinsoku": "1", "overflowPunct": "0", "autoSpaceDE": "0", "autoSpaceDN": "0"}
+
+
+def test_exported_files_follow_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        for name in ("d.docx", "d.txt"):
+            export_draft(sample_draft(), tmp_path / name)
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+        (tmp_path / "d.docx").chmod(0o640)  # an existing file keeps its mode
+        export_draft(sample_draft(), tmp_path / "d.docx")
+        assert stat.S_IMODE((tmp_path / "d.docx").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_font_table_names_each_font_with_the_one_word_draws_when_it_is_missing(tmp_path):
+    path = tmp_path / "d.docx"
+    export_draft(sample_draft(), path)
+    fonts = {f.get(q("name")): f for f in part(path, "word/fontTable.xml").findall(q("font"))}
+    alternates = {name: (f.find(q("altName")).get(q("val")) if f.find(q("altName")) is not None else None)
+                  for name, f in fonts.items()}
+    assert alternates["仿宋_GB2312"] == "仿宋" and alternates["楷体_GB2312"] == "楷体"
+    assert alternates["方正小标宋简体"] == "宋体" and alternates["黑体"] is None
+    assert fonts["仿宋_GB2312"].find(q("charset")).get(q("val")) == "86"

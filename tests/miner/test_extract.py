@@ -86,8 +86,13 @@ def test_transition_with_count_becomes_a_frame():
 
 
 def test_shared_noun_anywhere_becomes_the_slot():
-    found = extract.parallels(par("要坚持问题导向、目标导向、结果导向。"))
-    assert found[0].frame == "问题{X}、目标{X}、结果{X}"
+    found = extract.parallels(par("要树立安全理念、弘扬安全精神、营造安全氛围。"))
+    assert found[0].frame == "树立{X}理念、弘扬{X}精神、营造{X}氛围"
+    # the head noun every member ends on is the formula's fixed part: 问题导向 → no 问题发展
+    assert extract.parallels(par("要坚持问题导向、目标导向、结果导向。"))[0].frame == ""
+    # a chiasmus is no frame: 发展就是人民，人民就是发展 is no longer one
+    chiasmus = extract.antitheses(par("群众就是人民，人民就是群众。"))
+    assert all(c.frame == "" for c in chiasmus)
     pair = extract.antitheses(par("用专业思维考虑工作，用专业方法推动工作。"))
     assert pair[0].frame == "用{X}思维考虑工作，用{X}方法推动工作"
 

@@ -33,9 +33,15 @@ def recall() -> tuple[float, list[str]]:
 
 
 @pytest.mark.skipif(not (REAL / "harvest.yaml").is_file(), reason="tests/data/real not merged")
-@pytest.mark.xfail(strict=True, reason="measured 12.5% (8 of 64) on the first harvest: the extractors "
-                   "need shared characters, so verb-object series without them (强化基础设施、加快土地流转) "
-                   "and 4-character pairs are missed; target 80% not met")
-def test_recall_of_hand_harvested_constructions():
+@pytest.mark.xfail(strict=True, reason="measured 45.6% (31 of 68; 12.5% before this round): sayings "
+                   "without a shared character (打造生态魏庄，共建美丽家园), idioms jieba tags as nouns "
+                   "(众志成城) and numbered series (一闭环、两移交……) are still missed; target 80% not met")
+def test_recall_reaches_the_target_of_the_issue():
     value, missed = recall()
     assert value >= 0.8, f"recall {value:.0%}; missed: {missed[:10]}"
+
+
+@pytest.mark.skipif(not (REAL / "harvest.yaml").is_file(), reason="tests/data/real not merged")
+def test_recall_does_not_fall_below_what_was_reached():
+    value, missed = recall()
+    assert value >= 0.45, f"recall fell to {value:.0%}; missed: {missed[:10]}"

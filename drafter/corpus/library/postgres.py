@@ -1,6 +1,7 @@
 """The library on a PostgreSQL server, shared by an office: the same tables as the SQLite file, and
 for full-text search a GIN index over each block's distinct character bigrams (``grams text[]``),
-the idea of pg_bigm built from PostgreSQL's own array GIN, so no extension is needed.  A phrase is
+the idea of pg_bigm built from PostgreSQL's own array GIN, so no extension is needed; and for
+查重 a GIN index over each block's winnowed marks (``marks integer[]``, ``base.marks``).  A phrase is
 found by ``grams @> its bigrams`` and confirmed with ``strpos`` on the text; ranking is
 ``base.rank``, the same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
 two-character words, see docs/PERFORMANCE.md.)
@@ -30,13 +31,16 @@ from drafter.corpus.library.base import (
     Library,
     Prepared,
     grams,
+    marks,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+FLUSH_EVERY = 50
 _LOCK_SCHEMA = 741_300_013
+_MARKS_INDEX = "CREATE INDEX IF NOT EXISTS library_blocks_marks ON library_blocks USING gin (marks)"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS library_meta (key text PRIMARY KEY, value text NOT NULL)",
     """CREATE TABLE IF NOT EXISTS library_documents (
@@ -51,9 +55,10 @@ _SCHEMA = (
         doc_id bigint NOT NULL REFERENCES library_documents(id) ON DELETE CASCADE,
         idx integer NOT NULL, kind text NOT NULL, level integer NOT NULL, marker text NOT NULL,
         role text NOT NULL, head integer NOT NULL, trail text NOT NULL, content text NOT NULL,
-        grams text[] NOT NULL)""",
+        grams text[] NOT NULL, marks integer[] NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS library_blocks_doc ON library_blocks (doc_id, idx)",
     "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)",
+    _MARKS_INDEX,
     f"INSERT INTO library_meta VALUES ('schema', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING",
 )
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
@@ -97,6 +102,8 @@ class PostgresLibrary(Library):
                 row = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()
                 if row and int(row[0]) > SCHEMA_VERSION:
                     raise LibraryError("newer", self.location)
+                if row and int(row[0]) < SCHEMA_VERSION and not readonly:
+                    self._upgrade()
             elif not create or readonly:
                 raise LibraryError("missing", self.location)
             else:
@@ -104,6 +111,19 @@ class PostgresLibrary(Library):
                     self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
                     for statement in _SCHEMA:
                         self.db.execute(statement)
+
+    def _upgrade(self) -> None:
+        """Version 2 had no marks: add them, computed from the stored text."""
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
+            if self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()[0] == "2":
+                self.db.execute("ALTER TABLE library_blocks ADD COLUMN marks integer[] NOT NULL DEFAULT '{}'")
+                rows = self.db.execute("SELECT id, content FROM library_blocks").fetchall()
+                with self.db.cursor() as cur:
+                    cur.executemany("UPDATE library_blocks SET marks = %s WHERE id = %s",
+                                    [(sorted({h for _, h in marks(c)}), i) for i, c in rows])
+                self.db.execute(_MARKS_INDEX)
+                self.db.execute("UPDATE library_meta SET value = %s WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
     @contextlib.contextmanager
     def _errors(self):
@@ -141,11 +161,35 @@ class PostgresLibrary(Library):
                  record.level, record.sha256, record.size, record.mtime, record.chars, len(record.blocks),
                  time.time(), record.added_by)).fetchone()[0]
             with self.db.cursor().copy(
-                    "COPY library_blocks (doc_id, idx, kind, level, marker, role, head, trail, content, grams) "
-                    "FROM STDIN") as copy:
+                    "COPY library_blocks (doc_id, idx, kind, level, marker, role, head, trail, content, grams, "
+                    "marks) FROM STDIN") as copy:
                 for b in record.blocks:
-                    copy.write_row((doc_id, *b, sorted(set(grams(b[-1])) - {FILLER})))
+                    copy.write_row((doc_id, *b, sorted(set(grams(b[-1])) - {FILLER}),
+                                    sorted({h for _, h in marks(b[-1])})))
         return True
+
+    def add(self, targets):
+        """As ``Library.add``; the GIN indexes' pending lists (fast inserts) are merged every
+        ``FLUSH_EVERY`` files and at the end, so searches never scan a long pending list."""
+        done = 0
+        try:
+            for result in super().add(targets):
+                done += 1
+                if done % FLUSH_EVERY == 0:
+                    self.flush()
+                yield result
+        finally:
+            if done and self.db is not None and not self.db.closed:
+                self.flush()
+
+    def flush(self) -> None:
+        """Merge the GIN pending lists into the indexes (the index owner can; otherwise autovacuum
+        does it a little later)."""
+        try:
+            for index in ("library_blocks_grams", "library_blocks_marks"):
+                self.db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
+        except psycopg.Error as exc:
+            logger.info("library: pending list left to autovacuum: %s", exc)
 
     def remove(self, ids: Iterable[int]) -> list[int]:
         self._writable()
@@ -184,6 +228,20 @@ class PostgresLibrary(Library):
                "ORDER BY b.id DESC LIMIT %s")
         with self._errors():
             return [i for (i,) in self.db.execute(sql, (*params, cap))]
+
+    def blocks_with_marks(self, wanted: list[int], cap: int) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {h: [] for h in wanted}
+        if not wanted:
+            return found
+        with self._errors():
+            rows = self.db.execute(
+                "SELECT h, b.id FROM unnest(%s::integer[]) AS h, LATERAL (SELECT id FROM library_blocks "
+                "WHERE marks @> ARRAY[h] ORDER BY id DESC LIMIT %s) AS b", (list(wanted), cap)).fetchall()
+        for h, i in rows:
+            found[h].append(i)
+        for ids in found.values():
+            ids.sort(reverse=True)
+        return found
 
     def blocks_by_id(self, ids: list[int]) -> list[BlockRow]:
         with self._errors():

@@ -4,7 +4,8 @@ process imports; each file is imported in one ``BEGIN IMMEDIATE`` transaction.
 
 Schema history: 1 = FTS5 trigram over the block text (two-character words scanned every block);
 2 = bigram phrases, speaker/date/occasion/place/level, who added a document, heading length and
-path of each block.  A version-1 file is migrated in place when opened for writing.
+path of each block; 3 = winnowed marks of each block for 查重 (``marks_fts``, rowids only).
+Older files are migrated in place when opened for writing.
 """
 
 from __future__ import annotations
@@ -19,18 +20,21 @@ from pathlib import Path
 
 from drafter.core.errors import DrafterError
 from drafter.corpus.library.base import (
+    FILLER,
     BlockRow,
     Document,
     Filters,
     Library,
     Prepared,
     gram_text,
+    mark_token,
+    marks,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_MS = 10_000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -52,7 +56,16 @@ CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc_id, idx);
 CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(
     grams, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS marks_fts USING fts5(
+    marks, content='', columnsize=0, detail='none', tokenize='ascii'
+);
 """
+
+
+def mark_text(text: str) -> str:
+    return " ".join(sorted({mark_token(h) for _, h in marks(text)}))
+
+
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
 _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
 
@@ -116,6 +129,10 @@ class SQLiteLibrary(Library):
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
+            if version in (1, 2):
+                self.db.executemany("INSERT INTO marks_fts(rowid, marks) VALUES (?, ?)",
+                                    ((i, mark_text(c)) for i, c in
+                                     self.db.execute("SELECT id, content FROM blocks").fetchall()))
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute("COMMIT")
         except BaseException:
@@ -164,6 +181,8 @@ class SQLiteLibrary(Library):
             rows = self.db.execute("SELECT id, content FROM blocks WHERE doc_id = ?", (doc_id,)).fetchall()
             self.db.executemany("INSERT INTO blocks_fts(blocks_fts, rowid, grams) VALUES ('delete', ?, ?)",
                                 [(i, gram_text(c)) for i, c in rows])
+            self.db.executemany("INSERT INTO marks_fts(marks_fts, rowid, marks) VALUES ('delete', ?, ?)",
+                                [(i, mark_text(c)) for i, c in rows])
             self.db.execute("DELETE FROM blocks WHERE doc_id = ?", (doc_id,))
             self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -192,6 +211,8 @@ class SQLiteLibrary(Library):
                     [(first + k, doc_id, *b) for k, b in enumerate(record.blocks)])
                 self.db.executemany("INSERT INTO blocks_fts(rowid, grams) VALUES (?, ?)",
                                     [(first + k, gram_text(b[-1])) for k, b in enumerate(record.blocks)])
+                self.db.executemany("INSERT INTO marks_fts(rowid, marks) VALUES (?, ?)",
+                                    [(first + k, mark_text(b[-1])) for k, b in enumerate(record.blocks)])
                 self.db.execute("COMMIT")
             except BaseException:
                 if self.db.in_transaction:
@@ -224,12 +245,16 @@ class SQLiteLibrary(Library):
         return n, chars, row[0] if row else 0
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
+        """The FTS5 phrase of a term's bigrams is exact for a term of word characters only; a term
+        with punctuation inside (a FILLER in its phrase) is confirmed on the text."""
         expression = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
         where, params = ["blocks_fts MATCH ?"], [expression]
-        for term in terms:
-            where.append("instr(lower(b.content), ?) > 0")
-            params.append(term)
-        join = "JOIN blocks b ON b.id = f.rowid"
+        for term, phrase in zip(terms, phrases):
+            if FILLER in phrase:
+                where.append("instr(lower(b.content), ?) > 0")
+                params.append(term)
+        join = "JOIN blocks b ON b.id = f.rowid" if len(where) > 1 or filters.role or filters.year \
+            or filters.place else ""
         if filters.role:
             where.append("b.role = ?")
             params.append(filters.role)
@@ -244,6 +269,15 @@ class SQLiteLibrary(Library):
         sql = f"SELECT f.rowid FROM blocks_fts f {join} WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?"
         with self._errors():
             return [i for (i,) in self.db.execute(sql, (*params, cap))]
+
+    def blocks_with_marks(self, marks: list[int], cap: int) -> dict[int, list[int]]:
+        found = {}
+        with self._errors():
+            for h in marks:
+                found[h] = [i for (i,) in self.db.execute(
+                    "SELECT rowid FROM marks_fts WHERE marks_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                    (mark_token(h), cap))]
+        return found
 
     def blocks_by_id(self, ids: list[int]) -> list[BlockRow]:
         rows = []

@@ -1,0 +1,273 @@
+"""The library at scale, on SQLite and on PostgreSQL, against baselines run in the same process:
+
+- import throughput of ``drafter library add`` against ``jieba.lcut`` over the same text;
+- search latency (median, p95) over 50 queries of 2–8 characters against ripgrep
+  (``rg -F -l QUERY folder``) over the same speeches as .txt files;
+- database size against the raw text;
+- 查重: all checks on a 20,000-character draft against the library, a new draft (held-out real
+  speeches) and one that reuses library text heavily.
+
+    python bench/bench_library.py [--speeches 2000] [--backends sqlite,postgres] [--keep DIR]
+
+Speeches are synthetic, about 30 KB each, made of real sentences: the real speeches in
+resources/corpus and tests/data/real are cut into sentences and headings; each synthetic speech
+is a title, an opening, numbered parts with sub-points and paragraphs of two to six sentences
+written by a word-level Markov chain over the real sentences (fixed seed), so a run of 20 or more
+characters is rarely in more than a few speeches unless it is a set phrase, as in a real library;
+and a date between 2015 and 2024.  The real speeches
+held out of the pool for the new draft (the longest ones, to 20,000 characters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafter.checks import CheckOptions, run_checks
+from drafter.core import segment
+from drafter.corpus.library import open_library
+from drafter.corpus.parser import parse_text
+
+NUMERALS = "一二三四五六七八九十"
+TARGET_CHARS = 10_000          # about 30 KB of UTF-8
+
+
+def sources() -> list[Path]:
+    real = sorted((ROOT / "tests" / "data" / "real").glob("*.txt"))
+    return sorted((ROOT / "resources" / "corpus").glob("*.txt")) + real
+
+
+def pool(paths: list[Path]) -> tuple[list[str], list[str]]:
+    sentences, headings = [], []
+    for path in paths:
+        draft = parse_text(path.read_text(encoding="utf-8"))
+        for block in draft.blocks:
+            if block.is_heading and 6 <= len(block.text) <= 30:
+                headings.append(block.text.rstrip("。；："))
+            for s in re.findall(r"[^。！？]+[。！？]", block.text + block.body):
+                if len(s) >= 8:
+                    sentences.append(s)
+    return sentences, headings
+
+
+class Chain:
+    """A word-level Markov chain over the real sentences (jieba words): text that reads locally
+    like a speech but, like a real library, rarely repeats a long run unless it is a set phrase."""
+
+    def __init__(self, sentences: list[str]):
+        self.next: dict[str, list[str]] = {}
+        self.starts: list[str] = []
+        cut = segment.jieba().lcut
+        for sentence in sentences:
+            words = cut(sentence)
+            self.starts.append(words[0])
+            for a, b in itertools.pairwise(words):
+                self.next.setdefault(a, []).append(b)
+
+    def sentence(self, rng: random.Random) -> str:
+        word = rng.choice(self.starts)
+        out = [word]
+        length = len(word)
+        while word not in "。！？" and length < 80:
+            choices = self.next.get(word)
+            if not choices:
+                break
+            word = rng.choice(choices)
+            out.append(word)
+            length += len(word)
+        text = "".join(out)
+        return text if text[-1] in "。！？" else text + "。"
+
+
+def synthetic(rng: random.Random, k: int, chain: Chain, headings: list[str]) -> str:
+    year = 2015 + k % 10
+    lines = [f"在第{k}次全体会议上的讲话", f"（{year}年{1 + k % 12}月{1 + k % 28}日）", "同志们："]
+    chars = 0
+
+    def paragraph() -> str:
+        return "".join(chain.sentence(rng) for _ in range(rng.randint(2, 6)))
+
+    for _ in range(2):
+        lines.append(paragraph())
+    part = 0
+    while chars < TARGET_CHARS and part < 9:
+        lines.append(f"{NUMERALS[part]}、{rng.choice(headings)}")
+        for sub in range(rng.randint(2, 4)):
+            lines.append(f"（{NUMERALS[sub]}）{rng.choice(headings)}。{paragraph()}")
+            for _ in range(rng.randint(1, 3)):
+                text = paragraph()
+                chars += len(text)
+                lines.append(text)
+        part += 1
+    lines.append("同志们，" + paragraph())
+    return "\n".join(lines) + "\n"
+
+
+def write_speeches(folder: Path, count: int, sentences: list[str], headings: list[str]) -> int:
+    rng = random.Random(13)
+    chain = Chain(sentences)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for k in range(count):
+        data = synthetic(rng, k, chain, headings).encode("utf-8")
+        sub = folder / f"{k // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"speech{k:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def queries(sentences: list[str], n: int = 50) -> list[str]:
+    rng = random.Random(7)
+    found = []
+    while len(found) < n:
+        s = rng.choice(sentences)
+        length = 2 + len(found) % 7            # 2..8 characters, evenly
+        if len(s) <= length:
+            continue
+        at = rng.randrange(0, len(s) - length)
+        q = s[at:at + length]
+        if all(ch.isalnum() for ch in q) and q not in found:
+            found.append(q)
+    return found
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def bench_ripgrep(folder: Path, qs: list[str]) -> list[float]:
+    times = []
+    for q in qs:
+        start = time.perf_counter()
+        subprocess.run(["rg", "-F", "-l", "--no-messages", q, str(folder)], stdout=subprocess.DEVNULL,
+                       check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_search(library, qs: list[str]) -> tuple[list[float], list[int]]:
+    for q in qs[:5]:
+        library.search(q)                       # warm the cache as rg's page cache is warm
+    times, counts = [], []
+    for q in qs:
+        start = time.perf_counter()
+        hits = library.search(q, limit=20)
+        times.append(time.perf_counter() - start)
+        counts.append(len(hits))
+    return times, counts
+
+
+def bench_checks(library, new_text: str, reuse_text: str) -> dict[str, float]:
+    result = {}
+    for name, text in (("新稿", new_text), ("大量沿用库中文字", reuse_text)):
+        draft = parse_text(text)
+        run_checks(draft, CheckOptions(only={"placeholder"}))      # lists load once
+        start = time.perf_counter()
+        findings = run_checks(draft, CheckOptions(library=library))
+        result[name] = time.perf_counter() - start
+        result[name + "（查重条数）"] = sum(1 for f in findings if f.check == "overlap")
+        start = time.perf_counter()
+        run_checks(draft, CheckOptions(library=None))
+        result[name + "（不查重）"] = time.perf_counter() - start
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--speeches", type=int, default=2000)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--keep", help="folder for the speeches and the SQLite file (default: temporary)")
+    args = parser.parse_args()
+    paths = sources()
+    held = []
+    for path in sorted(paths, key=lambda p: -p.stat().st_size):    # the longest real speeches,
+        if sum(len(p.read_text(encoding="utf-8")) for p in held) >= 20_000:   # to 20,000 characters
+            break
+        held.append(path)
+    used = [p for p in paths if p not in held]
+    sentences, headings = pool(used)
+    print(f"句子池：{len(sentences)} 句（{len(used)} 篇真实讲话），小标题 {len(headings)} 个")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="drafter-bench-"))
+    os.environ.setdefault("DRAFTER_HOME", str(work / "home"))
+    folder = work / "speeches"
+    if not folder.is_dir():
+        raw = write_speeches(folder, args.speeches, sentences, headings)
+    else:
+        raw = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    files = sorted(folder.rglob("*.txt"))
+    print(f"讲话稿：{len(files)} 篇，{raw / 1e6:.1f} MB")
+
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    jieba = segment.jieba()
+    jieba.lcut("预热分词词典")
+    start = time.perf_counter()
+    for t in texts:
+        jieba.lcut(t)
+    jieba_s = time.perf_counter() - start
+    print(f"jieba.lcut（基准）：{jieba_s:.1f} s，{raw / 1e6 / jieba_s:.2f} MB/s")
+
+    qs = queries(sentences)
+    rg = bench_ripgrep(folder, qs)
+    rg = bench_ripgrep(folder, qs)              # second pass: page cache warm
+    print(f"ripgrep -F -l：中位 {statistics.median(rg) * 1000:.1f} ms，p95 {percentile(rg, 0.95) * 1000:.1f} ms")
+
+    new_text = "\n".join(p.read_text(encoding="utf-8") for p in held)[:20_000]
+    print(f"新稿：{len(held)} 篇未入库的真实讲话，{len(new_text)} 字")
+    reuse_text = "\n".join(texts[len(texts) // 2:len(texts) // 2 + 2])[:20_000]
+
+    server = None
+    for backend in args.backends.split(","):
+        if backend == "sqlite":
+            location = str(work / "library.sqlite3")
+            if os.path.exists(location):
+                os.remove(location)
+        else:
+            from tests.pgserver import TempPostgres
+
+            server = TempPostgres().start()
+            location = server.create_database("bench")
+        try:
+            with open_library(location) as library:
+                start = time.perf_counter()
+                results = list(library.add([folder]))
+                import_s = time.perf_counter() - start
+                assert all(r.added for r in results), [r.error for r in results if r.error][:3]
+                size = library.size_bytes()
+                times, counts = bench_search(library, qs)
+                checks = bench_checks(library, new_text, reuse_text)
+            med, p95 = statistics.median(times), percentile(times, 0.95)
+            print(f"\n== {backend} ==")
+            print(f"导入：{import_s:.1f} s，{raw / 1e6 / import_s:.2f} MB/s（jieba.lcut 的 {jieba_s / import_s:.2f} 倍速）")
+            print(f"库大小：{size / 1e6:.1f} MB，原文的 {size / raw:.2f} 倍")
+            print(f"检索：中位 {med * 1000:.1f} ms，p95 {p95 * 1000:.1f} ms，最慢 {max(times) * 1000:.1f} ms；"
+                  f"p95 为 ripgrep p95 的 {p95 / percentile(rg, 0.95):.2f}，中位为 ripgrep 中位的 "
+                  f"{med / statistics.median(rg):.2f}")
+            slow = sorted(zip(times, qs, counts), reverse=True)[:5]
+            print("最慢的 5 个检索：" + "，".join(f"{q}（{t * 1000:.0f} ms，{c} 条）" for t, q, c in slow))
+            for name, value in checks.items():
+                print(f"全部检查，{name}：{value:.2f}" + ("" if "条数" in name else " s"))
+        finally:
+            if server is not None:
+                server.stop()
+                server = None
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
