@@ -1,4 +1,4 @@
-"""The right-hand panel: structure templates and the phrase bank.
+"""The right-hand panel: structure templates, the phrase bank and the library (library_panel.py).
 
 Templates (``drafter.templates``) start a new draft after asking for their fields; the
 phrase bank (``drafter.phrasebank``) is searched as the user types, and a phrase goes in
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from drafter.core.errors import DrafterError
 from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 from drafter.gui import dialogs
+from drafter.gui.library_panel import LibraryPanel
 from drafter.templates import form_fields, preview_text, render
 
 logger = logging.getLogger(__name__)
@@ -167,6 +168,8 @@ class PhrasePanel(QWidget):
             item = QListWidgetItem(f"{label}\n    {phrase.category} · 出现 {phrase.frequency} 次"
                                    + (" · 可填充" if phrase.frame else ""))
             note = f"\n注意：{phrase.note}" if phrase.note else ""
+            if phrase.members:
+                note = f"\n即：{'、'.join(phrase.members)}" + (f"（{phrase.scope}）" if phrase.scope else "") + note
             item.setToolTip(f"{phrase.text}\n来源：{phrase.source_label()}{note}")
             item.setData(DATA_ROLE, phrase)
             self.results.addItem(item)
@@ -199,7 +202,9 @@ class SidePanel(QTabWidget):
         super().__init__(parent)
         self.templates = TemplatePanel()
         self.phrases = PhrasePanel()
+        self.library = LibraryPanel()
         self.addTab(self.phrases, "常用表述")
+        self.addTab(self.library, "讲话稿库")
         self.addTab(self.templates, "结构模板")
         self._loaded = False
 

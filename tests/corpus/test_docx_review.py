@@ -215,3 +215,10 @@ def test_round_trip_of_a_speech_reviewed_in_libreoffice(tmp_path):
     assert [t for _s, t in lo_again["accept"]] == [t for _s, t in lo_reviewed["accept"]]
     assert [t for _s, t in lo_again["reject"]] == [t for _s, t in lo_reviewed["reject"]]
     assert lo_again["redlines"] > 0
+
+
+def test_plain_text_export_of_a_reviewed_draft_says_the_marks_are_not_in_it(tmp_path):
+    draft = read_review(_reviewed(tmp_path))
+    warnings = export_draft(draft, tmp_path / "纯文本.txt")
+    assert any("修订和批注未写入" in w for w in warnings)
+    assert "持续" not in (tmp_path / "纯文本.txt").read_text("utf-8")
