@@ -22,7 +22,7 @@ from drafter.core import storage
 from drafter.core.storage import read_draft, save_draft
 from drafter.gui.app import make_app
 from drafter.gui.main_window import MainWindow
-from tests.gui.conftest import sample_draft, ui  # noqa: F401 - the scripted-dialogs fixture
+from tests.gui.conftest import sample_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPED = "".join("甲乙丙丁戊己庚辛壬癸"[i % 10] + "一二三四五六七八九十"[i // 10 % 10] for i in range(400))

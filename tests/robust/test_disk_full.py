@@ -18,6 +18,9 @@ import pytest
 from drafter.core import journal, storage
 from drafter.core.errors import DrafterError
 from drafter.core.model import Block, Draft
+from drafter.gui.app import make_app
+from drafter.gui.main_window import MainWindow
+from tests.gui.conftest import type_text
 from tests.robust.hostile import run
 
 SPEECH = "同志们：\n今天，我们召开全市经济工作会议。\n一、认清形势\n过去一年，全市经济稳中向好。\n"
@@ -108,11 +111,6 @@ def test_journal_on_a_full_disk_keeps_what_it_had_and_resumes(small_disk, monkey
 
 
 def test_autosave_in_the_editor_reports_a_full_disk(small_disk, monkeypatch, qtbot):
-    from tests.gui.conftest import Dialogs  # noqa: F401 - dialogs are not expected here
-    from drafter.gui.app import make_app
-    from drafter.gui.main_window import MainWindow
-    from tests.gui.conftest import type_text
-
     monkeypatch.setenv("DRAFTER_HOME", str(small_disk / "home"))
     make_app()
     window = MainWindow(autosave_seconds=3600, load_materials=False)
