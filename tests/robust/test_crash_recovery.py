@@ -123,7 +123,10 @@ def test_sigkill_while_typing_loses_nothing_older_than_two_seconds(qtbot, ui, tm
         child = start_typing(path, TYPED, log)
         try:
             wait_for(log, "ready", child)
-            time.sleep(rng.uniform(0.3, 6.0))
+            deadline = time.monotonic() + 60
+            while not keystrokes(log) and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)   # typing has begun: every kill lands while typing
+            time.sleep(rng.uniform(0.1, 6.0))
         finally:
             child.send_signal(signal.SIGKILL)
             child.wait()
