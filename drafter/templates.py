@@ -393,9 +393,9 @@ def find_template(name: str, dirs: list[Path] | None = None) -> Template:
     """A template by id, or by the path of a template file."""
     candidate = Path(name)
     if candidate.suffix.lower() in (".yaml", ".yml") or candidate.is_file():
-        if not candidate.is_file():
+        if not os.path.lexists(candidate):
             raise DrafterError("找不到模板文件", candidate)
-        return load_template(candidate)
+        return load_template(candidate)  # a FIFO, device or symlink loop is refused with its reason
     templates, errors = load_templates(dirs)
     for template in templates:
         if template.id == name:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter import diagnostics
 from drafter.core.announce import find_announcements
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
@@ -125,8 +124,10 @@ class MainWindow(QMainWindow):
         side.phrases.insert_requested.connect(self.editor.insert_text)
         side.library.insert_requested.connect(lambda pieces: insert_into(self.editor, pieces))
         side.templates.draft_made.connect(self.files.new_from_draft)
+        if self.draft.blocks:
+            side.phrases.set_role(self.draft.blocks[self.editor.current_block()].role)
         if self.load_materials:
-            QTimer.singleShot(50, side.load)
+            QTimer.singleShot(0, side.load)
         return side
 
     def _build_checks(self):
@@ -298,7 +299,8 @@ class MainWindow(QMainWindow):
         self.outline.set_draft(self.draft)
         if self.checks_dock.built:
             self.checks.set_draft(self.draft, self._source_path())
-        self._update_stats()
+        self._update_stats(announcements=False)
+        self._stats_timer.start()           # the announced counts a moment later
         self.update_title()
 
     def update_title(self) -> None:
@@ -345,10 +347,10 @@ class MainWindow(QMainWindow):
     def _numbering_changed(self, level: int, style: str) -> None:
         self.logic.set_numbering(level, style)
 
-    def _update_stats(self) -> None:
+    def _update_stats(self, announcements: bool = True) -> None:
         stats = draft_stats(self.draft, int(self.settings.get("check_rate") or 0) or None)
         text = f"字数 {stats.chars:,}　约 {stats.minutes_label}"
-        off = [a for a in find_announcements(self.draft) if not a.in_sync]
+        off = [a for a in find_announcements(self.draft) if not a.in_sync] if announcements else []
         if off:
             text += f"　宣布数目不符 {len(off)} 处"
         self.status_label.setText(text)
@@ -436,6 +438,8 @@ class MainWindow(QMainWindow):
 
     def show_environment(self) -> None:
         """帮助 → 运行环境: the report of ``drafter doctor``."""
+        from drafter import diagnostics   # package metadata and font probing: only when asked
+
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             text = diagnostics.format_report(diagnostics.report())

@@ -168,6 +168,8 @@ class PhrasePanel(QWidget):
             item = QListWidgetItem(f"{label}\n    {phrase.category} · 出现 {phrase.frequency} 次"
                                    + (" · 可填充" if phrase.frame else ""))
             note = f"\n注意：{phrase.note}" if phrase.note else ""
+            if phrase.members:
+                note = f"\n即：{'、'.join(phrase.members)}" + (f"（{phrase.scope}）" if phrase.scope else "") + note
             item.setToolTip(f"{phrase.text}\n来源：{phrase.source_label()}{note}")
             item.setData(DATA_ROLE, phrase)
             self.results.addItem(item)

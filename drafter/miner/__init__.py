@@ -9,6 +9,7 @@ YAML, so re-running it on ``resources/corpus`` reproduces the shipped files byte
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
     templates, and one induced template per occasion of the other speeches (``occasion``:
     only that one).  Occasions with a single speech are reported in ``notices``."""
     notices = notices if notices is not None else []
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]  # a symlink loop is read, and refused
     if missing:
         raise DrafterError("找不到语料文件或文件夹", missing[0])
     corpus = load_corpus(paths)
@@ -75,7 +76,8 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
                             bank.formulation_rules(default_formulations()),
                             phrase_curation.get("notes") or {},
                             bank.national_concepts(default_formulations().with_name("formulae.yaml"),
-                                                   phrase_curation.get("national") or []))
+                                                   phrase_curation.get("national") or []),
+                            bank.place_names(default_formulations().with_name("divisions.tsv")))
     phrase_files = bank.by_file(entries)
 
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}
