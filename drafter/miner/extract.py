@@ -89,7 +89,27 @@ def is_parallel(members: list[str]) -> bool:
         return True  # 认识上一致、思想上统一、政治上同心: same shape, same length
     if shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与"):
         return True
-    return same_shape(bare)
+    return refrain(bare)[0] in tuple(_LEADING_FUNCTION) or same_shape(bare)
+
+
+def refrain(members: list[str]) -> tuple[str, str, str]:
+    """(lead, refrain word, frame) when every member has the same lead character and the same
+    word of two or more characters inside, around parts that vary: 以实干托起梦想、以创新托起
+    未来、以服务托起民生 → 以{甲}托起{乙}."""
+    if len(members) < 3 or len({m[0] for m in members}) != 1 or min(len(m) for m in members) < 5:
+        return "", "", ""
+    lead, first = members[0][0], members[0]
+    for size in (4, 3, 2):
+        for start in range(2, len(first) - size):
+            word = first[start:start + size]
+            if all_cjk(word) and _swappable(word) and all(
+                    m.count(word) == 1 and m.index(word) >= 2 and m.index(word) + size < len(m)
+                    for m in members):
+                befores = {m[1:m.index(word)] for m in members}
+                afters = {m[m.index(word) + size:] for m in members}
+                if len(befores) == len(afters) == len(members):  # both slots vary
+                    return lead, word, f"{lead}{{甲}}{word}{{乙}}"
+    return "", "", ""
 
 
 _VERBAL = {"v", "a", "vd", "ad", "vi"}
@@ -311,6 +331,9 @@ def parallels(par: Paragraph) -> list[Candidate]:
             frame, slots = _prefix_slot(members, seps[i:end - 1])
             if not frame:
                 frame, slots = word_slot(text, members)
+            if not frame:
+                _lead, _word, frame = refrain([strip_quotes(m) for m in members])
+                slots = ("甲", "乙") if frame else ()
             found.append(_candidate(par, text, PARALLEL, frame, slots))
             i = end
     found.extend(sentence_parallels(par))
