@@ -214,8 +214,8 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return None  # 在市委的坚强领导下
         if before == "各" or _GENERIC_ORGAN.match(after):
             return None  # 各县委, 县委书记: the subordinates named as a class
-        if key == "区" and autonomous is None and rank > own.rank:
-            return WARNING
+        if (key == "区" and autonomous is None and rank > own.rank) or key in ("镇", "乡"):
+            return WARNING  # 镇党委、镇政府要……: a county speaking to its towns as a class
         return ERROR
     if kind == UNITS:
         if rank < own.rank:

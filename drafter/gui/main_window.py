@@ -374,17 +374,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"审校完成：{self.checks.summary.text()}", 6000)
         return findings
 
-    # compare_view pulls in python-docx, lxml and the structural diff: loaded when first used,
-    # not at start-up
     def compare_versions(self) -> None:
         """工具 → 比较版本 (gui/compare_view.py)."""
-        from drafter.gui.compare_view import CompareDialog
+        from drafter.gui.compare_view import CompareDialog  # the comparison and Word writer: when first used
 
         CompareDialog(self.draft, self.session.path, self, restore=self.restore_round).exec()
 
     def review_marks(self) -> None:
         """工具 → 审阅稿的修订与批注 (gui/compare_view.py)."""
-        from drafter.gui.compare_view import ReviewDialog
+        from drafter.gui.compare_view import ReviewDialog  # when first used
 
         ReviewDialog(self.draft, self.apply_review, self).exec()
 
