@@ -84,6 +84,9 @@ def export_draft(draft: Draft, path: str | os.PathLike[str], profile: str = "pri
     if path.suffix.lower() == ".txt":
         from drafter.export.text import draft_to_text
         data = draft_to_text(draft, indent=indent_text).encode("utf-8")
+        if draft.review is not None and draft.review.pending:
+            warnings.append(f"{path}：注意：{draft.review.summary()}纯文本只含送审时的文字，修订和批注未写入；"
+                            "要保留它们请导出为 .docx")
     else:
         from drafter.export.docx_writer import docx_bytes
         missing = missing_characters(text, font_set)

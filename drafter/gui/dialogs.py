@@ -111,6 +111,11 @@ def ask_open_path(parent: QWidget | None, start: str = "") -> str | None:
     return path or None
 
 
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None
+
+
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str = DRAFT_FILTER,
                   title: str = "保存草稿") -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)

@@ -39,7 +39,7 @@ def ui(monkeypatch) -> Dialogs:
     defaults = {"show_error": None, "show_info": None, "confirm": True, "ask_unsaved": "cancel",
                 "ask_conflict": "cancel", "ask_locked": "cancel", "ask_open_path": None,
                 "ask_save_path": None, "ask_recover": ("later", None), "ask_values": None, "ask_reload": "keep",
-                "show_text": None}
+                "show_text": None, "ask_folder": None}
 
     def fake(name):
         def answer(parent, *args, **kwargs):

@@ -56,6 +56,74 @@ def test_save_a_round_and_export_with_tracked_changes(qtbot, tmp_path, ui):
 
 def test_the_window_opens_the_dialog_from_the_tools_menu(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("drafter.gui.main_window.CompareDialog.exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr("drafter.gui.compare_view.CompareDialog.exec", lambda self: opened.append(self) or 0)
     window.act["compare"].trigger()
     assert opened and opened[0].draft is window.draft
+
+
+def test_restoring_a_round_is_one_undoable_step(window, tmp_path, ui, monkeypatch):
+    path = tmp_path / "讲话.draft"
+    first = parse_file(SPEECHES[1])
+    save_draft(path, first)
+    rounds.save_round(path, first, "第一稿")
+    second, _moved = edit_every_way(first)
+    save_draft(path, second)
+    assert window.files.open_path(path)
+    assert printed(window.draft) == printed(second)
+
+    def choose_round_and_restore(dialog):
+        names = [dialog.source.itemData(i) for i in range(dialog.source.count())]
+        dialog._source_chosen(names.index("第一稿"))
+        assert dialog.restore.isEnabled()
+        dialog.restore_round()
+        return 0
+
+    monkeypatch.setattr("drafter.gui.compare_view.CompareDialog.exec", choose_round_and_restore)
+    window.act["compare"].trigger()
+    assert printed(window.draft) == printed(first)
+    kept = [r.name for r in rounds.list_rounds(path) if r.name.startswith("恢复“第一稿”之前")]
+    assert len(kept) == 1 and printed(rounds.open_round(path, kept[0])) == printed(second)
+    window.act["undo"].trigger()
+    assert printed(window.draft) == printed(second)
+
+
+def test_a_reviewers_revisions_are_accepted_one_by_one_and_undone(window, tmp_path, ui, monkeypatch):
+    from tests.corpus.test_docx_review import _reviewed
+
+    assert window.files.open_path(_reviewed(tmp_path, authors=("张三", "李四")))
+    text = lambda: "".join(b.text + b.body for b in window.draft.blocks)  # noqa: E731
+    assert "持续" not in text() and len(window.draft.review.revisions) == 6
+
+    def accept_first_insertion(dialog):
+        assert dialog.revisions.count() == 6
+        row = next(i for i in range(dialog.revisions.count()) if "插入" in dialog.revisions.item(i).text())
+        dialog.revisions.item(row).setSelected(True)
+        dialog.decide(accept=True, every=False)
+        assert dialog.revisions.count() == 5
+        return 0
+
+    monkeypatch.setattr("drafter.gui.compare_view.ReviewDialog.exec", accept_first_insertion)
+    window.act["review"].trigger()
+    assert text().count("持续") == 1 and len(window.draft.review.revisions) == 5
+
+    def reject_the_rest(dialog):
+        dialog.decide(accept=False, every=True)
+        assert dialog.revisions.count() == 0
+        return 0
+
+    monkeypatch.setattr("drafter.gui.compare_view.ReviewDialog.exec", reject_the_rest)
+    window.act["review"].trigger()
+    assert text().count("持续") == 1 and not window.draft.review.revisions
+    window.act["undo"].trigger()
+    assert text().count("持续") == 1
+    window.act["undo"].trigger()
+    assert "持续" not in text()
+
+
+def test_saving_a_reviewed_draft_says_its_pending_marks_are_not_in_the_file(window, tmp_path, ui):
+    from tests.corpus.test_docx_review import _reviewed
+
+    assert window.files.open_path(_reviewed(tmp_path))
+    ui.answers["ask_save_path"] = str(tmp_path / "存稿.draft")
+    assert window.files.save_as()
+    assert any("不存入草稿文件" in m for m in ui.messages("show_info"))
