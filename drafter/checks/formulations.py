@@ -79,7 +79,7 @@ def judged_date(draft: Draft, options) -> tuple[dt.date, str]:
         return options.today, "指定日期"
     day = draft_date(draft)
     if day:
-        return day, "讲话日期"
+        return day, f"本稿日期为 {day.year}年{day.month}月{day.day}日"
     day = text_date(draft)
     if day:
         return day, f"据文中年份推断为 {day.year} 年"

@@ -106,7 +106,7 @@ def check(draft, options, rules: Rules | None = None) -> list[Finding]:
     if data is not None and own.rank > 0:
         if own.name is None:
             found.append(Finding("place", INFO, None, None, None,
-                                 f"只知道本稿为{own.label}（{own.how}），不知道具体地名，未核对其他地名；"
+                                 f"只知道本稿为{own.label}（据{own.how}），不知道具体地名，未核对其他地名；"
                                  "可用 --place 指定，如 --place 临江县"))
         else:
             found += _other_places(draft, own, mentions, data)
@@ -209,7 +209,7 @@ def _finding(mention: Mention, text: str, name: str, severity: str, own: OwnPlac
         message = f"提到外地地名“{name}”（{level}），看来是有意提及，请核对无误（{where}）"
         suggestion = None
     else:
-        message = (f"地名“{name}”（{level}）不在本稿的{own.name}（{own.how}）范围内，"
+        message = (f"地名“{name}”（{level}）不在本稿的{own.name}（据{own.how}）范围内，"
                    f"可能是其他讲话稿的遗留（{where}）")
         suggestion = f"如系遗留，改为本地的相应地名（本稿为“{own.name}”）或删去"
     return Finding("place", severity, mention.block, mention.start, mention.end, message, suggestion,

@@ -216,13 +216,15 @@ class DocumentView(QTextEdit):
 
     def _refit(self, markers: list[str], cursor: QTextCursor) -> None:
         """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
+        formats = self.formats
+        indent = formats.indent
         qblock = self.document().begin()
         for i, block in enumerate(self.draft.blocks):
             if block.is_heading:
-                want = self.formats.block_format(block, markers[i])
-                if abs(qblock.blockFormat().textIndent() - want.textIndent()) > 0.5:
+                want = indent + formats.marker_width(block.level, markers[i])
+                if abs(qblock.blockFormat().textIndent() - want) > 0.5:
                     cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(want)
+                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
             qblock = qblock.next()
 
     # ----- the model follows the document ---------------------------------------------------
