@@ -53,7 +53,7 @@ def _own_words(key: str) -> dict[str, str]:
     if level is not None:
         words.update({OURS: level.ours, WHOLE: level.whole, ORGAN: level.party, UNITS: level.units,
                       DEPARTMENTS: level.departments})
-    if key in _PARTY and _PARTY[key]:
+    if _PARTY.get(key):
         words[ORGAN] = _PARTY[key][0]
     if key == "国":
         words.update({OURS: "我国", WHOLE: "全国"})
