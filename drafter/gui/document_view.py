@@ -30,6 +30,11 @@ from drafter.gui.highlight import PlaceholderHighlighter, finding_format
 logger = logging.getLogger(__name__)
 
 TYPING = "键入"
+LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c"
+
+
+def _one_line(text: str) -> str:
+    return "".join(" " if ch in LINE_BREAKS else ch for ch in text)
 
 
 class BlockData(QTextBlockUserData):
@@ -111,20 +116,8 @@ class DocumentView(QTextEdit):
         else:
             cursor.beginEditBlock()
         try:
-            first = doc.findBlockByNumber(start)
-            last = doc.findBlockByNumber(old_end - 1)
-            cursor.setPosition(first.position())
-            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
-            cursor.removeSelectedText()
-            for n, block in enumerate(new):
-                fmt = self.formats.block_format(block, markers[start + n])
-                if n:
-                    cursor.insertBlock(fmt, self.formats.char_format(block))
-                else:
-                    cursor.setBlockFormat(fmt)
-                    cursor.setBlockCharFormat(self.formats.char_format(block))
-                self._write(cursor, block)
-                cursor.block().setUserData(BlockData(block))
+            if not self._move_paragraphs(start, old_end, new, markers):
+                self._rewrite(cursor, start, old_end, new, markers)
             self._refit(markers, cursor)
         finally:
             cursor.endEditBlock()
@@ -132,7 +125,7 @@ class DocumentView(QTextEdit):
             self._pending = None
         if doc.blockCount() != len(draft.blocks):   # never expected: rebuild from the model
             logger.error("document out of step (%d paragraphs, %d blocks)", doc.blockCount(), len(draft.blocks))
-            self.set_draft(draft, keep_undo=False)
+            self.set_draft(draft)
         self.markers = markers
         self.viewport().update()
         self.focus_block(change.focus, change.offset or 0)
@@ -140,37 +133,135 @@ class DocumentView(QTextEdit):
             self.meta_changed.emit()
         self.edited.emit(True)
 
+    def _rewrite(self, cursor: QTextCursor, start: int, old_end: int, new: list[Block],
+                 markers: list[str]) -> None:
+        """Paragraphs ``start:old_end`` written afresh as ``new``."""
+        doc = self.document()
+        first = doc.findBlockByNumber(start)
+        last = doc.findBlockByNumber(old_end - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
+        cursor.removeSelectedText()
+        for n, block in enumerate(new):
+            fmt = self.formats.block_format(block, markers[start + n])
+            if n:
+                cursor.insertBlock(fmt, self.formats.char_format(block))
+            else:
+                cursor.setBlockFormat(fmt)
+                cursor.setBlockCharFormat(self.formats.char_format(block))
+            self._write(cursor, block)
+            cursor.block().setUserData(BlockData(block))
+
+    def _move_paragraphs(self, start: int, old_end: int, new: list[Block], markers: list[str]) -> bool:
+        """A move (the same paragraphs, unchanged, in another order: one run taken from
+        before or after the other) done by moving only the shorter run's text, formats and all;
+        False when the change is not one."""
+        doc = self.document()
+        count = old_end - start
+        if count != len(new) or count < 2:
+            return False
+        old, qblock = [], doc.findBlockByNumber(start)
+        for _ in range(count):
+            data = qblock.userData()
+            block = data.block if isinstance(data, BlockData) else None
+            if block is None or qblock.text() != block.text + block.body or \
+                    read_block_format(qblock.blockFormat()) != (block.kind, block.level, block.role, block.style):
+                return False
+            old.append(block)
+            qblock = qblock.next()
+        ids, new_ids = [id(b) for b in old], [id(b) for b in new]
+        if len(set(ids)) != count or ids[0] not in new_ids:
+            return False
+        split = (count - new_ids.index(ids[0])) % count       # new == old[split:] + old[:split]
+        if not split or new_ids != ids[split:] + ids[:split]:
+            return False
+        # move old[:split] after old[split:], or old[split:] before old[:split], whichever is
+        # shorter; its paragraph separators move with it, so a paragraph must follow the range
+        if old_end >= doc.blockCount():
+            return False
+        options = [(split, start, start + split, old_end), (count - split, start + split, old_end, start)]
+        _size, first, end, before = min(options)
+        begin = doc.findBlockByNumber(first).position()
+        stop = doc.findBlockByNumber(end).position()
+        target = QTextCursor(doc)
+        target.setPosition(doc.findBlockByNumber(before).position())
+        moving = QTextCursor(doc)
+        moving.setPosition(begin)
+        moving.setPosition(stop, QTextCursor.KeepAnchor)
+        fragment = moving.selection()
+        moving.removeSelectedText()
+        target.insertFragment(fragment)
+        qblock = doc.findBlockByNumber(start)
+        fix = QTextCursor(doc)
+        # formats and identity as the model has them: the moved paragraphs and the one the
+        # text went in before (Qt may hand its paragraph to the inserted text)
+        for n, block in enumerate([*new, self.draft.blocks[old_end]]):
+            fix.setPosition(qblock.position())
+            fix.setBlockFormat(self.formats.block_format(block, markers[start + n]))
+            fix.setBlockCharFormat(self.formats.char_format(block))
+            qblock.setUserData(BlockData(block))
+            qblock = qblock.next()
+        return True
+
     # ----- building -----------------------------------------------------------------------
-    def set_draft(self, draft: Draft, keep_undo: bool = False) -> None:
-        """Show ``draft``: the document is written afresh and its undo history starts empty."""
+    def set_draft(self, draft: Draft) -> None:
+        """Show ``draft``: the document is written afresh and its undo history starts empty.
+
+        The text goes in at once (``setPlainText``, Qt's fast path); then the formats: one
+        paragraph format over each run of paragraphs of the same part, one for each heading,
+        and the heading sentence's character format."""
         self.draft = draft
+        for block in draft.blocks:      # a paragraph holds no line break
+            if any(ch in block.text + block.body for ch in LINE_BREAKS):
+                block.text, block.body = _one_line(block.text), _one_line(block.body)
         doc = self.document()
         self._quiet = True
+        self.highlighter.defer()
         doc.setUndoRedoEnabled(False)
         try:
-            doc.clear()
-            markers = draft.markers()
+            blocks, markers, formats = draft.blocks, draft.markers(), self.formats
+            doc.setPlainText("\n".join(b.text + b.body for b in blocks))
             cursor = QTextCursor(doc)
             cursor.beginEditBlock()
-            for i, block in enumerate(draft.blocks):
-                fmt = self.formats.block_format(block, markers[i])
-                if i:
-                    cursor.insertBlock(fmt, self.formats.char_format(block))
-                else:
-                    cursor.setBlockFormat(fmt)
-                    cursor.setBlockCharFormat(self.formats.char_format(block))
-                self._write(cursor, block)
-                cursor.block().setUserData(BlockData(block))
+            cursor.select(QTextCursor.Document)
+            cursor.setCharFormat(formats.body)
+            qblock, i = doc.begin(), 0
+            while i < len(blocks):
+                block = blocks[i]
+                if block.is_heading:
+                    cursor.setPosition(qblock.position())
+                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
+                    cursor.setBlockCharFormat(formats.char_format(block))
+                    if block.text:
+                        cursor.setPosition(qblock.position() + len(block.text), QTextCursor.KeepAnchor)
+                        cursor.setCharFormat(formats.head(block.level))
+                    qblock.setUserData(BlockData(block))
+                    qblock, i = qblock.next(), i + 1
+                    continue
+                first = last = qblock
+                j = i
+                while j < len(blocks) and not blocks[j].is_heading and blocks[j].role == block.role:
+                    qblock.setUserData(BlockData(blocks[j]))
+                    last, qblock, j = qblock, qblock.next(), j + 1
+                cursor.setPosition(first.position())
+                cursor.setPosition(last.position(), QTextCursor.KeepAnchor)
+                cursor.setBlockFormat(formats.block_format(block))
+                cursor.setBlockCharFormat(formats.body)
+                i = j
             cursor.endEditBlock()
         finally:
             doc.setUndoRedoEnabled(True)
             self._quiet = False
+        self.highlighter.catch_up()
         self.markers = markers
         self.steps = {}
         self.marks = {}
         self.setExtraSelections([])
-        self.current = -1
-        self.focus_block(0)
+        cursor = self.textCursor()
+        cursor.setPosition(0)
+        self.setTextCursor(cursor)
+        self.current = 0
+        self.current_changed.emit(0)
         self.steps_changed.emit()
 
     def _write(self, cursor: QTextCursor, block: Block) -> None:
@@ -183,13 +274,15 @@ class DocumentView(QTextEdit):
 
     def _refit(self, markers: list[str], cursor: QTextCursor) -> None:
         """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
+        formats = self.formats
+        indent = formats.indent
         qblock = self.document().begin()
         for i, block in enumerate(self.draft.blocks):
             if block.is_heading:
-                want = self.formats.block_format(block, markers[i])
-                if abs(qblock.blockFormat().textIndent() - want.textIndent()) > 0.5:
+                want = indent + formats.marker_width(block.level, markers[i])
+                if abs(qblock.blockFormat().textIndent() - want) > 0.5:
                     cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(want)
+                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
             qblock = qblock.next()
 
     # ----- the model follows the document ---------------------------------------------------
