@@ -164,6 +164,9 @@ def in_process(runs: int) -> dict[str, float]:
         point_moves.append(timed(window.logic.move_down if n % 2 == 0 else window.logic.move_up))
         point = window.editor.current_block()
     figures["move_point"] = statistics.median(point_moves)
+    if os.environ.get("BENCH_VERBOSE"):
+        print("moves", [round(m) for m in moves], "points", [round(m) for m in point_moves],
+              "plain", [round(m) for m in plain_moves])
     figures["move"] = statistics.median(moves)
     figures["move_p95"] = percentile(moves, 0.95)
     figures["move_plain"] = statistics.median(plain_moves)
