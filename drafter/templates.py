@@ -358,8 +358,13 @@ def load_template(path: str | os.PathLike[str]) -> Template:
     return _read_template(data, lines, source)
 
 
+def user_dir() -> Path:
+    """Templates the user induced from their own archive (never touched by a rebuild)."""
+    return paths.data_home() / "templates"
+
+
 def default_dirs() -> list[Path]:
-    return [paths.package_root() / "templates"]
+    return [paths.package_root() / "templates", user_dir()]
 
 
 def load_templates(dirs: list[Path] | None = None) -> tuple[list[Template], list[DrafterError]]:

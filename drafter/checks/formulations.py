@@ -79,7 +79,7 @@ def judged_date(draft: Draft, options) -> tuple[dt.date, str]:
         return options.today, "指定日期"
     day = draft_date(draft)
     if day:
-        return day, "讲话日期"
+        return day, f"本稿日期为 {day.year}年{day.month}月{day.day}日"
     day = text_date(draft)
     if day:
         return day, f"据文中年份推断为 {day.year} 年"
@@ -191,9 +191,11 @@ def _members(formula: Formula, index: int, text: str) -> list[Finding]:
         where = {x: sentence.find(x) for x in members if x in sentence}
         if len(where) == len(members):
             order = sorted(members, key=lambda x: where[x])
-            if order != list(members):
-                s = left + min(where.values())
-                e = left + max(where[x] + len(x) for x in members)
+            s = left + min(where.values())
+            e = left + max(where[x] + len(x) for x in members)
+            # only an enumeration of the members (政治意识、大局意识……), not words spread over a sentence
+            compact = sum(len(x) for x in members) >= 0.6 * (e - s)
+            if order != list(members) and compact:
                 found.append(Finding("formulation", WARNING, index, s, e,
                                      f"“{formula.name}”的顺序与规范表述不同：“{text[s:e]}”——{formula.reason}",
                                      f"按规范顺序写作“{'、'.join(members)}”", source=_formula_source(formula)))

@@ -116,20 +116,8 @@ class DocumentView(QTextEdit):
         else:
             cursor.beginEditBlock()
         try:
-            first = doc.findBlockByNumber(start)
-            last = doc.findBlockByNumber(old_end - 1)
-            cursor.setPosition(first.position())
-            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
-            cursor.removeSelectedText()
-            for n, block in enumerate(new):
-                fmt = self.formats.block_format(block, markers[start + n])
-                if n:
-                    cursor.insertBlock(fmt, self.formats.char_format(block))
-                else:
-                    cursor.setBlockFormat(fmt)
-                    cursor.setBlockCharFormat(self.formats.char_format(block))
-                self._write(cursor, block)
-                cursor.block().setUserData(BlockData(block))
+            if not self._move_paragraphs(start, old_end, new, markers):
+                self._rewrite(cursor, start, old_end, new, markers)
             self._refit(markers, cursor)
         finally:
             cursor.endEditBlock()
@@ -144,6 +132,76 @@ class DocumentView(QTextEdit):
         if change.meta or change.numbering:
             self.meta_changed.emit()
         self.edited.emit(True)
+
+    def _rewrite(self, cursor: QTextCursor, start: int, old_end: int, new: list[Block],
+                 markers: list[str]) -> None:
+        """Paragraphs ``start:old_end`` written afresh as ``new``."""
+        doc = self.document()
+        first = doc.findBlockByNumber(start)
+        last = doc.findBlockByNumber(old_end - 1)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
+        cursor.removeSelectedText()
+        for n, block in enumerate(new):
+            fmt = self.formats.block_format(block, markers[start + n])
+            if n:
+                cursor.insertBlock(fmt, self.formats.char_format(block))
+            else:
+                cursor.setBlockFormat(fmt)
+                cursor.setBlockCharFormat(self.formats.char_format(block))
+            self._write(cursor, block)
+            cursor.block().setUserData(BlockData(block))
+
+    def _move_paragraphs(self, start: int, old_end: int, new: list[Block], markers: list[str]) -> bool:
+        """A move (the same paragraphs, unchanged, in another order: one run taken from
+        before or after the other) done by moving only the shorter run's text, formats and all;
+        False when the change is not one."""
+        doc = self.document()
+        count = old_end - start
+        if count != len(new) or count < 2:
+            return False
+        old, qblock = [], doc.findBlockByNumber(start)
+        for _ in range(count):
+            data = qblock.userData()
+            block = data.block if isinstance(data, BlockData) else None
+            if block is None or qblock.text() != block.text + block.body or \
+                    read_block_format(qblock.blockFormat()) != (block.kind, block.level, block.role, block.style):
+                return False
+            old.append(block)
+            qblock = qblock.next()
+        ids, new_ids = [id(b) for b in old], [id(b) for b in new]
+        if len(set(ids)) != count or ids[0] not in new_ids:
+            return False
+        split = (count - new_ids.index(ids[0])) % count       # new == old[split:] + old[:split]
+        if not split or new_ids != ids[split:] + ids[:split]:
+            return False
+        # move old[:split] after old[split:], or old[split:] before old[:split], whichever is
+        # shorter; its paragraph separators move with it, so a paragraph must follow the range
+        if old_end >= doc.blockCount():
+            return False
+        options = [(split, start, start + split, old_end), (count - split, start + split, old_end, start)]
+        _size, first, end, before = min(options)
+        begin = doc.findBlockByNumber(first).position()
+        stop = doc.findBlockByNumber(end).position()
+        target = QTextCursor(doc)
+        target.setPosition(doc.findBlockByNumber(before).position())
+        moving = QTextCursor(doc)
+        moving.setPosition(begin)
+        moving.setPosition(stop, QTextCursor.KeepAnchor)
+        fragment = moving.selection()
+        moving.removeSelectedText()
+        target.insertFragment(fragment)
+        qblock = doc.findBlockByNumber(start)
+        fix = QTextCursor(doc)
+        # formats and identity as the model has them: the moved paragraphs and the one the
+        # text went in before (Qt may hand its paragraph to the inserted text)
+        for n, block in enumerate([*new, self.draft.blocks[old_end]]):
+            fix.setPosition(qblock.position())
+            fix.setBlockFormat(self.formats.block_format(block, markers[start + n]))
+            fix.setBlockCharFormat(self.formats.char_format(block))
+            qblock.setUserData(BlockData(block))
+            qblock = qblock.next()
+        return True
 
     # ----- building -----------------------------------------------------------------------
     def set_draft(self, draft: Draft) -> None:
@@ -216,13 +274,15 @@ class DocumentView(QTextEdit):
 
     def _refit(self, markers: list[str], cursor: QTextCursor) -> None:
         """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
+        formats = self.formats
+        indent = formats.indent
         qblock = self.document().begin()
         for i, block in enumerate(self.draft.blocks):
             if block.is_heading:
-                want = self.formats.block_format(block, markers[i])
-                if abs(qblock.blockFormat().textIndent() - want.textIndent()) > 0.5:
+                want = indent + formats.marker_width(block.level, markers[i])
+                if abs(qblock.blockFormat().textIndent() - want) > 0.5:
                     cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(want)
+                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
             qblock = qblock.next()
 
     # ----- the model follows the document ---------------------------------------------------

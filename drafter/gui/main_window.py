@@ -319,12 +319,10 @@ class MainWindow(QMainWindow):
         if structural:
             self.outline.refresh()
             self.outline.select_block(self.editor.current_block())
-            self._update_stats()
-        else:
-            self._stats_timer.start()
+        self._stats_timer.start()           # counts and announced numbers once typing pauses
 
     def _text_settled(self) -> None:
-        self.outline.refresh()
+        self.outline.refresh()              # heading sentences typed into
         self._update_stats()
         if self.windowTitle() and not self.session.path:
             self.update_title()

@@ -76,3 +76,11 @@ def test_own_place_from_a_title_naming_the_province_and_the_text():
     assert (own.name, own.key) == ("南靖县", "县")
     assert [d.name for d in own.chain] == ["福建省", "漳州市", "南靖县"]
     assert loud(draft, only={"place"}) == []
+
+
+def test_a_point_run_into_the_paragraph_before_is_no_gap():
+    text = ("同志们：\n一、关于项目\n要抓项目。\n一是抓谋划。多谋划。\n二是抓开工。早开工。三是抓投资，多投资。\n"
+            "四是抓服务。优服务。\n二、关于作风\n要转变。\n")
+    assert loud(parse_text(text), only={"numbering"}) == []
+    [f] = loud(parse_text(text.replace("三是抓投资，多投资。", "")), only={"numbering"})
+    assert "缺少“三是”" in f.message
