@@ -31,6 +31,8 @@ _ELSEWHERE = re.compile(
 #: Right before a name: 与广州市合作, 赴南沙区, 到北京市.
 _TOWARDS = "与同赴到至从往向和及比较像如"
 _SENTENCE_END = "。！？；"
+#: A name's ending that is the first character of the next word: 开拓上海市场, 区块链.
+_NOT_AFTER = {"市": "场值", "区": "块间"}
 
 
 @dataclass
@@ -62,6 +64,9 @@ def find_names(draft, divisions: Divisions, ignore: set[str]) -> list[Mention]:
             if text[i] not in endings:
                 i -= 1
                 continue
+            if text[i + 1:i + 2] in _NOT_AFTER.get(text[i], ""):
+                i -= 1
+                continue  # 上海市场, 区块链: the ending belongs to the next word
             hit = None
             for k in range(min(longest, i + 1), 1, -1):
                 name = text[i + 1 - k:i + 1]

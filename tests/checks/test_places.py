@@ -189,3 +189,8 @@ def test_a_department_speaks_in_its_governments_words():
     draft = Draft(fields={"单位": "县应急管理局"}, blocks=[Block.paragraph("全县应急管理系统要守牢底线，我市要再接再厉。")])
     found = run_checks(draft, CheckOptions(only=ONLY))
     assert spans(draft, found) == ["我市"] and "县级部门" in found[-1].message
+
+
+def test_a_market_is_no_city():
+    draft, found = run(("要开拓上海市场、北京市场，发展区块链产业。",), place="抚松县")
+    assert spans(draft, found, ("error", "warning", "info")) == []
