@@ -100,7 +100,8 @@ def check(draft, options, rules: Rules | None = None) -> list[Finding]:
         found.append(skipped("place", "未能确定本稿的地名和层级（可用 --place 指定，如 --place 临江县，"
                                       "或在草稿字段“城市/单位”中填写），本级用语和地名未检查"))
         return found
-    own = _with_given_level(draft, own)
+    if not options.place:
+        own = _with_given_level(draft, own)  # --place names the place and its level outright
     mentions = find_names(draft, data, rules.ignore) if data is not None else []
     spans = [(m.block, m.start, m.end) for m in mentions]
     if own.name:
