@@ -84,3 +84,10 @@ def test_a_point_run_into_the_paragraph_before_is_no_gap():
     assert loud(parse_text(text), only={"numbering"}) == []
     [f] = loud(parse_text(text.replace("三是抓投资，多投资。", "")), only={"numbering"})
     assert "缺少“三是”" in f.message
+
+
+def test_a_speech_without_a_date_is_dated_by_the_events_it_names():
+    old = parse_text("同志们：\n要深入学习贯彻党的十九大精神，确保“十三五”规划圆满收官，决胜全面建成小康社会。\n")
+    assert loud(old, only={"formulation"}) == []
+    new = parse_text("同志们：\n要深入学习贯彻党的二十大精神，决胜全面建成小康社会。\n")
+    assert [f.severity for f in loud(new, only={"formulation"})] == ["warning"]
