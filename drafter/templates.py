@@ -358,8 +358,17 @@ def load_template(path: str | os.PathLike[str]) -> Template:
     return _read_template(data, lines, source)
 
 
+def user_dir() -> Path:
+    """Templates the user induced from their own archive (never touched by a rebuild)."""
+    return paths.data_home() / "templates"
+
+
 def default_dirs() -> list[Path]:
-    return [paths.package_root() / "templates"]
+    shipped = [paths.package_root() / "templates"]
+    try:
+        return shipped + [user_dir()]
+    except paths.DataHomeError:  # unusable data folder (said once at start-up): the shipped ones
+        return shipped
 
 
 def load_templates(dirs: list[Path] | None = None) -> tuple[list[Template], list[DrafterError]]:

@@ -8,7 +8,6 @@ from drafter.core.announce import find_announcements
 from drafter.core.model import Draft
 from drafter.core.numerals import count_word
 
-
 _ENDINGS = "。！？!?”」』…）)；;：:"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.core.numerals import from_chinese, to_chinese
 
@@ -100,6 +101,7 @@ def match_marker(text: str, families: tuple[str, ...] | None = None) -> Marker |
     return None
 
 
+@lru_cache(maxsize=256)
 def parse_style(style: str) -> Marker:
     """The marker a numbering style stands for; ValueError if it is not one."""
     marker = match_marker(style)
@@ -108,6 +110,7 @@ def parse_style(style: str) -> Marker:
     return marker
 
 
+@lru_cache(maxsize=4096)
 def format_marker(style: str, n: int) -> str:
     """The marker of item ``n`` in ``style``: ``format_marker("一是", 3) == "三是"``."""
     return parse_style(style).with_number(n).text

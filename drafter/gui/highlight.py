@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
 from drafter.core.placeholders import placeholder_spans
 
+SEEN_LIMIT = 5000       # paragraphs whose placeholders are remembered
+
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
     """Yellow under placeholders.  While a whole draft is being loaded (``defer``) nothing is
@@ -28,12 +30,24 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self.deferred = False
         self.pending = False
         self._round = 0
+        self._seen: dict[str, list[tuple[int, int]]] = {}
 
     def highlightBlock(self, text: str) -> None:  # Qt override
         if self.deferred:
             return
-        for start, end, _certain, _what in placeholder_spans(text):
+        for start, end in self.spans(text):
             self.setFormat(start, end - start, self.format)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The placeholders of a paragraph; remembered, since a move or an undo writes the
+        same paragraphs again."""
+        found = self._seen.get(text)
+        if found is None:
+            found = [(start, end) for start, end, _certain, _what in placeholder_spans(text)]
+            if len(self._seen) >= SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[text] = found
+        return found
 
     def defer(self) -> None:
         self.deferred = True
@@ -51,7 +65,7 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
             if not block.isValid():
                 self.pending = False
                 return
-            if placeholder_spans(block.text()):
+            if self.spans(block.text()):
                 self.rehighlightBlock(block)
             block = block.next()
         QTimer.singleShot(0, lambda: self._step(block, round_))

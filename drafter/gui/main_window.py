@@ -35,7 +35,6 @@ from drafter.gui import dialogs, settings
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
-from drafter.gui.compare_view import CompareDialog, ReviewDialog, replace_text
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar
 from drafter.gui.outline_view import OutlineView
@@ -320,12 +319,10 @@ class MainWindow(QMainWindow):
         if structural:
             self.outline.refresh()
             self.outline.select_block(self.editor.current_block())
-            self._update_stats()
-        else:
-            self._stats_timer.start()
+        self._stats_timer.start()           # counts and announced numbers once typing pauses
 
     def _text_settled(self) -> None:
-        self.outline.refresh()
+        self.outline.refresh()              # heading sentences typed into
         self._update_stats()
         if self.windowTitle() and not self.session.path:
             self.update_title()
@@ -379,19 +376,27 @@ class MainWindow(QMainWindow):
 
     def compare_versions(self) -> None:
         """工具 → 比较版本 (gui/compare_view.py)."""
+        from drafter.gui.compare_view import CompareDialog  # the comparison and Word writer: when first used
+
         CompareDialog(self.draft, self.session.path, self, restore=self.restore_round).exec()
 
     def review_marks(self) -> None:
         """工具 → 审阅稿的修订与批注 (gui/compare_view.py)."""
+        from drafter.gui.compare_view import ReviewDialog  # when first used
+
         ReviewDialog(self.draft, self.apply_review, self).exec()
 
     def apply_review(self, result: Draft, label: str) -> None:
         """Accepted or rejected revisions as one undoable step; the pending list follows."""
+        from drafter.gui.compare_view import replace_text
+
         self.logic.text_edit(label, lambda draft: replace_text(draft, result))
         self.draft.review = result.review
 
     def restore_round(self, restored: Draft, name: str) -> None:
         """The text of a round as the draft's text, one undoable step."""
+        from drafter.gui.compare_view import replace_text
+
         self.logic.text_edit(f"恢复轮次“{name}”", lambda draft: replace_text(draft, restored))
 
     def _source_path(self) -> Path | None:
@@ -431,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def show_environment(self) -> None:
         """帮助 → 运行环境: the report of ``drafter doctor``."""
-        from drafter import diagnostics   # package metadata and font probing: only when asked
+        from drafter import diagnostics  # package metadata and font probing: only when asked
 
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:

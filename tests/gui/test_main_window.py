@@ -85,7 +85,7 @@ def test_sync_announced_count(window, ui, qtbot, tmp_path):
     window.act["sync"].trigger()
     assert window.draft.blocks[0].text.endswith("下面，我讲三点意见。")
     assert window.editor.document().findBlockByNumber(0).text().endswith("我讲三点意见。")
-    assert "宣布数目不符" not in window.status_label.text()
+    qtbot.waitUntil(lambda: "宣布数目不符" not in window.status_label.text(), timeout=3000)
     assert ui.names() == ["show_info"]
 
 
