@@ -28,7 +28,8 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.vocab import SPEAKER_ROLE
-from drafter.corpus.frontmatter import complete_fields, split_byline
+from drafter.corpus.chrome import DATE_CN
+from drafter.corpus.frontmatter import complete_fields, occasion_of, split_byline
 from drafter.export.docx_writer import BODY_CHAR, BYLINE, RUN_IN_BODY, SALUTATION, TITLE
 
 logger = logging.getLogger(__name__)
@@ -123,8 +124,13 @@ def _front_line(draft: Draft, style_id: str, text: str) -> bool:
         text = re.sub(r"\s*\n\s*", "", text)  # a long title is set in lines (w:br)
         draft.title = draft.title + text if draft.title else text
     elif style_id == BYLINE:
-        if text.startswith(("——", "--")):
-            draft.occasion = text.lstrip("—-").strip()
+        if text.startswith(("——", "--")):  # ——在……上的讲话 / a report's ——2023年2月2日在……上
+            rest = text.lstrip("—-").strip()
+            dated = DATE_CN.match(rest)
+            if dated:
+                draft.date = draft.date or rest[:dated.end()]
+                rest = rest[dated.end():].lstrip("，, ")
+            draft.occasion = occasion_of(rest)
         elif _DATE.match(text):
             draft.date = text.strip("（）() ")
         elif (byline := split_byline(text)) is not None:
