@@ -84,14 +84,19 @@ class Draft:
                        doubts=list(self.doubts))
 
     def subtitle(self) -> str:
-        """The ——在……上的讲话 line under the title, from ``occasion`` (the meeting); empty
-        when there is no occasion or the title already names it."""
+        """The line under the title from ``occasion`` (the meeting), in the form the title's genre
+        uses: ——在……上的讲话 (致辞, 发言 likewise); a report's ——2023年2月2日在……会议上, the
+        date in it.  Empty when there is no occasion or the title already names it."""
         occasion = self.occasion.strip().lstrip("—-").strip()
         if not occasion or occasion in self.title:
             return ""
-        if occasion.startswith("在") or occasion.endswith(("讲话", "发言", "致辞", "报告")):
+        if occasion.startswith("在") or occasion.endswith(("讲话", "发言", "致辞", "报告", "上")):
             return "——" + occasion
-        return f"——在{occasion}上的讲话"
+        title = self.title.strip()
+        if title.endswith("报告"):
+            return f"——{self.date.strip().strip('（）() ')}在{occasion}上"
+        genre = next((g for g in ("致辞", "发言", "讲话") if title.endswith(g)), "讲话")
+        return f"——在{occasion}上的{genre}"
 
     # ----- numbering -------------------------------------------------------------------
     def style_of(self, index: int) -> str:
