@@ -73,7 +73,7 @@ def shown(url: str) -> str:
 def explain(exc: Exception, location: str) -> DrafterError:
     """The user's words for a server failure (core/errors.py's kinds, plus rights and a missing database)."""
     if isinstance(exc, (pgerrors.InsufficientPrivilege, pgerrors.ReadOnlySqlTransaction)):
-        return LibraryError("read_only", location)
+        return LibraryError("no_rights", location)
     if isinstance(exc, pgerrors.DiskFull):
         return LibraryError("disk_full", location)
     if isinstance(exc, (pgerrors.LockNotAvailable, pgerrors.QueryCanceled)):
@@ -203,8 +203,8 @@ class PostgresLibrary(Library):
         with self._errors():
             n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
                                        "FROM library_documents").fetchone()
-            last, called = self.db.execute("SELECT last_value, is_called FROM library_blocks_id_seq").fetchone()
-        return int(n), int(chars), int(last) if called else 0
+            last = self.db.execute("SELECT coalesce(max(id), 0) FROM library_blocks").fetchone()[0]
+        return int(n), int(chars), int(last)
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         wanted = sorted({g for p in phrases for g in p} - {FILLER})

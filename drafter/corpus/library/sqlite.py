@@ -241,8 +241,8 @@ class SQLiteLibrary(Library):
         with self._errors():
             n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
                                        "FROM documents").fetchone()
-            row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'blocks'").fetchone()
-        return n, chars, row[0] if row else 0
+            last = self.db.execute("SELECT coalesce(max(id), 0) FROM blocks").fetchone()[0]
+        return n, chars, last
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         """The FTS5 phrase of a term's bigrams is exact for a term of word characters only; a term
