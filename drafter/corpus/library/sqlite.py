@@ -36,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 BUSY_MS = 10_000
+CACHE_KIB = -65_536            # 64 MiB page cache
+MMAP_BYTES = 256 * 1024 * 1024
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -91,6 +93,8 @@ class SQLiteLibrary(Library):
         try:
             self.db = self._connect()
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            self.db.execute(f"PRAGMA cache_size = {CACHE_KIB}")      # negative: KiB
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
