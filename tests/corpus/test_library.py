@@ -95,9 +95,11 @@ def test_titles_and_places_come_from_the_speech_not_the_file_name(library, tmp_p
 
 def _import_in_child(location: str, folder: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "drafter.cli", "library", "add", str(folder),
-                             "--library", location], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    # Ctrl+C reaches the child even when the tests run in the background (where SIGINT is ignored)
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from drafter.cli import main; sys.exit(main(sys.argv[1:]))")
+    return subprocess.Popen([sys.executable, "-c", code, "library", "add", str(folder), "--library", location],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_killed_import_leaves_a_consistent_library_and_the_rerun_completes(library_location, tmp_path):

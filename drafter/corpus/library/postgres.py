@@ -183,13 +183,16 @@ class PostgresLibrary(Library):
                 self.flush()
 
     def flush(self) -> None:
-        """Merge the GIN pending lists into the indexes (the index owner can; otherwise autovacuum
-        does it a little later)."""
+        """Merge the GIN pending lists into the indexes and refresh the planner's statistics, so
+        a common word is read newest-first along the key and a rare one through the GIN index
+        (the table's owner can; otherwise autovacuum does both a little later)."""
         try:
             for index in ("library_blocks_grams", "library_blocks_marks"):
                 self.db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
+            self.db.execute("ANALYZE library_blocks")
+            self.db.execute("ANALYZE library_documents")
         except psycopg.Error as exc:
-            logger.info("library: pending list left to autovacuum: %s", exc)
+            logger.info("library: index upkeep left to autovacuum: %s", exc)
 
     def remove(self, ids: Iterable[int]) -> list[int]:
         self._writable()
