@@ -54,21 +54,26 @@ def long_draft():
 
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
 # ----- in-process measurements ------------------------------------------------------------------
-def type_chars(app, widget, chars: str) -> list[float]:
+def type_chars(app, widgets, chars: str) -> list[list[float]]:
+    """Each character typed into each widget in turn (so a busy machine slows both alike);
+    per widget, the milliseconds of each keystroke with the event loop run until idle."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
 
-    times = []
+    times: list[list[float]] = [[] for _ in widgets]
     for char in chars:
-        start = time.perf_counter()
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            app.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
-        app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
+        for widget, spent in zip(widgets, times):
+            widget.setFocus()
+            app.processEvents()
+            start = time.perf_counter()
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                app.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+            app.processEvents()
+            spent.append((time.perf_counter() - start) * 1000)
     return times
 
 
@@ -108,15 +113,20 @@ def in_process(runs: int) -> dict[str, float]:
     figures["open_window"] = statistics.median(window_open)
     figures["open_editor"] = statistics.median(editor_open)
 
+    # steady state before typing: the placeholder marks of the freshly opened draft and the
+    # status bar's first count (both once after opening) are done
+    while window.editor.highlighter.pending:
+        app.processEvents()
+    settle = time.perf_counter() + 0.6
+    while time.perf_counter() < settle:
+        app.processEvents()
     typed = "今年以来全市上下坚持稳中求进工作总基调" * 10        # 200 characters
     middle = len(draft.blocks) // 2
     window.editor.focus_block(middle, 5)
     cursor = plain.textCursor()
     cursor.setPosition(plain.document().characterCount() // 2)
     plain.setTextCursor(cursor)
-    plain.setFocus()
-    editor_keys = type_chars(app, window.editor, typed)
-    plain_keys = type_chars(app, plain, typed)
+    editor_keys, plain_keys = type_chars(app, [window.editor, plain], typed)
     assert typed in window.draft.blocks[middle].text + window.draft.blocks[middle].body
     figures.update(key_median=statistics.median(editor_keys), key_p95=percentile(editor_keys, 0.95),
                    key_plain_median=statistics.median(plain_keys), key_plain_p95=percentile(plain_keys, 0.95))
@@ -124,17 +134,16 @@ def in_process(runs: int) -> dict[str, float]:
     level1 = [i for i, b in enumerate(window.draft.blocks) if b.is_heading and b.level == 1]
     heading = level1[len(level1) // 2]
     moves, plain_moves = [], []
-    for n in range(runs * 2):
+    start = window.draft.section_end(heading)
+    for n in range(runs * 2):       # a move in the editor, then the same text moved in the plain one
         window.editor.focus_block(heading)
         moves.append(timed(window.logic.move_down if n % 2 == 0 else window.logic.move_up))
         heading = window.editor.current_block()
-    start = window.draft.section_end(heading)
-    for _ in range(runs * 2):    # the same amount of text cut and inserted again further down
         doc = plain.document()
         begin = doc.findBlockByNumber(start).position()
         end = doc.findBlockByNumber(min(start + 20, doc.blockCount() - 1)).position()
 
-        def cut_and_insert() -> None:
+        def cut_and_insert(doc=doc, begin=begin, end=end) -> None:
             c = QTextCursor(doc)
             c.beginEditBlock()
             c.setPosition(begin)
@@ -146,6 +155,18 @@ def in_process(runs: int) -> dict[str, float]:
             c.insertFragment(fragment)
             c.endEditBlock()
         plain_moves.append(timed(cut_and_insert))
+    level2 = [i for i, b in enumerate(window.draft.blocks) if b.is_heading and b.level == 2
+              and window.draft.siblings(i)[-1] != i]
+    point = level2[len(level2) // 2]
+    point_moves = []
+    for n in range(runs * 2):
+        window.editor.focus_block(point)
+        point_moves.append(timed(window.logic.move_down if n % 2 == 0 else window.logic.move_up))
+        point = window.editor.current_block()
+    figures["move_point"] = statistics.median(point_moves)
+    if os.environ.get("BENCH_VERBOSE"):
+        print("moves", [round(m) for m in moves], "points", [round(m) for m in point_moves],
+              "plain", [round(m) for m in plain_moves])
     figures["move"] = statistics.median(moves)
     figures["move_p95"] = percentile(moves, 0.95)
     figures["move_plain"] = statistics.median(plain_moves)
@@ -218,7 +239,7 @@ def spawn(code: str) -> tuple[float, str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=os.environ["QT_QPA_PLATFORM"])
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                            timeout=120, cwd=ROOT)
+                            timeout=120, cwd=ROOT, check=False)
     elapsed = (time.perf_counter() - start) * 1000
     if result.returncode != 0:
         raise SystemExit(f"child failed: {result.stderr[-2000:]}")
@@ -226,11 +247,14 @@ def spawn(code: str) -> tuple[float, str]:
 
 
 def whole_processes(runs: int) -> dict[str, float]:
+    # An installed Drafter has its bytecode (pip and the frozen app compile it); a working copy
+    # run with PYTHONDONTWRITEBYTECODE would compile every module at each start instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "drafter")], check=True)
     figures: dict[str, float] = {}
     starts: dict[str, list[float]] = {"bare": [], "drafter": []}
     for _ in range(runs):
-        for name in starts:
-            starts[name].append(spawn(CHILD_START[name] + CHILD_TAIL)[0])
+        for name, spent in starts.items():
+            spent.append(spawn(CHILD_START[name] + CHILD_TAIL)[0])
     figures["start_bare"] = statistics.median(starts["bare"])
     figures["start_drafter"] = statistics.median(starts["drafter"])
     for name in ("bare", "drafter"):
@@ -250,7 +274,8 @@ def main() -> None:
         ("keystroke p95 (ms)", f["key_p95"], f["key_plain_p95"]),
         ("open: window.set_session (ms)", f["open_window"], f["open_plain"]),
         ("open: editor.set_draft (ms)", f["open_editor"], f["open_plain"]),
-        ("move a section down (ms)", f["move"], f["move_plain"]),
+        ("move a level-1 section (ms)", f["move"], f["move_plain"]),
+        ("move a level-2 point (ms)", f["move_point"], f["move_plain"]),
         ("peak memory, VmHWM (MB)", f["rss_drafter"], f["rss_bare"]),
         ("start-up to first paint, whole process (ms)", f["start_drafter"], f["start_bare"]),
     ]

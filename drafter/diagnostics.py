@@ -23,7 +23,7 @@ from typing import Callable
 from drafter import __version__
 from drafter.core import paths, segment
 from drafter.core.errors import DrafterError
-from drafter.export.fonts import FONT_SETS, installed_families, missing_fonts
+from drafter.export.fonts import FONT_SETS, describe_missing, installed_families, missing_fonts
 
 DISTRIBUTIONS = ("PySide6-Essentials", "python-docx", "jieba", "Jinja2", "PyYAML", "platformdirs")
 
@@ -31,8 +31,9 @@ DISTRIBUTIONS = ("PySide6-Essentials", "python-docx", "jieba", "Jinja2", "PyYAML
 @dataclass
 class Item:
     label: str
-    ok: bool
+    ok: bool        # the part works (False: it does not)
     detail: str
+    note: bool = False  # works, with something worth knowing (a font Word will substitute)
 
 
 def _version(dist: str) -> str:
@@ -77,9 +78,9 @@ def fonts() -> list[Item]:
     items = []
     for font_set in FONT_SETS.values():
         missing = missing_fonts(font_set, families)
-        detail = "齐全" if not missing else f"缺少 {'、'.join(missing)}（Word 会用其他字体代替）"
+        detail = "齐全" if not missing else f"缺少 {describe_missing(missing)}"
         # a missing font is not a fault: the .docx names it and opens fine where it is installed
-        items.append(Item(f"字体：{font_set.label}", True, detail))
+        items.append(Item(f"字体：{font_set.label}", True, detail, note=bool(missing)))
     return items
 
 
@@ -184,9 +185,16 @@ def format_report(sections: list[tuple[str, list[Item]]]) -> str:
     lines = []
     for title, items in sections:
         lines.append(f"【{title}】")
-        lines += [f"  {'✓' if item.ok else '✗'} {item.label}：{item.detail}" for item in items]
+        lines += [f"  {'✗' if not item.ok else '!' if item.note else '✓'} {item.label}：{item.detail}"
+                  for item in items]
     failed = [item.label for _, items in sections for item in items if not item.ok]
-    lines.append("一切正常。" if not failed else f"有 {len(failed)} 项不能正常工作：{'、'.join(failed)}")
+    notes = sum(item.note for _, items in sections for item in items)
+    if failed:
+        lines.append(f"有 {len(failed)} 项不能正常工作：{'、'.join(failed)}")
+    elif notes:
+        lines.append(f"各项功能正常；有 {notes} 项提示（标 ! 的行），不影响使用。")
+    else:
+        lines.append("一切正常。")
     return "\n".join(lines)
 
 

@@ -43,6 +43,8 @@ class Phrase:
     user: bool = False
     source_title: str = ""  # the speech the entry comes from, by title
     note: str = ""          # why it may not be insertable as it is (outdated, one-off fact)
+    members: list[str] = field(default_factory=list)  # 数字概括: what it stands for
+    scope: str = ""         # 数字概括: 全国 or 地方
 
     def source_label(self) -> str:
         """Where the entry comes from, as a writer reads it: 《title》第 N 段."""
@@ -60,6 +62,10 @@ class Phrase:
             data["slots"] = self.slots
         if self.source_title:
             data["source"]["title"] = self.source_title
+        if self.members:
+            data["members"] = self.members
+        if self.scope:
+            data["scope"] = self.scope
         if self.note:
             data["note"] = self.note
         if self.user:
@@ -121,8 +127,14 @@ def _entry(item: object, index: int, lines: Lines, source: str, user: bool) -> P
     note = item.get("note", "")
     if not isinstance(title, str) or not isinstance(note, str):
         raise fail("“source.title”和“note”应为文字", "note")
+    members = item.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        raise fail("“members”应为文字列表", "members")
+    scope = item.get("scope", "")
+    if scope not in ("", "全国", "地方"):
+        raise fail(f"“scope”应为“全国”或“地方”，不是“{scope}”", "scope")
     return Phrase(entry_id, text.strip(), category, list(roles), frequency, file_name, paragraph,
-                  frame, list(slots), user, title, note)
+                  frame, list(slots), user, title, note, list(members), scope)
 
 
 def load_file(path: str | os.PathLike[str], user: bool = False
@@ -147,7 +159,11 @@ def load_file(path: str | os.PathLike[str], user: bool = False
 
 
 def default_dirs() -> list[tuple[Path, bool]]:
-    return [(paths.package_root() / "phrasebank", False), (paths.user_phrases_dir(), True)]
+    shipped = [(paths.package_root() / "phrasebank", False)]
+    try:
+        return shipped + [(paths.user_phrases_dir(), True)]
+    except paths.DataHomeError:  # unusable data folder (said once at start-up): the shipped bank
+        return shipped
 
 
 def load_phrases(dirs: list[tuple[Path, bool]] | None = None

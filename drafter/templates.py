@@ -358,8 +358,17 @@ def load_template(path: str | os.PathLike[str]) -> Template:
     return _read_template(data, lines, source)
 
 
+def user_dir() -> Path:
+    """Templates the user induced from their own archive (never touched by a rebuild)."""
+    return paths.data_home() / "templates"
+
+
 def default_dirs() -> list[Path]:
-    return [paths.package_root() / "templates"]
+    shipped = [paths.package_root() / "templates"]
+    try:
+        return shipped + [user_dir()]
+    except paths.DataHomeError:  # unusable data folder (said once at start-up): the shipped ones
+        return shipped
 
 
 def load_templates(dirs: list[Path] | None = None) -> tuple[list[Template], list[DrafterError]]:
@@ -393,9 +402,9 @@ def find_template(name: str, dirs: list[Path] | None = None) -> Template:
     """A template by id, or by the path of a template file."""
     candidate = Path(name)
     if candidate.suffix.lower() in (".yaml", ".yml") or candidate.is_file():
-        if not candidate.is_file():
+        if not os.path.lexists(candidate):
             raise DrafterError("找不到模板文件", candidate)
-        return load_template(candidate)
+        return load_template(candidate)  # a FIFO, device or symlink loop is refused with its reason
     templates, errors = load_templates(dirs)
     for template in templates:
         if template.id == name:

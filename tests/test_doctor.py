@@ -19,7 +19,8 @@ def test_doctor_reports_every_part_working():
         assert heading in result.stdout
     for label, _attempt in diagnostics.PARTS:
         assert f"✓ {label}：" in result.stdout
-    assert result.stdout.rstrip().endswith("一切正常。")
+    last = result.stdout.rstrip().splitlines()[-1]
+    assert last == "一切正常。" or last.startswith("各项功能正常；有 "), last
     assert "Traceback" not in result.stderr
 
 
@@ -77,3 +78,17 @@ def test_export_on_a_machine_without_the_fonts_works_and_says_so(tmp_path, monke
                                                                "FangSong_GB2312", "宋体"})
     assert cli.main(["export", str(speech), "-o", str(tmp_path / "out.docx")]) == 0
     assert "本机未安装" not in capsys.readouterr().err
+
+
+def test_missing_fonts_are_marked_as_a_note_not_a_failure(monkeypatch):
+    from drafter.export import fonts
+
+    monkeypatch.setattr(fonts, "installed_families", lambda: {"FangSong", "KaiTi", "SimHei", "SimSun"})
+    monkeypatch.setattr(diagnostics, "installed_families", fonts.installed_families)
+    sections = [("字体", diagnostics.fonts())]
+    text = diagnostics.format_report(sections)
+    assert "  ✓ 字体：Windows 字体（仿宋、楷体、黑体、宋体）：齐全" in text
+    assert ("  ! 字体：GB2312 字体（仿宋_GB2312 等）：缺少 方正小标宋简体（以宋体代替）、楷体_GB2312（以楷体代替）、"
+            "仿宋_GB2312（以仿宋代替）") in text
+    assert text.endswith("各项功能正常；有 2 项提示（标 ! 的行），不影响使用。")
+    assert diagnostics.all_ok(sections)

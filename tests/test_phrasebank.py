@@ -166,3 +166,33 @@ def test_bad_user_file_is_reported_but_search_still_works(capsys):
     captured = capsys.readouterr()
     assert "想在前、干在前、成在前" in captured.out
     assert "broken.yaml" in captured.err and "第 3 行" in captured.err
+
+
+def test_shipped_entries_name_their_source_and_what_a_concept_stands_for():
+    from drafter.phrasebank import load_phrases
+    phrases, errors = load_phrases()
+    assert errors == []
+    by_text = {p.text: p for p in phrases}
+    assert all(p.source_title for p in phrases if p.source_file)  # by title, not a file hash
+    assert by_text["四个不摘"].members == ["摘帽不摘责任", "摘帽不摘政策", "摘帽不摘帮扶", "摘帽不摘监管"]
+    assert by_text["四个意识"].scope == "全国" and by_text["四个意识"].members[0] == "政治意识"
+    assert by_text["八个重大"].scope == "地方" and "未写明" in by_text["八个重大"].note
+    assert "《" in by_text["四个不摘"].source_label() and "段" in by_text["四个不摘"].source_label()
+    assert not any("**" in p.text or "XX" in p.text for p in phrases)
+    assert all(p.note for p in phrases if "疫情" in p.text)
+    assert not any(p.frame == "{X}就是人民，人民就是{X}" for p in phrases)
+
+
+def test_annotate_leaves_out_placeholders_and_marks_outdated(tmp_path):
+    import re
+
+    from drafter.miner.bank import annotate
+    entries = [{"id": "a", "text": "**同志传达了会议精神", "category": "开头", "source": {"file": "f", "paragraph": 1}},
+               {"id": "b", "text": "全面建成小康社会、全面深化改革", "category": "排比",
+                "source": {"file": "f", "paragraph": 2}},
+               {"id": "c", "text": "八个突破", "category": "数字概括", "source": {"file": "f", "paragraph": 3}}]
+    rules = [(re.compile("全面建成小康社会"), "过时表述（自 2020-10 起）")]
+    out = annotate(entries, {"f": "某讲话"}, rules, national={})
+    assert [e["id"] for e in out] == ["b", "c"]
+    assert out[0]["note"].startswith("过时表述") and out[0]["source"]["title"] == "某讲话"
+    assert out[1]["scope"] == "地方" and "未写明" in out[1]["note"]

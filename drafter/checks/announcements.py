@@ -8,7 +8,6 @@ from drafter.core.announce import find_announcements
 from drafter.core.model import Draft
 from drafter.core.numerals import count_word
 
-
 _ENDINGS = "。！？!?”」』…）)；;：:"
 
 
@@ -16,22 +15,29 @@ _ENDINGS = "。！？!?”」』…）)；;：:"
 FRAGMENT_CHARS = 1200
 
 
-def unfinished(draft: Draft) -> bool:
-    """The text stops before its end: inside a sentence (a copy cut short, a draft still being
-    written), or it is a short fragment with no closing part (同志们，…… / 让我们……)."""
+def ends_mid_sentence(draft: Draft) -> bool:
+    """The text stops inside a sentence (a copy cut short, a draft still being written)."""
     for index in range(len(draft.blocks) - 1, -1, -1):
         text = content(draft, index).strip()
         if text:
-            if text[-1] not in _ENDINGS:
-                return True
-            break
+            return text[-1] not in _ENDINGS
+    return False
+
+
+def stops_early(draft: Draft, announced: int, actual: int) -> bool:
+    """Fewer items than announced because the text stops before its end: it ends inside a
+    sentence, or it is a short fragment with no closing part (同志们，…… / 让我们……) that has
+    not got past the first half of the points it announced."""
+    if actual >= announced:
+        return False
+    if ends_mid_sentence(draft):
+        return True
     has_closing = any(b.role == "closing" for b in draft.blocks)
-    return not has_closing and draft.char_count() < FRAGMENT_CHARS
+    return not has_closing and draft.char_count() < FRAGMENT_CHARS and actual * 2 <= announced
 
 
 def check(draft: Draft, options) -> list[Finding]:
     found = []
-    stops_early = unfinished(draft)
     for a in find_announcements(draft):
         if a.in_sync and a.announced is not None:
             continue
@@ -47,7 +53,7 @@ def check(draft: Draft, options) -> list[Finding]:
             message = f"宣布的数目未填写：“{a.phrase}”，其后实际有 {a.actual} 项"
         else:
             message = f"宣布的数目与实际不符：“{a.phrase}”说的是 {a.announced} 项，其后实际有 {a.actual} 项"
-            if stops_early and a.actual < a.announced:
+            if stops_early(draft, a.announced, a.actual):
                 severity = INFO  # the other items may simply be unwritten yet
                 message += "；全文似未写完（在句中结束，或是没有结束语的片段），写完后请再核对"
         found.append(Finding("announcement", severity, a.block, offset + a.start, offset + a.end,

@@ -9,7 +9,6 @@ from drafter.checks.base import INFO, WARNING, Finding, marker_of, quote
 from drafter.core.model import Draft
 from drafter.core.vocab import speaking_minutes, spoken_chars
 
-
 _minutes = speaking_minutes
 
 

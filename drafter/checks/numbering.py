@@ -8,12 +8,12 @@ numbered in two families (一是 … 二要) or two styles of one family (1. …
 
 from __future__ import annotations
 
-from drafter.checks.base import ERROR, WARNING, Finding, quote
+from drafter.checks.base import ERROR, WARNING, Finding, content, quote
 from drafter.core.markers import Marker, family_of, format_marker, match_marker
 from drafter.core.model import Draft
 
 FAMILY_NAMES = {"part": "“第一部分”", "dun": "“一、”", "diyi": "“第一，”", "paren": "“（一）”",
-                "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”"}
+                "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”", "gan": "“甲、”"}
 
 
 def _groups(draft: Draft) -> list[list[int]]:
@@ -77,6 +77,8 @@ def _check_written(draft: Draft, group: list[int]) -> list[Finding]:
             found.append(Finding("numbering", ERROR, index, None, None,
                                  f"编号重复：“{marker.text}{title}”与上一条同为“{previous.text}”",
                                  f"改为“{marker.with_number(expected).text}”"))
+        elif n > expected and _inline_before(draft, group, index, marker, expected, n):
+            pass  # 三是 run into the paragraph before: the point is there, only not on a line of its own
         elif n > expected:
             missing = "、".join(f"“{marker.with_number(k).text}”" for k in range(expected, min(n, expected + 3)))
             if n - expected > 3:
@@ -95,6 +97,15 @@ def _check_written(draft: Draft, group: list[int]) -> list[Finding]:
             expected += 1  # the repeat stands for the missing number: 一 一 三 is one slip
         previous = marker
     return found
+
+
+def _inline_before(draft: Draft, group: list[int], index: int, marker: Marker, expected: int, n: int) -> bool:
+    """Whether each missing point (三是 between 二是 and 四是) stands inside the text since the
+    previous point of the list — run into a paragraph, where the reader could not make it a point."""
+    position = group.index(index)
+    start = group[position - 1] if position else max(0, index - 1)
+    text = "".join(content(draft, i) for i in range(start, index))
+    return all(marker.with_number(k).text.rstrip("，、. ．") in text for k in range(expected, n))
 
 
 def _style(draft: Draft, index: int) -> str | None:

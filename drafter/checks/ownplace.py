@@ -26,6 +26,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|自治县|自�
 #: 全县/县委 in a title or meeting line: the meeting is the county's.
 _TITLE_LEVEL = re.compile(r"(?:全|我|本)(省|自治区|市|州|盟|县|区|旗|镇|乡)|(国务院常务会议|中央经济工作会议)"
                           r"|(?<![\u4e00-\u9fff])(省|市|州|县|区|旗)(?:委|政府|人大|政协)")
+_DEPARTMENT = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡)[\u4e00-\u9fff]{1,12}(?:局|委|办|厅|部|中心|院|所|站|队|处|科)")
 _SPEAKER_LEVEL = re.compile(r"(省|市|州|盟|县|区|旗|镇|乡)(?:委|长|政府|党委)")
 _TEXT_WORDS = re.compile(r"(?<![安健完齐周保成求顾])[全我本](省|市|州|县|区|旗|镇|乡)(?![场域块])")
 
@@ -110,6 +111,10 @@ def from_value(value: str, how: str, divisions: Divisions | None) -> OwnPlace | 
     m = re.fullmatch(r"(国|省|自治区|市|州|盟|县|区|旗|镇|乡)级?", value)
     if m:
         return OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], how)
+    # a department speaks in its government's words: 市教育局 → 全市, 县应急管理局 → 全县
+    m = _DEPARTMENT.fullmatch(value)
+    if m:
+        return OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], f"{how}（{m.group(1)}级部门）")
     return None
 
 
@@ -158,6 +163,10 @@ def own_place(draft, place: str | None, divisions: Divisions | None) -> OwnPlace
         if m:
             found = OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], "讲话人职务")
     words = _from_text(draft)
+    ours = _ours(draft)
+    if found is not None and found.division is None and found.name is None and ours and ours[0] != found.key:
+        # 在全市……会议上的交流发言 by a county: the speaker's own 我县 tells whose speech it is
+        found = OwnPlace(None, ours[0], KEY_RANK[ours[0]], f"正文自称“我{ours[0]}”（{ours[1]} 处）")
     if found is None:
         found = words
     elif words is not None and words.rank > found.rank and found.division is not None:
@@ -196,6 +205,19 @@ def _name_from_text(draft, own: OwnPlace, divisions: Divisions) -> OwnPlace | No
                             [*divisions.ancestors(d.code)[::-1], d], sure=own.sure)
         if n < 2:
             break
+    return None
+
+
+def _ours(draft) -> tuple[str, int] | None:
+    """The level the text calls its own (我县 / 本县) when it names only one, at least twice."""
+    counts: Counter[str] = Counter()
+    for block in draft.blocks:
+        for m in re.finditer(r"(?<![自忘你敌唯非])我(市|州|县|区|旗|镇|乡)(?![场])", block.text + block.body):
+            counts[m.group(1)] += 1
+    if len(counts) == 1:
+        key, n = counts.most_common(1)[0]
+        if n >= 2:
+            return key, n
     return None
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.core import formulae as formula_list
-from drafter.core import paths
+from drafter.core import paths, safeio
 from drafter.core.errors import DrafterError
 from drafter.core.formulae import Formula, parse_date
 from drafter.core.yamlio import line_of, load_yaml
@@ -169,9 +169,7 @@ def load_rules(extra: str | os.PathLike[str] | None = None) -> Rules:
     rules = Rules(list(shipped.formulae), list(shipped.formulations), set(shipped.names), set(shipped.ignore))
     if extra is not None:
         path = Path(extra)
-        if not path.is_file():
-            raise DrafterError("规则文件不存在", extra)
-        stat = path.stat()
+        stat = safeio.check_path(path, safeio.MAX_YAML_BYTES)  # regular file, bounded: else says why
         more = _extra(os.fspath(path), stat.st_mtime, stat.st_size)
         rules.formulae += more.formulae
         rules.formulations += more.formulations

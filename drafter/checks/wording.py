@@ -53,7 +53,7 @@ def _own_words(key: str) -> dict[str, str]:
     if level is not None:
         words.update({OURS: level.ours, WHOLE: level.whole, ORGAN: level.party, UNITS: level.units,
                       DEPARTMENTS: level.departments})
-    if key in _PARTY and _PARTY[key]:
+    if _PARTY.get(key):
         words[ORGAN] = _PARTY[key][0]
     if key == "国":
         words.update({OURS: "我国", WHOLE: "全国"})
@@ -214,8 +214,8 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return None  # 在市委的坚强领导下
         if before == "各" or _GENERIC_ORGAN.match(after):
             return None  # 各县委, 县委书记: the subordinates named as a class
-        if key == "区" and autonomous is None and rank > own.rank:
-            return WARNING
+        if (key == "区" and autonomous is None and rank > own.rank) or key in ("镇", "乡"):
+            return WARNING  # 镇党委、镇政府要……: a county speaking to its towns as a class
         return ERROR
     if kind == UNITS:
         if rank < own.rank:
@@ -247,7 +247,7 @@ def _finding(index: int, text: str, start: int, end: int, word: str, key: str, k
     why = {UNITS: f"“{word}”是{level}讲话对下级的称谓，本稿为{own.label}",
            ORGAN: f"“{word}”是{level}机关，本稿为{own.label}，作为本级说法不对"}.get(
         kind, f"“{word}”是{level}用语，本稿为{own.label}")
-    message = f"本级用语不符：{why}（{own.how}），可能是其他讲话稿的遗留（{around(text, start, end)}）"
+    message = f"本级用语不符：{why}（据{own.how}），可能是其他讲话稿的遗留（{around(text, start, end)}）"
     suggestion = f"改为“{right}”" if right and right != word else "按本稿的层级改写，或删去"
     return Finding("place", severity, index, start, end, message, suggestion,
                    source={"kind": "level_word", "word": word, "level": key, "own_level": own.key,

@@ -34,11 +34,18 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-def load_version(spec: str) -> Draft:
-    """A draft, a .docx/.txt speech, or a round (``FILE.draft@NAME``)."""
+def load_version(spec: str, notes: list[str] | None = None) -> Draft:
+    """A draft, a .docx/.txt speech, or a round (``FILE.draft@NAME``).  A reviewer's .docx
+    counts with its pending revisions accepted (that is the version the reviewer made); a note
+    says so."""
     path, name = split_spec(spec)
     if name is None:
-        return load_document(path)
+        draft = load_document(path)
+        if draft.review is not None and draft.review.revisions and draft.review.accepted is not None:
+            if notes is not None:
+                notes.append(f"提示：{path} 中有{draft.review.summary().rstrip('。')}，比较时按全部接受计算")
+            return draft.review.accepted
+        return draft
     if not path.exists():
         raise DrafterError("文件不存在", path)
     return open_round(path, name)
@@ -49,14 +56,15 @@ def run(args: argparse.Namespace) -> int:
     from drafter.export import check_target
     from drafter.export.tracked import tracked_docx_bytes
 
-    old, new = load_version(args.old), load_version(args.new)
+    notes: list[str] = []
+    old, new = load_version(args.old, notes), load_version(args.new, notes)
     comparison = compare_drafts(old, new)
     if args.json:
         print_json(comparison_json(comparison, args.old, args.new))
         return 0
-    note = little_in_common_note(comparison)
-    if note:
-        print(note, file=sys.stderr)
+    for note in [*notes, little_in_common_note(comparison)]:
+        if note:
+            print(note, file=sys.stderr)
     if args.output:
         target = Path(args.output)
         if target.suffix.lower() != ".docx":

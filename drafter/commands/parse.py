@@ -14,12 +14,14 @@ from drafter.commands._common import add_command, print_json
 from drafter.core.model import Draft
 from drafter.core.vocab import DRAFT_FIELDS, FIELD_LABELS, ROLE_NAMES
 from drafter.corpus.chrome import iso_date
+from drafter.corpus.roles import explain_draft
 
 
 def register(sub) -> None:
     parser = add_command(sub, "parse")
     parser.add_argument("file", help="讲话稿（.txt 或 .docx）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.add_argument("--explain", action="store_true", help="说明每个一级部分的角色依据")
     parser.set_defaults(func=run)
 
 
@@ -88,7 +90,27 @@ def run(args: argparse.Namespace) -> int:
 
     draft = load_document(args.file)
     if args.json:
-        print_json(outline_json(draft))
-    else:
-        sys.stdout.write(outline_text(draft))
+        data = outline_json(draft)
+        if args.explain:
+            data["explain"] = [{"index": r.index, "role": r.role, "text": draft.blocks[r.index].text,
+                                "scores": {k: round(v, 2) for k, v in r.scores.items()}, "reasons": r.reasons}
+                               for r in explain_draft(draft)]
+        print_json(data)
+        return 0
+    sys.stdout.write(outline_text(draft))
+    if args.explain:
+        sys.stdout.write(explain_text(draft))
     return 0
+
+
+def explain_text(draft: Draft) -> str:
+    """Why each part has its role: scores and the evidence (heading words, tense, position)."""
+    lines = ["", "各部分角色的依据："]
+    markers = draft.markers()
+    for report in explain_draft(draft):
+        block = draft.blocks[report.index]
+        scores = "，".join(f"{ROLE_NAMES[k]} {v:.1f}" for k, v in report.scores.items())
+        lines.append(f"{block.source_marker or markers[report.index]}{block.text[:24]} → "
+                     f"{ROLE_NAMES.get(report.role, report.role)}（{scores}）")
+        lines.extend(f"    {reason}" for reason in report.reasons or ["没有明显的用词或语气依据"])
+    return "\n".join(lines) + "\n"

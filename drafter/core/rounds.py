@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.core import draftfile
+from drafter.core import draftfile, safeio, yamlio
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
 from drafter.core.storage import atomic_write
@@ -75,16 +75,13 @@ def check_name(name: str) -> str:
 def list_rounds(draft_path: str | os.PathLike[str]) -> list[Round]:
     """The rounds of a draft, oldest first (none: an empty list)."""
     index = _index_path(draft_path)
-    try:
-        text = index.read_text("utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(index):
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DrafterError(f"无法读取轮次索引（{exc}）", index) from None
+    text = safeio.read_text(index, safeio.MAX_YAML_BYTES)  # regular file, bounded
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        raise DrafterError("轮次索引已损坏（不是有效的 YAML），各轮次文件仍在该文件夹中", index) from None
+        data = yamlio.safe_load(text, str(index))  # depth-bounded
+    except DrafterError as exc:
+        raise DrafterError(f"轮次索引已损坏（{exc.reason}），各轮次文件仍在该文件夹中", index) from None
     if not isinstance(data, dict) or "drafter-rounds" not in data:
         raise DrafterError("不是 Drafter 的轮次索引", index)
     version = data["drafter-rounds"]
@@ -149,9 +146,9 @@ def open_round(draft_path: str | os.PathLike[str], name: str) -> Draft:
     entry = find_round(draft_path, name)
     path = rounds_dir(draft_path) / entry.file
     try:
-        data = path.read_bytes()
-    except OSError:
-        raise DrafterError(f"轮次“{name}”的文件丢失或无法读取", path) from None
+        data = safeio.read_file(path, safeio.MAX_DRAFT_BYTES)
+    except DrafterError as exc:
+        raise DrafterError(f"轮次“{name}”的文件丢失或无法读取（{exc.reason}）", path) from None
     if hashlib.sha256(data).hexdigest() != entry.sha256:
         raise DrafterError(f"轮次“{name}”的文件与索引记录不符（已被改动或损坏），未打开", path)
     return draftfile.loads(draftfile.decode(data, str(path)), str(path))

@@ -50,9 +50,37 @@ class BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_SLOW = object()
+
+
+def _fast_compose(text: str):
+    """libyaml's composer (about six times faster: the editor's start-up reads the phrase bank
+    and templates through here) when libyaml is there and the text nests no deeper than
+    ``MAX_DEPTH`` — checked first on libyaml's event stream, which does not recurse.  Any
+    other case (too deep, not valid YAML, no libyaml) returns ``_SLOW``: the bounded
+    pure-Python composer then reads it and words the error with its line."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return _SLOW
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _SLOW
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return _SLOW
+
+
 def compose(text: str, source: str, first_line: int = 1, label: str = "YAML ") -> yaml.Node | None:
     """The YAML node tree of ``text``, depth-bounded; DrafterError naming the line otherwise.
     ``first_line`` is the line of the file where ``text`` starts (front matter)."""
+    node = _fast_compose(text)
+    if node is not _SLOW:
+        return node
     try:
         return yaml.compose(text, Loader=BoundedLoader)
     except DepthError as exc:

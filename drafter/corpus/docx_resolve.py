@@ -29,8 +29,14 @@ class Revision:
     date: str
 
 
+def revision_id(el) -> str:
+    """The revision's w:id; a file that left it out gets the element's path in the document,
+    the same however often the file is read, so each revision is still decided on its own."""
+    return el.get(qn("w:id")) or "@" + el.getroottree().getpath(el)
+
+
 def revision_of(el) -> Revision:
-    return Revision(el.get(qn("w:id")) or "", REVISION_TAGS[el.tag], el.get(qn("w:author")) or "",
+    return Revision(revision_id(el), REVISION_TAGS[el.tag], el.get(qn("w:author")) or "",
                     el.get(qn("w:date")) or "")
 
 
@@ -63,7 +69,7 @@ def resolve_xml(body, decide) -> None:
     # paragraph style changes
     for change in list(body.iter(qn("w:pPrChange"))):
         ppr = change.getparent()
-        accepted = decide(Revision(change.get(qn("w:id")) or "", "pPrChange", "", ""))
+        accepted = decide(Revision(revision_id(change), "pPrChange", "", ""))
         ppr.remove(change)
         if not accepted:
             old = change.find(PPR_TAG)
@@ -75,7 +81,7 @@ def resolve_xml(body, decide) -> None:
                 ppr.insert(0, style)
     for change in list(body.iter(qn("w:rPrChange"))):
         rpr = change.getparent()
-        if not decide(Revision(change.get(qn("w:id")) or "", "rPrChange", "", "")):
+        if not decide(Revision(revision_id(change), "rPrChange", "", "")):
             old = change.find(RPR_TAG)
             for child in list(rpr):
                 rpr.remove(child)

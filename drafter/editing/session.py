@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from drafter.core import storage
+from drafter.core import safeio, storage
 from drafter.core.draftfile import SUFFIX
 from drafter.core.errors import DrafterError
 from drafter.core.model import Block, Draft
@@ -33,12 +33,11 @@ def new_draft() -> Draft:
 
 
 def check_openable(path: str | os.PathLike[str]) -> Path:
-    """Refuse a path that cannot be opened at all (missing, a folder, an unknown type)."""
+    """Refuse a path that cannot be opened at all (missing, a folder, a FIFO or device, a
+    symlink loop, too big for its kind, an unknown type) before any window appears."""
     path = Path(path)
-    if not path.exists():
-        raise DrafterError("文件不存在", path)
-    if path.is_dir():
-        raise DrafterError("这是一个文件夹，不是文件", path)
+    limits = {SUFFIX: safeio.MAX_DRAFT_BYTES, ".docx": safeio.MAX_DOCX_BYTES, ".txt": safeio.MAX_TEXT_BYTES}
+    safeio.check_path(path, limits.get(path.suffix.lower(), safeio.MAX_TEXT_BYTES))
     if path.suffix.lower() not in OPEN_SUFFIXES:
         raise DrafterError("无法打开此类文件：只支持草稿（.draft）、Word（.docx）和文本（.txt）", path)
     return path

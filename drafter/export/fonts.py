@@ -154,6 +154,11 @@ def missing_fonts(font_set: FontSet, families: set[str]) -> list[str]:
     return missing
 
 
+def describe_missing(missing: list[str]) -> str:
+    """仿宋_GB2312（以仿宋代替）、黑体: the missing fonts with the font Word draws in instead."""
+    return "、".join(f"{name}（以{FALLBACKS[name]}代替）" if name in FALLBACKS else name for name in missing)
+
+
 def substitution_note(font_set: FontSet) -> str | None:
     """A note for the user when fonts of ``font_set`` are not installed here (the file is fine:
     it names the fonts, and opens as intended where they are installed)."""
@@ -163,6 +168,5 @@ def substitution_note(font_set: FontSet) -> str | None:
     missing = missing_fonts(font_set, families)
     if not missing:
         return None
-    shown = "、".join(f"{name}（以{FALLBACKS[name]}代替）" if name in FALLBACKS else name for name in missing)
-    return (f"提示：本机未安装 {shown}；文件照常导出，在本机用 Word/WPS 打开时以代替的字体显示，"
+    return (f"提示：本机未安装 {describe_missing(missing)}；文件照常导出，在本机用 Word/WPS 打开时以代替的字体显示，"
             "在装有这些字体的电脑上显示正常")

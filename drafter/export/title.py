@@ -54,33 +54,44 @@ def _strength(title: str, i: int) -> int | None:
         return 0
     if any(before.endswith(end) for end in _MEETING_ENDS) and after.startswith(("上", "的", "暨")):
         return 0
-    if after[0] in _JOINERS or before[-1] in _JOINERS:
+    if after[0] in _JOINERS:  # 暨 and 和 begin the next line …
         return 1
+    if before[-1] in _JOINERS:  # … rather than end this one
+        return 2
     if after[0] == "在" or before.endswith(("同志", "在")):
         return 1
     if any(before.endswith(end) for end in _MEETING_ENDS):
         return 2
-    if before.endswith(("工作", "建设", "发展", "全市", "全县", "全区", "全省", "全州", "全国")):
+    if before.endswith(("工作", "建设", "发展", "全市", "全县", "全区", "全省", "全州", "全国")) \
+            and not after.startswith(("会", "大会", "推进会", "部署会", "动员会", "调度会", "座谈会")):
         return 3
     return None
 
 
+def width(text: str) -> float:
+    """Width in full-width cells: Latin letters and digits take half a cell."""
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
 def title_lines(title: str, capacity: int = TITLE_CHARS_PER_LINE) -> list[str]:
-    """``title`` as the lines it is set in (one line when it fits)."""
+    """``title`` as the lines it is set in (one line when it fits).  A natural break on one
+    more line is preferred to a break inside a word."""
     title = title.strip()
-    if len(title) <= capacity:
+    if width(title) <= capacity:
         return [title]
-    count = math.ceil(len(title) / capacity)
+    count = math.ceil(width(title) / capacity)
     banned = _protected(title)
     places = {i: s for i in range(2, len(title) - 1)
               if i not in banned and (s := _strength(title, i)) is not None}
-    best = _best_split(title, count, capacity, places)
-    if best is None:  # no natural place fits: the most even split that splits no unit
-        anywhere = {i: 6 for i in range(2, len(title) - 1) if i not in banned}
-        best = _best_split(title, count, capacity, anywhere)
+    for lines in (count, count + 1):
+        best = _best_split(title, lines, capacity, places)
+        if best:
+            return best
+    # no natural place fits: the most even split that splits no unit, else any split
+    anywhere = {i: 6 for i in range(2, len(title) - 1) if i not in banned}
+    best = _best_split(title, count, capacity, anywhere)
     if best is None:
-        anywhere = {i: 6 for i in range(1, len(title))}
-        best = _best_split(title, count, capacity, anywhere)
+        best = _best_split(title, count, capacity, {i: 6 for i in range(1, len(title))})
     return best or [title]
 
 
@@ -89,7 +100,7 @@ def _best_split(title: str, count: int, capacity: int, places: dict[int, int]) -
     squared distance of each line from the even length, three per unit of break strength, and
     a first line longer than the even length (an inverted trapezoid) weighs more.  Dynamic
     programming over break positions: linear in the places times the lines."""
-    even = len(title) / count
+    even = width(title) / count
     cuts = [0, *sorted(places), len(title)]
     strength = {0: 0, len(title): 0, **places}
     # best[k][j]: (cost, previous cut index) of k lines ending at cuts[j]
@@ -100,7 +111,7 @@ def _best_split(title: str, count: int, capacity: int, places: dict[int, int]) -
             if (k == count) != (j == len(cuts) - 1):
                 continue
             for i, (cost, _) in best[k - 1].items():
-                length = cuts[j] - cuts[i]
+                length = width(title[cuts[i]:cuts[j]])
                 if length <= 0 or length > capacity:
                     continue
                 step = (length - even) ** 2 + 3 * strength[cuts[j]]

@@ -1,13 +1,16 @@
 """Docks whose panel is built when first needed, so the window paints before the phrase
 bank, the templates and the checks (jinja2, the check modules, the division data) are even
-imported.  ``panel`` builds it on first use; a dock that becomes visible builds it too."""
+imported.  ``panel`` builds it on first use; a dock that becomes visible builds it a moment
+later (after the window's first paint)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+AFTER_PAINT_MS = 50
 
 
 class LazyDock(QDockWidget):
@@ -18,7 +21,8 @@ class LazyDock(QDockWidget):
         self._panel: QWidget | None = None
         self.setWidget(QWidget())
         window.addDockWidget(Qt.RightDockWidgetArea, self)
-        self.visibilityChanged.connect(lambda visible: self.panel if visible else None)
+        self.visibilityChanged.connect(
+            lambda visible: QTimer.singleShot(AFTER_PAINT_MS, lambda: self.panel) if visible else None)
 
     @property
     def built(self) -> bool:

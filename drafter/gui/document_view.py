@@ -18,26 +18,19 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, Signal
-from PySide6.QtGui import QPainter, QTextBlockUserData, QTextCursor
+from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.core.model import HEADING, Block, Draft
 from drafter.editing.changes import Change
 from drafter.gui import dialogs
 from drafter.gui.doc_format import MARKER_COLOUR, P_HEAD, Formats, read_block_format
+from drafter.gui.doc_writer import BlockData, move_paragraphs, refit, rewrite, write_draft
 from drafter.gui.highlight import PlaceholderHighlighter, finding_format
 
 logger = logging.getLogger(__name__)
 
 TYPING = "键入"
-
-
-class BlockData(QTextBlockUserData):
-    """The model Block a paragraph of the document stands for."""
-
-    def __init__(self, block: Block):
-        super().__init__()
-        self.block = block
 
 
 @dataclass
@@ -111,28 +104,16 @@ class DocumentView(QTextEdit):
         else:
             cursor.beginEditBlock()
         try:
-            first = doc.findBlockByNumber(start)
-            last = doc.findBlockByNumber(old_end - 1)
-            cursor.setPosition(first.position())
-            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
-            cursor.removeSelectedText()
-            for n, block in enumerate(new):
-                fmt = self.formats.block_format(block, markers[start + n])
-                if n:
-                    cursor.insertBlock(fmt, self.formats.char_format(block))
-                else:
-                    cursor.setBlockFormat(fmt)
-                    cursor.setBlockCharFormat(self.formats.char_format(block))
-                self._write(cursor, block)
-                cursor.block().setUserData(BlockData(block))
-            self._refit(markers, cursor)
+            if not move_paragraphs(doc, self.formats, draft, start, old_end, new, markers):
+                rewrite(doc, self.formats, cursor, start, old_end, new, markers)
+            refit(doc, self.formats, draft, markers, cursor)
         finally:
             cursor.endEditBlock()
             self._quiet = False
             self._pending = None
         if doc.blockCount() != len(draft.blocks):   # never expected: rebuild from the model
             logger.error("document out of step (%d paragraphs, %d blocks)", doc.blockCount(), len(draft.blocks))
-            self.set_draft(draft, keep_undo=False)
+            self.set_draft(draft)
         self.markers = markers
         self.viewport().update()
         self.focus_block(change.focus, change.offset or 0)
@@ -141,56 +122,29 @@ class DocumentView(QTextEdit):
         self.edited.emit(True)
 
     # ----- building -----------------------------------------------------------------------
-    def set_draft(self, draft: Draft, keep_undo: bool = False) -> None:
+    def set_draft(self, draft: Draft) -> None:
         """Show ``draft``: the document is written afresh and its undo history starts empty."""
         self.draft = draft
         doc = self.document()
         self._quiet = True
+        self.highlighter.defer()
         doc.setUndoRedoEnabled(False)
         try:
-            doc.clear()
-            markers = draft.markers()
-            cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
-            for i, block in enumerate(draft.blocks):
-                fmt = self.formats.block_format(block, markers[i])
-                if i:
-                    cursor.insertBlock(fmt, self.formats.char_format(block))
-                else:
-                    cursor.setBlockFormat(fmt)
-                    cursor.setBlockCharFormat(self.formats.char_format(block))
-                self._write(cursor, block)
-                cursor.block().setUserData(BlockData(block))
-            cursor.endEditBlock()
+            markers = write_draft(doc, self.formats, draft)
         finally:
             doc.setUndoRedoEnabled(True)
             self._quiet = False
+        self.highlighter.catch_up()
         self.markers = markers
         self.steps = {}
         self.marks = {}
         self.setExtraSelections([])
-        self.current = -1
-        self.focus_block(0)
+        cursor = self.textCursor()
+        cursor.setPosition(0)
+        self.setTextCursor(cursor)
+        self.current = 0
+        self.current_changed.emit(0)
         self.steps_changed.emit()
-
-    def _write(self, cursor: QTextCursor, block: Block) -> None:
-        if block.is_heading:
-            cursor.insertText(block.text, self.formats.head(block.level))
-            if block.body:
-                cursor.insertText(block.body, self.formats.body)
-        else:
-            cursor.insertText(block.text, self.formats.body)
-
-    def _refit(self, markers: list[str], cursor: QTextCursor) -> None:
-        """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
-        qblock = self.document().begin()
-        for i, block in enumerate(self.draft.blocks):
-            if block.is_heading:
-                want = self.formats.block_format(block, markers[i])
-                if abs(qblock.blockFormat().textIndent() - want.textIndent()) > 0.5:
-                    cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(want)
-            qblock = qblock.next()
 
     # ----- the model follows the document ---------------------------------------------------
     def _contents_changed(self, position: int, removed: int, added: int) -> None:

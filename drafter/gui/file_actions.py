@@ -171,6 +171,10 @@ class FileActions:
         self.window.update_title()
         settings.remember_recent(self.window.settings, str(self.session.path))
         self._status(f"已保存到 {self.session.path}")
+        review = self.session.draft.review
+        if review is not None and review.pending:  # not silently: the draft file keeps the text as sent
+            dialogs.show_info(self.window, f"已保存。注意：{review.summary()}它们不存入草稿文件（草稿中是送审时的"
+                                           "文字）；请先在“工具 → 审阅稿的修订与批注”中处理，或导出为 Word 保留。")
         return True
 
     # ----- export ---------------------------------------------------------------------

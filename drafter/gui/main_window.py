@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter import diagnostics
 from drafter.core.announce import find_announcements
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
@@ -36,7 +35,6 @@ from drafter.gui import dialogs, settings
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
-from drafter.gui.compare_view import CompareDialog, ReviewDialog, replace_text
 from drafter.gui.file_actions import FileActions
 from drafter.gui.find_replace import FindBar
 from drafter.gui.outline_view import OutlineView
@@ -126,8 +124,10 @@ class MainWindow(QMainWindow):
         side.phrases.insert_requested.connect(self.editor.insert_text)
         side.library.insert_requested.connect(lambda pieces: insert_into(self.editor, pieces))
         side.templates.draft_made.connect(self.files.new_from_draft)
+        if self.draft.blocks:
+            side.phrases.set_role(self.draft.blocks[self.editor.current_block()].role)
         if self.load_materials:
-            QTimer.singleShot(50, side.load)
+            QTimer.singleShot(0, side.load)
         return side
 
     def _build_checks(self):
@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
         self.outline.set_draft(self.draft)
         if self.checks_dock.built:
             self.checks.set_draft(self.draft, self._source_path())
-        self._update_stats()
+        self._update_stats(announcements=False)
+        self._stats_timer.start()           # the announced counts a moment later
         self.update_title()
 
     def update_title(self) -> None:
@@ -318,12 +319,10 @@ class MainWindow(QMainWindow):
         if structural:
             self.outline.refresh()
             self.outline.select_block(self.editor.current_block())
-            self._update_stats()
-        else:
-            self._stats_timer.start()
+        self._stats_timer.start()           # counts and announced numbers once typing pauses
 
     def _text_settled(self) -> None:
-        self.outline.refresh()
+        self.outline.refresh()              # heading sentences typed into
         self._update_stats()
         if self.windowTitle() and not self.session.path:
             self.update_title()
@@ -346,10 +345,10 @@ class MainWindow(QMainWindow):
     def _numbering_changed(self, level: int, style: str) -> None:
         self.logic.set_numbering(level, style)
 
-    def _update_stats(self) -> None:
+    def _update_stats(self, announcements: bool = True) -> None:
         stats = draft_stats(self.draft, int(self.settings.get("check_rate") or 0) or None)
         text = f"字数 {stats.chars:,}　约 {stats.minutes_label}"
-        off = [a for a in find_announcements(self.draft) if not a.in_sync]
+        off = [a for a in find_announcements(self.draft) if not a.in_sync] if announcements else []
         if off:
             text += f"　宣布数目不符 {len(off)} 处"
         self.status_label.setText(text)
@@ -377,19 +376,27 @@ class MainWindow(QMainWindow):
 
     def compare_versions(self) -> None:
         """工具 → 比较版本 (gui/compare_view.py)."""
+        from drafter.gui.compare_view import CompareDialog  # the comparison and Word writer: when first used
+
         CompareDialog(self.draft, self.session.path, self, restore=self.restore_round).exec()
 
     def review_marks(self) -> None:
         """工具 → 审阅稿的修订与批注 (gui/compare_view.py)."""
+        from drafter.gui.compare_view import ReviewDialog  # when first used
+
         ReviewDialog(self.draft, self.apply_review, self).exec()
 
     def apply_review(self, result: Draft, label: str) -> None:
         """Accepted or rejected revisions as one undoable step; the pending list follows."""
+        from drafter.gui.compare_view import replace_text
+
         self.logic.text_edit(label, lambda draft: replace_text(draft, result))
         self.draft.review = result.review
 
     def restore_round(self, restored: Draft, name: str) -> None:
         """The text of a round as the draft's text, one undoable step."""
+        from drafter.gui.compare_view import replace_text
+
         self.logic.text_edit(f"恢复轮次“{name}”", lambda draft: replace_text(draft, restored))
 
     def _source_path(self) -> Path | None:
@@ -429,6 +436,8 @@ class MainWindow(QMainWindow):
 
     def show_environment(self) -> None:
         """帮助 → 运行环境: the report of ``drafter doctor``."""
+        from drafter import diagnostics  # package metadata and font probing: only when asked
+
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             text = diagnostics.format_report(diagnostics.report())

@@ -20,6 +20,20 @@ def heading_label(marker: str, text: str, limit: int = 40) -> str:
     return f"{marker}{text}" if text else f"{marker}（空标题）"
 
 
+def section_ends(draft: Draft, heads: list[int]) -> dict[int, int]:
+    """One past the last block of each heading's section (``Draft.section_end`` for all)."""
+    ends: dict[int, int] = {}
+    open_: list[int] = []
+    for i in heads:
+        level = draft.blocks[i].level
+        while open_ and draft.blocks[open_[-1]].level >= level:
+            ends[open_.pop()] = i
+        open_.append(i)
+    for i in open_:
+        ends[i] = len(draft.blocks)
+    return ends
+
+
 class OutlineView(QTreeWidget):
     block_activated = Signal(int)   # index of the heading block the user picked
     section_dropped = Signal(int, int)   # heading index, block it should now stand before
@@ -42,9 +56,10 @@ class OutlineView(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the tree from the draft (cheap: a speech has tens of headings)."""
+        """Rebuild the tree from the draft (one pass over the blocks)."""
         draft = self.draft
         current = self.selected_block()
+        self.setUpdatesEnabled(False)
         self.blockSignals(True)
         self.clear()
         self.items = {}
@@ -53,15 +68,16 @@ class OutlineView(QTreeWidget):
             upto = [0]     # characters before each block, so a section's length is one subtraction
             for b in draft.blocks:
                 upto.append(upto[-1] + spoken_chars(b.text) + spoken_chars(b.body))
+            heads = draft.headings()
+            ends = section_ends(draft, heads)
             stack: list[tuple[int, QTreeWidgetItem]] = []  # (level, item)
-            for i in draft.headings():
+            for i in heads:
                 block = draft.blocks[i]
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
                 item = QTreeWidgetItem([heading_label(markers[i], block.text)])
                 item.setData(0, INDEX_ROLE, i)
-                end = draft.section_end(i)
-                chars = upto[end] - upto[i]
+                chars = upto[ends[i]] - upto[i]
                 minutes = chars / SPEAKING_RATE
                 item.setToolTip(0, f"{block.text}\n本节 {chars} 字，约 {minutes:.1f} 分钟")
                 if stack:
@@ -72,6 +88,7 @@ class OutlineView(QTreeWidget):
                 self.items[i] = item
         self.expandAll()
         self.blockSignals(False)
+        self.setUpdatesEnabled(True)
         if current is not None:
             self.select_block(current)
 

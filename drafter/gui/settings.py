@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
-from drafter.core import paths
+from drafter.core import paths, safeio
+from drafter.core.errors import DrafterError
 from drafter.core.storage import atomic_write
 
 logger = logging.getLogger(__name__)
@@ -28,10 +29,11 @@ def settings_path():
 def load() -> dict[str, object]:
     values = dict(DEFAULTS)
     try:
-        stored = json.loads(settings_path().read_text("utf-8"))
-    except FileNotFoundError:
-        return values
-    except (OSError, ValueError) as exc:
+        path = settings_path()
+        if not path.exists():
+            return values
+        stored = json.loads(safeio.read_text(path, safeio.MAX_SMALL_BYTES))  # a FIFO never blocks
+    except (DrafterError, ValueError) as exc:
         logger.warning("ignoring unreadable settings %s: %s", settings_path(), exc)
         return values
     if isinstance(stored, dict):

@@ -8,6 +8,7 @@ at the cursor — a frame with slots (以{X}体现忠诚、以{X}成就事业…
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,9 @@ from drafter.core.errors import DrafterError
 from drafter.core.vocab import ROLE_TITLES as ROLE_NAMES
 from drafter.gui import dialogs
 from drafter.gui.library_panel import LibraryPanel
+from drafter.miner import induce_into
 from drafter.templates import form_fields, preview_text, render
+from drafter.templates import user_dir as user_templates_dir
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,10 @@ class TemplatePanel(QWidget):
         self.use_button = QPushButton("用此模板新建…")
         self.use_button.clicked.connect(self.use_selected)
         layout.addWidget(self.use_button)
+        self.induce_button = QPushButton("从讲话稿库生成模板…")
+        self.induce_button.setToolTip("选一个存放往年讲话稿的文件夹：同一类讲话有两篇以上的，各归纳出一个模板")
+        self.induce_button.clicked.connect(lambda _checked=False: self.induce_from_folder())
+        layout.addWidget(self.induce_button)
 
     def load(self) -> None:
         from drafter.templates import load_templates
@@ -75,6 +82,23 @@ class TemplatePanel(QWidget):
         self.use_button.setEnabled(bool(self.templates))
         if self.templates:
             self.list.setCurrentRow(0)
+
+    def induce_from_folder(self, folder: str | None = None) -> list:
+        """从讲话稿库生成模板: one template per occasion of the speeches in a folder, into the
+        user's templates folder; the list reloads and shows them."""
+        folder = folder or dialogs.ask_folder(self, "选择存放讲话稿的文件夹")
+        if not folder:
+            return []
+        try:
+            written, notices = induce_into([Path(folder)], user_templates_dir())
+        except DrafterError as exc:
+            dialogs.show_error(self, exc.message)
+            return []
+        self.load()
+        names = "、".join(p.stem for p in written)
+        skipped = f"\n\n未生成（同类只有一篇）：\n" + "\n".join(notices[:5]) if notices else ""
+        dialogs.show_info(self, f"已生成 {len(written)} 个模板：{names}{skipped}")
+        return written
 
     def _show_details(self, row: int) -> None:
         if not 0 <= row < len(self.templates):
@@ -168,6 +192,8 @@ class PhrasePanel(QWidget):
             item = QListWidgetItem(f"{label}\n    {phrase.category} · 出现 {phrase.frequency} 次"
                                    + (" · 可填充" if phrase.frame else ""))
             note = f"\n注意：{phrase.note}" if phrase.note else ""
+            if phrase.members:
+                note = f"\n即：{'、'.join(phrase.members)}" + (f"（{phrase.scope}）" if phrase.scope else "") + note
             item.setToolTip(f"{phrase.text}\n来源：{phrase.source_label()}{note}")
             item.setData(DATA_ROLE, phrase)
             self.results.addItem(item)

@@ -9,6 +9,8 @@ YAML, so re-running it on ``resources/corpus`` reproduces the shipped files byte
 from __future__ import annotations
 
 import logging
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from drafter.miner.outline import load_corpus
 logger = logging.getLogger(__name__)
 
 HEADER = "# 由 drafter mine 从语料生成，请勿手改；人工校订写在 resources/curation.yaml。\n"
+USER_HEADER = "# 由“从讲话稿库生成模板”从您的讲话稿归纳；可以手改，重新生成会覆盖同名文件。\n"
 
 
 def default_corpus() -> Path:
@@ -62,7 +65,7 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
     templates, and one induced template per occasion of the other speeches (``occasion``:
     only that one).  Occasions with a single speech are reported in ``notices``."""
     notices = notices if notices is not None else []
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]  # a symlink loop is read, and refused
     if missing:
         raise DrafterError("找不到语料文件或文件夹", missing[0])
     corpus = load_corpus(paths)
@@ -75,7 +78,8 @@ def build(paths: list[Path], curation: dict, occasion: str | None = None,
                             bank.formulation_rules(default_formulations()),
                             phrase_curation.get("notes") or {},
                             bank.national_concepts(default_formulations().with_name("formulae.yaml"),
-                                                   phrase_curation.get("national") or []))
+                                                   phrase_curation.get("national") or []),
+                            bank.place_names(default_formulations().with_name("divisions.tsv")))
     phrase_files = bank.by_file(entries)
 
     by_name = {path.name: (path, draft) for path, draft, _ in corpus}
@@ -129,3 +133,55 @@ def mine(paths: list[Path] | None = None, out: Path | None = None,
         if entries:
             counts[entries[0]["category"]] = len(entries)
     return MineResult(written_t, written_p, counts, notices)
+
+
+def induce_into(paths: list[Path], dest: Path) -> tuple[list[Path], list[str]]:
+    """One template per occasion of the speeches under ``paths``, written to ``dest`` (the
+    user's templates folder): what the editor's 从讲话稿库生成模板 does.  Occasions with one
+    speech come back as notices; no occasion with two is an error naming the folder."""
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise DrafterError("找不到讲话稿文件或文件夹", missing[0])
+    corpus = [(path, draft) for path, draft, _ in load_corpus(paths)]
+    if not corpus:
+        raise DrafterError("没有找到可用的讲话稿（.txt 或 .docx）", paths[0] if paths else None)
+    induced = induce.induce(corpus)
+    if not induced.templates:
+        raise DrafterError("没有哪一类讲话有两篇以上，无法归纳模板（同类讲话至少要两篇）",
+                           paths[0] if len(paths) == 1 else None)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建模板文件夹（{exc.strerror}）", dest) from None
+    written = []
+    for tid, data in sorted(induced.templates.items()):
+        data = {**data, "id": f"my-{tid}"}  # never the id of a shipped template
+        target = dest / f"my-{tid}.yaml"
+        atomic_write(target, dump_yaml(data, USER_HEADER).encode("utf-8"))
+        written.append(target)
+    return written, induced.notices
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def export_library(where: str | None, folder: Path) -> list[Path]:
+    """The speeches of the library (a SQLite file or a PostgreSQL server) as text files in
+    ``folder``, title first and every block with its marker, for the miner to read."""
+    from drafter.corpus.library import open_library
+    library = open_library(where, create=False, readonly=True)
+    try:
+        documents = library.documents()
+        written = []
+        for doc in documents:
+            lines = [doc.title] if doc.title else []
+            lines += [(b.marker or "") + b.content for b in library.document_blocks(doc.id)]
+            name = _UNSAFE.sub("_", doc.title or Path(doc.path).stem)[:40] or "讲话"
+            target = folder / f"{doc.id:05d}_{name}.txt"
+            target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            written.append(target)
+    finally:
+        library.close()
+    if not written:
+        raise DrafterError("讲话稿库中还没有讲话稿（先用 drafter library add 加入）", where)
+    return written

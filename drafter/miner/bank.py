@@ -166,8 +166,37 @@ def national_concepts(path: Path, extra: list[str]) -> dict[str, list[str]]:
     return found
 
 
+#: short place names that are also common words (东方, 中山 …): only their full names count.
+_COMMON_WORDS = {"东方", "中山", "安康", "长治", "白山", "大同", "吉安", "永安", "长安", "太平", "和平",
+                 "宁安", "红河", "黄山", "合作", "开平", "大安", "新城", "城关", "丰都", "江北", "江南",
+                 "河东", "河西", "城中", "城东", "城西", "城南", "城北", "青山", "南山", "北海", "西安",
+                 "新华", "解放", "人民", "胜利", "光明", "前进", "朝阳", "向阳", "红旗", "东风"}
+
+
+def place_names(path: Path) -> set[str]:
+    """Province, prefecture and county names from the checks' division list, with the short
+    form of province and prefecture names (长春市 → 长春) unless it is a common word."""
+    names: set[str] = set()
+    if not path.is_file():
+        return names
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3 or len(parts[0]) != 6:
+            continue
+        code, name = parts[0], parts[2]
+        if len(name) >= 3 and name not in ("市辖区", "矿区", "郊区", "城区"):
+            names.add(name)
+        short = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|盟|自治州)$", "", name)
+        if code.endswith("00") and len(short) >= 2 and short not in _COMMON_WORDS:
+            names.add(short)
+    return names
+
+
 def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str], str]],
-             extra_notes: dict | None = None, national: dict | None = None) -> list[dict]:
+             extra_notes: dict | None = None, national: dict | None = None,
+             places: set[str] | None = None) -> list[dict]:
     """Entries with placeholders (**, XX) left out; the source named by its speech's title;
     entries the dated formulation list calls outdated, and those the curation marks (one-off
     local facts, finished tasks), carry a note instead of passing for insertable; numbered
@@ -189,6 +218,11 @@ def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str
             if canon and not entry.get("members"):
                 entry["members"] = list(canon)
         notes = [note for pattern, note in rules if pattern.search(entry["text"])]
+        if entry.get("scope") == "地方" and not entry.get("members"):
+            notes.append("地方提法，原文未写明内容，不宜直接引用")
+        local = sorted(p for p in places or () if p in entry["text"])
+        if local:
+            notes.append(f"含地名“{local[0]}”，是原讲话所在地的事实，换用本地内容")
         notes += [note for word, note in (extra_notes or {}).items() if word in entry["text"]]
         if notes:
             entry["note"] = "；".join(dict.fromkeys(notes))

@@ -7,6 +7,7 @@ its slot marked (``以{X}体现忠诚、以{X}成就事业、以{X}造福人民`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,12 +89,33 @@ def is_parallel(members: list[str]) -> bool:
         return True  # 认识上一致、思想上统一、政治上同心: same shape, same length
     if shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与"):
         return True
-    return same_shape(bare)
+    return refrain(bare)[0] in tuple(_LEADING_FUNCTION) or same_shape(bare)
+
+
+def refrain(members: list[str]) -> tuple[str, str, str]:
+    """(lead, refrain word, frame) when every member has the same lead character and the same
+    word of two or more characters inside, around parts that vary: 以实干托起梦想、以创新托起
+    未来、以服务托起民生 → 以{甲}托起{乙}."""
+    if len(members) < 3 or len({m[0] for m in members}) != 1 or min(len(m) for m in members) < 5:
+        return "", "", ""
+    lead, first = members[0][0], members[0]
+    for size in (4, 3, 2):
+        for start in range(2, len(first) - size):
+            word = first[start:start + size]
+            if all_cjk(word) and _swappable(word) and all(
+                    m.count(word) == 1 and m.index(word) >= 2 and m.index(word) + size < len(m)
+                    for m in members):
+                befores = {m[1:m.index(word)] for m in members}
+                afters = {m[m.index(word) + size:] for m in members}
+                if len(befores) == len(afters) == len(members):  # both slots vary
+                    return lead, word, f"{lead}{{甲}}{word}{{乙}}"
+    return "", "", ""
 
 
 _VERBAL = {"v", "a", "vd", "ad", "vi"}
 
 
+@functools.lru_cache(maxsize=256)
 def _verbal(member: str) -> bool:
     return any(t.flag in _VERBAL for t in segment.posseg().lcut(member))
 
@@ -101,6 +123,7 @@ def _verbal(member: str) -> bool:
 _NOMINAL = ("n", "r", "m", "q", "b", "f", "s")
 
 
+@functools.lru_cache(maxsize=256)
 def _nominal(member: str) -> bool:
     """Nothing but names of things (城镇燃气, 市住建局): jieba tags every word a noun."""
     return all(t.flag.startswith(_NOMINAL) for t in segment.posseg().lcut(member))
@@ -201,13 +224,14 @@ def _join(members: list[str], seps: list[str]) -> str:
 _BAD_START = set("的了和与及而并或地得之")
 
 
-def word_starts(text: str) -> set[int]:
+@functools.lru_cache(maxsize=64)  # one sentence's windows ask again and again for the same clause
+def word_starts(text: str) -> frozenset[int]:
     """Offsets at which a word starts (jieba), so a lead-in is cut between words."""
     starts, pos = set(), 0
     for word in segment.jieba().cut(text, HMM=False):
         starts.add(pos)
         pos += len(word)
-    return starts
+    return frozenset(starts)
 
 
 def balance_quotes(text: str) -> str:
@@ -234,7 +258,15 @@ def _trim_lead(members: list[str]) -> list[str] | None:
     longest = max(len(o) for o in others)
 
     def trimmed() -> list[str] | None:
-        if not all(_member_ok(m) for m in others):
+        if len(others) < 2 or not all(_member_ok(m) for m in others):
+            return None
+        # what no cut of the first member can mend: the others repeat, differ too much in
+        # length, or share nothing while of unequal length (is_parallel's own conditions)
+        bare = [strip_quotes(o) for o in others]
+        lengths = [len(b) for b in bare]
+        if len(set(bare)) != len(bare) or max(lengths) - min(lengths) > max(2, max(lengths) // 2):
+            return None
+        if len(set(lengths)) != 1 and shared_frame(others)[2] == 0:
             return None
         cuts = word_starts(first)
         for keep in range(longest, max(1, min(len(o) for o in others) - 3), -1):
@@ -274,10 +306,18 @@ def parallels(par: Paragraph) -> list[Candidate]:
         parts = clauses(sent)
         texts = [p[0].strip() for p in parts]
         seps = [p[1] for p in parts]
+        ok = [_member_ok(t) for t in texts]
         i = 0
         while i < len(texts):
             end = None
-            for j in range(len(texts), i + 2, -1):
+            # a window holds only members fit to be one (the last may be cut back) and no
+            # separator that ends a series: the longest window worth trying
+            limit = i + 1
+            while limit < len(texts) and ok[limit] and seps[limit - 1] in "，、；":
+                limit += 1
+            if limit < len(texts) and seps[limit - 1] in "，、；":
+                limit += 1  # the last member may be cut back at a word boundary
+            for j in range(min(len(texts), limit), i + 2, -1):
                 if all(s in "，、；" for s in seps[i:j - 1]):
                     members = trim_members(texts[i:j], all(s == "、" for s in seps[i:j - 1]))
                     if members is not None and (shared_frame(members)[2] > 0 or
@@ -291,6 +331,9 @@ def parallels(par: Paragraph) -> list[Candidate]:
             frame, slots = _prefix_slot(members, seps[i:end - 1])
             if not frame:
                 frame, slots = word_slot(text, members)
+            if not frame:
+                _lead, _word, frame = refrain([strip_quotes(m) for m in members])
+                slots = ("甲", "乙") if frame else ()
             found.append(_candidate(par, text, PARALLEL, frame, slots))
             i = end
     found.extend(sentence_parallels(par))

@@ -69,6 +69,8 @@ def sibling_scaffolds(draft: Draft, paragraphs: list[Paragraph]) -> list[Candida
         par = by_heading.get((first.text, first.level))
         if par is None:
             continue
+        if len(items) == 2 and not _frame(items)[0]:
+            continue  # two unlike headings of one part are an outline, not a scaffold to reuse
         found.append(_scaffold(par, items))
     return found
 

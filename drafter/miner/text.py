@@ -50,18 +50,24 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def cjk_ratio(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for ch in text if is_cjk(ch)) / len(text)
+    return sum(len(m) for m in _CJK_RUN.findall(text)) / len(text)
 
 
 def all_cjk(text: str) -> bool:
-    return bool(text) and all(is_cjk(ch) for ch in text)
+    return _CJK_RUN.fullmatch(text) is not None
+
+
+_QUOTE_CHARS = re.compile(f"[{_QUOTES}]")
 
 
 def strip_quotes(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _QUOTES)
+    return _QUOTE_CHARS.sub("", text) if _QUOTE_CHARS.search(text) else text
 
 
 def sentences(text: str) -> list[str]:

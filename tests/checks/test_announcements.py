@@ -22,6 +22,7 @@ def test_placeholder_count_in_the_corpus_gets_the_right_number(corpus):
 def test_wrong_count_is_an_error_with_the_right_one():
     draft = draft_of("同志们：\n今天开会。下面，我讲三点意见：\n一、认清形势\n很好。\n二、明确任务\n很重。\n")
     [finding] = run_checks(draft, ONLY)
+    assert finding.severity == "error"
     assert "说的是 3 项" in finding.message and "实际有 2 项" in finding.message
     assert finding.suggestion == "改为“讲两点意见”"
     assert content(draft, finding.block)[finding.start:finding.end] == "三"
@@ -40,3 +41,13 @@ def test_counts_that_agree_are_not_reported(corpus):
     assert run_checks(draft, ONLY) == []
     for name in ("001", "002", "003", "004"):
         assert run_checks(corpus[name], ONLY) == [], name
+
+
+def test_a_text_that_stops_early_gets_a_note_not_an_error():
+    cut = draft_of("同志们：\n今天开会。下面，我讲三点意见：\n一、认清形势\n今年以来，全县经济运行总体平稳，但")
+    [finding] = run_checks(cut, ONLY)
+    assert finding.severity == "info" and "未写完" in finding.message
+    fragment = draft_of("同志们：\n今天开会。下面，我讲三点意见：\n一、认清形势\n今年以来，全县经济运行总体平稳。\n")
+    assert [f.severity for f in run_checks(fragment, ONLY)] == ["info"]
+    more = draft_of("同志们：\n今天开会。下面，我讲两点意见：\n一、认清形势\n很好。\n二、明确任务\n很重。\n三、强化保障\n有力。\n")
+    assert [f.severity for f in run_checks(more, ONLY)] == ["error"]

@@ -131,3 +131,10 @@ def test_a_formula_whose_members_changed_is_judged_by_the_draft_date():
     draft, now = check(text, today=dt.date(2024, 1, 1))
     assert [(f.severity, content(draft, 0)[f.start:f.end]) for f in now] == [("error", "全面建成小康社会")]
     assert now[0].suggestion == "改为“全面建设社会主义现代化国家”"
+
+
+def test_members_spread_over_a_sentence_are_no_misordered_formula():
+    _draft, found = check("做好“三农”工作，要促进农民增收，加快农业农村现代化。")
+    assert found == []
+    _draft, found = check("做好“三农”工作，农民、农业、农村都要兼顾。")
+    assert [f.severity for f in found] == ["warning"]

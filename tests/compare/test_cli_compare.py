@@ -39,6 +39,10 @@ def test_rounds_and_compare_round_against_draft(tmp_path, capsys):
     assert main(["compare", f"{path}@第一稿", str(path), "-o", str(out), "--author", "李四"]) == 0
     marks = marks_of(out.read_bytes())
     assert resolve(marks, True)[:len(printed(new))] == printed(new)
+    capsys.readouterr()
+    assert main(["rounds", "show", str(path), "第一稿", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [b["text"] for b in shown["blocks"]] == [b.text for b in old.blocks]
     assert main(["rounds", "restore", str(path), "第一稿"]) == 0
     assert main(["compare", f"{path}@第一稿", str(path)]) == 0
     assert "没有差异" in capsys.readouterr().out
@@ -78,3 +82,16 @@ def test_unrelated_speeches_get_a_note(capsys):
     assert main(["compare", str(SPEECHES[0]), str(SPEECHES[3])]) == 0
     captured = capsys.readouterr()
     assert "相同的文字很少" in captured.err and "新增" in captured.out
+
+
+def test_a_reviewers_docx_counts_with_its_revisions_accepted(tmp_path, capsys):
+    from tests.corpus.test_docx_review import _reviewed
+
+    reviewed = _reviewed(tmp_path)
+    sent = tmp_path / "送审稿.txt"
+    sent.write_text("\n".join(["同志们：", "今天召开全市安全生产工作会议，主要任务是部署下半年工作。总体",
+                               "一、认清形势。今年以来全市安全形势平稳。总体", "二、压实责任。各级要把责任落实到岗到人。总体",
+                               "同志们，让我们共同努力！"]), "utf-8")
+    assert main(["compare", str(sent), str(reviewed)]) == 0
+    captured = capsys.readouterr()
+    assert "按全部接受计算" in captured.err and "修改 3 段" in captured.out

@@ -215,3 +215,39 @@ def test_round_trip_of_a_speech_reviewed_in_libreoffice(tmp_path):
     assert [t for _s, t in lo_again["accept"]] == [t for _s, t in lo_reviewed["accept"]]
     assert [t for _s, t in lo_again["reject"]] == [t for _s, t in lo_reviewed["reject"]]
     assert lo_again["redlines"] > 0
+
+
+def test_plain_text_export_of_a_reviewed_draft_says_the_marks_are_not_in_it(tmp_path):
+    draft = read_review(_reviewed(tmp_path))
+    warnings = export_draft(draft, tmp_path / "纯文本.txt")
+    assert any("修订和批注未写入" in w for w in warnings)
+    assert "持续" not in (tmp_path / "纯文本.txt").read_text("utf-8")
+
+
+def test_revisions_without_ids_are_still_decided_one_by_one(tmp_path):
+    path = _reviewed(tmp_path, authors=("张三", "李四"))
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b' w:id="', b' w:x="')
+    stripped = tmp_path / "无编号.docx"
+    with zipfile.ZipFile(stripped, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    draft = read_review(stripped)
+    ids = [r.id for r in draft.review.revisions]
+    assert len(ids) == 6 == len(set(ids))
+    first_insert = next(r for r in draft.review.revisions if r.kind == "ins")
+    one = decide(draft, [first_insert.id], accept=True)
+    assert sum("持续" in b.text + b.body for b in one.blocks) == 1
+
+
+def test_a_draft_edited_after_reading_keeps_its_edits(tmp_path):
+    draft = read_review(_reviewed(tmp_path))
+    draft.blocks[0].text += "（改）"
+    with pytest.raises(DrafterError, match="正文已改动"):
+        decide(draft, None, accept=True)
+    out = tmp_path / "改后.docx"
+    warnings = export_draft(draft, out)
+    assert any("修订未写回" in w for w in warnings)
+    again = read_review(out)
+    assert "（改）" in again.blocks[0].text and not (again.review and again.review.revisions)

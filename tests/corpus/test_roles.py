@@ -70,3 +70,47 @@ def test_parsing_a_clear_speech_does_not_load_jieba():
             "print('jieba' in sys.modules, len(d.blocks))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "53"]
+
+
+def test_closings_by_their_forms():
+    body = ["一、关于经济工作", "正文。", "二、关于作风建设", "正文。"]
+    for closing in (["各位代表！新的一年，任务艰巨。", "让我们团结一心，再创佳绩！"],
+                    ["我就讲这些，谢谢大家。"], ["总之，要把各项工作抓实抓好。"]):
+        draft = parse_lines(["同志们：", "今天开会。"] + body + closing)
+        assert [b.role for b in draft.blocks][-len(closing):] == ["closing"] * len(closing)
+        assert draft.blocks[-len(closing) - 1].role != "closing"
+
+
+def test_a_mid_speech_address_is_a_transition():
+    middle = [f"第{i}段讲的是具体工作，要抓好落实。" for i in range(12)]
+    draft = parse_lines(["同志们：", "今天开会。"] + middle[:6] + ["同志们，朋友们！下面说说另一件事。"] + middle[6:]
+                        + ["同志们，让我们团结奋斗，再创新的辉煌！"])
+    roles = [b.role for b in draft.blocks]
+    assert roles[-1] == "closing" and roles.count("closing") == 1
+
+
+def test_a_role_the_user_set_is_kept():
+    draft = parse_lines(["一、关于经济工作", "正文要抓好。", "二、加强作风建设", "正文。"])
+    assert draft.blocks[0].role == "tasks"
+    draft.blocks[0].role, draft.blocks[0].role_fixed = "review", True
+    roles.assign_roles(draft)
+    assert [b.role for b in draft.blocks] == ["review", "review", "conduct", "conduct"]
+
+
+def test_evidence_of_tense_and_position_is_explained():
+    draft = parse_lines(["一、几项工作", "全年完成了投资120亿元，增长12.5%，同比提高3个百分点。",
+                         "二、几项工作", "要抓好项目，必须着力招商，务必确保完成。"])
+    reports = roles.explain_draft(draft)
+    assert [r.role for r in reports] == ["review", "tasks"]
+    assert any("正文语气" in reason for reason in reports[0].reasons)
+
+
+def test_parse_explain_command(tmp_path, capsys):
+    from drafter.cli import main
+
+    path = tmp_path / "speech.txt"
+    path.write_text("同志们：\n今天开会。\n一、上半年工作回顾\n完成了任务，增长10%。\n二、下半年重点任务\n要抓好落实。\n",
+                    encoding="utf-8")
+    assert main(["parse", str(path), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "各部分角色的依据" in out and "标题用词" in out and "回顾" in out

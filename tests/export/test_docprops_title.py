@@ -10,7 +10,7 @@ import zipfile
 from docx import Document
 
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.title import title_lines
 from tests.export.conftest import sample_draft
 from tests.export.docxprops import NS, part, q
@@ -80,6 +80,9 @@ def test_a_byline_repeating_the_speaker_named_in_the_title_is_left_out(tmp_path)
     draft.title = "在全省宣传部长会议上的讲话"
     export_draft(draft, path)
     assert [p.text for p in Document(str(path)).paragraphs[:3]] == [draft.title, "黄坤明", "（2024年1月5日）"]
+    draft.title, draft.speaker, draft.fields = "市长在全市安全生产工作会议上的讲话", "", {"speaker_role": "市长"}
+    export_draft(draft, path)  # the office alone, already in the title
+    assert [p.text for p in Document(str(path)).paragraphs[:2]] == [draft.title, "（2024年1月5日）"]
 
 
 def test_body_is_justified_without_hanging_punctuation_or_latin_spacing(tmp_path):
@@ -115,3 +118,17 @@ def test_font_table_names_each_font_with_the_one_word_draws_when_it_is_missing(t
     assert alternates["仿宋_GB2312"] == "仿宋" and alternates["楷体_GB2312"] == "楷体"
     assert alternates["方正小标宋简体"] == "宋体" and alternates["黑体"] is None
     assert fonts["仿宋_GB2312"].find(q("charset")).get(q("val")) == "86"
+
+
+def test_read_aloud_titles_break_at_word_boundaries_too(tmp_path):
+    """The read-aloud title is larger (17 characters a line): a natural break on one more line
+    beats a break inside a word; Latin digits take half a cell."""
+    title = "王明同志在临江县2025年全县安全生产暨森林防灭火工作会议上的讲话"
+    assert title_lines(title, 17) == ["王明同志在临江县2025年全县安全生产", "暨森林防灭火工作会议上的讲话"]
+    draft = sample_draft()
+    draft.title = title
+    path = tmp_path / "d.docx"
+    export_draft(draft, path, profile="read-aloud")
+    assert read_docx(path).title == title
+    three = title_lines("在全市党风廉政建设暨警示教育大会和2024年廉政工作会议上的讲话（讨论稿）", 17)
+    assert len(three) == 3 and not any(a.endswith("工作") and b.startswith("会议") for a, b in zip(three, three[1:]))

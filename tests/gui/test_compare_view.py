@@ -56,7 +56,7 @@ def test_save_a_round_and_export_with_tracked_changes(qtbot, tmp_path, ui):
 
 def test_the_window_opens_the_dialog_from_the_tools_menu(window, monkeypatch):
     opened = []
-    monkeypatch.setattr("drafter.gui.main_window.CompareDialog.exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr("drafter.gui.compare_view.CompareDialog.exec", lambda self: opened.append(self) or 0)
     window.act["compare"].trigger()
     assert opened and opened[0].draft is window.draft
 
@@ -78,7 +78,7 @@ def test_restoring_a_round_is_one_undoable_step(window, tmp_path, ui, monkeypatc
         dialog.restore_round()
         return 0
 
-    monkeypatch.setattr("drafter.gui.main_window.CompareDialog.exec", choose_round_and_restore)
+    monkeypatch.setattr("drafter.gui.compare_view.CompareDialog.exec", choose_round_and_restore)
     window.act["compare"].trigger()
     assert printed(window.draft) == printed(first)
     kept = [r.name for r in rounds.list_rounds(path) if r.name.startswith("恢复“第一稿”之前")]
@@ -102,7 +102,7 @@ def test_a_reviewers_revisions_are_accepted_one_by_one_and_undone(window, tmp_pa
         assert dialog.revisions.count() == 5
         return 0
 
-    monkeypatch.setattr("drafter.gui.main_window.ReviewDialog.exec", accept_first_insertion)
+    monkeypatch.setattr("drafter.gui.compare_view.ReviewDialog.exec", accept_first_insertion)
     window.act["review"].trigger()
     assert text().count("持续") == 1 and len(window.draft.review.revisions) == 5
 
@@ -111,10 +111,33 @@ def test_a_reviewers_revisions_are_accepted_one_by_one_and_undone(window, tmp_pa
         assert dialog.revisions.count() == 0
         return 0
 
-    monkeypatch.setattr("drafter.gui.main_window.ReviewDialog.exec", reject_the_rest)
+    monkeypatch.setattr("drafter.gui.compare_view.ReviewDialog.exec", reject_the_rest)
     window.act["review"].trigger()
     assert text().count("持续") == 1 and not window.draft.review.revisions
     window.act["undo"].trigger()
     assert text().count("持续") == 1
     window.act["undo"].trigger()
     assert "持续" not in text()
+
+
+def test_saving_a_reviewed_draft_says_its_pending_marks_are_not_in_the_file(window, tmp_path, ui):
+    from tests.corpus.test_docx_review import _reviewed
+
+    assert window.files.open_path(_reviewed(tmp_path))
+    ui.answers["ask_save_path"] = str(tmp_path / "存稿.draft")
+    assert window.files.save_as()
+    assert any("不存入草稿文件" in m for m in ui.messages("show_info"))
+
+
+def test_two_rounds_are_compared(qtbot, tmp_path, ui):
+    dialog, old, new = _dialog(qtbot, tmp_path)
+    rounds.save_round(dialog.path, new, "征求意见稿")
+    dialog.fill_sources()
+    targets = [dialog.target.itemData(i) for i in range(dialog.target.count())]
+    assert targets == [None, "征求意见稿", "第一稿"]
+    dialog._target_chosen(targets.index("征求意见稿"))
+    sources = [dialog.source.itemData(i) for i in range(dialog.source.count())]
+    dialog._source_chosen(sources.index("第一稿"))
+    assert "轮次“第一稿” → 轮次“征求意见稿”" in dialog.summary.text()
+    assert dialog.changes.count() == len(change_entries(compare_drafts(old, new), collapse_moves=True))
+    assert not dialog.restore.isEnabled()  # restoring is from a round into the current draft only

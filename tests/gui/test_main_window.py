@@ -79,13 +79,13 @@ def test_numbering_style_change_shows_immediately(window, tmp_path):
     assert window.draft.numbering[2] == "一是"
 
 
-def test_sync_announced_count(window, ui, tmp_path):
+def test_sync_announced_count(window, ui, qtbot, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
-    assert "宣布数目不符 1 处" in window.status_label.text()
+    qtbot.waitUntil(lambda: "宣布数目不符 1 处" in window.status_label.text(), timeout=3000)
     window.act["sync"].trigger()
     assert window.draft.blocks[0].text.endswith("下面，我讲三点意见。")
     assert window.editor.document().findBlockByNumber(0).text().endswith("我讲三点意见。")
-    assert "宣布数目不符" not in window.status_label.text()
+    qtbot.waitUntil(lambda: "宣布数目不符" not in window.status_label.text(), timeout=3000)
     assert ui.names() == ["show_info"]
 
 

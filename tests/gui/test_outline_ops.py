@@ -7,8 +7,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.editing.session import Session
+from drafter.gui.doc_format import P_HEAD, read_block_format
 from drafter.gui.outline_view import heading_label
 from tests.gui.conftest import sample_draft
+
+
+def head_length(qblock) -> int:
+    """How much of a paragraph is in the heading sentence's character format."""
+    head = 0
+    for run in qblock.textFormats():
+        if run.start != head or run.format.property(P_HEAD) is not True:
+            break
+        head = run.start + run.length
+    return head
+
 
 OPS = ["up", "down", "promote", "demote", "heading", "child", "paragraph", "delete", "to_heading",
        "to_paragraph", "undo", "redo", "sync"]
@@ -29,6 +41,10 @@ def test_document_follows_the_model_through_any_edits(window, ui, steps):
             [b.text + b.body for b in draft.blocks]
         assert [doc.findBlockByNumber(i).userData().block for i in range(doc.blockCount())] == draft.blocks
         assert editor.markers == draft.markers()
+        for i, block in enumerate(draft.blocks):        # the formats say what the model says
+            qblock = doc.findBlockByNumber(i)
+            assert read_block_format(qblock.blockFormat()) == (block.kind, block.level, block.role, block.style)
+            assert head_length(qblock) == (len(block.text) if block.is_heading else 0)
         markers = draft.markers()
         assert window.outline.item_texts() == [heading_label(markers[i], draft.blocks[i].text)
                                                for i in draft.headings()]

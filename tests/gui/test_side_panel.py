@@ -88,3 +88,24 @@ def test_role_filter_follows_the_current_block(window, ui):
     tasks = panel.search()
     assert tasks and all("tasks" in p.roles for p in tasks)
     assert "重点任务" in panel.by_role.text()
+
+
+def test_templates_from_the_users_archive(window, ui, tmp_path):
+    """从讲话稿库生成模板: a folder of speeches gives one template per occasion in the list."""
+    from drafter.miner import default_corpus
+    archive = tmp_path / "讲话稿"
+    archive.mkdir()
+    text = (default_corpus() / "002_df22016b5cea91c3.txt").read_text(encoding="utf-8")
+    (archive / "2023.txt").write_text(text, encoding="utf-8")
+    (archive / "2024.txt").write_text(text.replace("全市", "全县"), encoding="utf-8")
+    window.side.load()
+    panel = window.side.templates
+    written = panel.induce_from_folder(str(archive))
+    assert len(written) == 1 and written[0].name.startswith("my-")
+    template = next(t for t in panel.templates if t.id == written[0].stem)
+    assert len(template.sources) == 2
+    assert "已生成 1 个模板" in ui.messages("show_info")[-1]
+    empty = tmp_path / "空"
+    empty.mkdir()
+    assert panel.induce_from_folder(str(empty)) == []
+    assert "没有找到可用的讲话稿" in ui.messages("show_error")[-1]

@@ -101,3 +101,9 @@ def test_function_words_are_not_slots():
     found = extract.parallels(par("发展不等人、时间不等人、任务不等人。"))
     assert found[0].text == "发展不等人、时间不等人、任务不等人"
     assert found[0].frame == ""
+
+
+def test_refrain_is_a_parallel_with_its_frame():
+    found = extract.parallels(par("要以实干托起梦想、以创新托起美好未来、以服务托起民生福祉。"))
+    assert found[0].text == "以实干托起梦想、以创新托起美好未来、以服务托起民生福祉"
+    assert found[0].frame == "以{甲}托起{乙}" and found[0].slots == ("甲", "乙")

@@ -98,3 +98,17 @@ def test_real_speeches_of_three_occasions(tmp_path):
         assert "{{" not in "\n".join(lines)
         back = parse_lines(lines)
         assert [b.text for b in back.blocks if b.is_heading] == [b.text for b in draft.blocks if b.is_heading]
+
+
+def test_mine_over_the_library(tmp_path, capsys):
+    """`drafter mine --library`: the library's speeches grouped by occasion like a folder's."""
+    archive = _archive(tmp_path)
+    lib = tmp_path / "lib.sqlite"
+    assert main(["library", "add", "--library", str(lib), str(archive)]) == 0
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert main(["mine", "--library", str(lib), "--out", str(out), "--no-curation"]) == 0
+    files = sorted((out / "templates").glob("*.yaml"))
+    assert len(files) == 3
+    assert main(["mine", "--library", str(tmp_path / "empty.sqlite"), "--out", str(tmp_path / "o2")]) == 2
+    assert "empty.sqlite" in capsys.readouterr().err

@@ -64,7 +64,10 @@ def is_server(where: str) -> bool:
 
 def exists(where: str | None = None) -> bool:
     """Whether there is a library to open (a server is assumed to have one)."""
-    where = location(where)
+    try:
+        where = location(where)
+    except paths.DataHomeError:  # no usable data folder: no library of the user's own
+        return False
     return is_server(where) or os.path.isfile(where)
 
 

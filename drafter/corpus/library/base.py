@@ -376,6 +376,9 @@ def expand(targets: Iterable[str | os.PathLike[str]]) -> Expanded:
     skipped: list[tuple[Path, str]] = []
 
     def consider(path: Path, named: bool) -> None:
+        if named and not path.is_dir():
+            files.append(path)  # named by the user: its import is refused with the reason (safeio)
+            return
         try:
             info = path.stat()
         except OSError as exc:

@@ -35,7 +35,7 @@ from drafter.corpus.library.errors import LibraryError, database_error
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
-BUSY_MS = 10_000
+BUSY_MS = 5_000
 CACHE_KIB = -65_536            # 64 MiB page cache
 MMAP_BYTES = 256 * 1024 * 1024
 _SCHEMA = """
