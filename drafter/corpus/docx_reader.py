@@ -38,7 +38,8 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
-from drafter.corpus.frontmatter import complete_fields, read_front_matter, split_byline
+from drafter.corpus.chrome import DATE_CN
+from drafter.corpus.frontmatter import complete_fields, occasion_of, read_front_matter, split_byline
 from drafter.corpus.loaders import _check_lines, open_docx
 from drafter.corpus.parser import parse_lines
 from drafter.corpus.roles import assign_roles
@@ -238,11 +239,16 @@ def _heading_block(level: int, text: str, body: str | None) -> Block:
 def _front_line(draft: Draft, style_id: str, text: str) -> bool:
     """Take a title/byline/salutation paragraph of our own files; False if it is not one."""
     if style_id in (TITLE, "Title"):
-        text = re.sub(r"\s*\n\s*", "", text)  # a long title is set in lines (w:br)
+        text = text.replace("\n", "")  # a long title is set in lines (w:br); its own spaces stay
         draft.title = draft.title + text if draft.title else text
     elif style_id == BYLINE:
-        if text.startswith(("——", "--")):
-            draft.occasion = text.lstrip("—-").strip()
+        if text.startswith(("——", "--")):  # ——在……上的讲话 / a report's ——2023年2月2日在……上
+            rest = text.lstrip("—-").strip()
+            dated = DATE_CN.match(rest)
+            if dated:
+                draft.date = draft.date or rest[:dated.end()]
+                rest = rest[dated.end():].lstrip("，, ")
+            draft.occasion = occasion_of(rest)
         elif _DATE.match(text):
             draft.date = text.strip("（）() ")
         elif (byline := split_byline(text)) is not None:
