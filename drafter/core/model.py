@@ -42,6 +42,9 @@ class Block:
     start: int | None = None
     #: The role was set by the user (the editor's 讲话部分 menu): role labelling keeps it.
     role_fixed: bool = False
+    #: False for a heading that carries no marker (an imported Word heading styled 标题 1 with
+    #: no number): it prints none and does not count among its siblings.
+    numbered: bool = True
 
     @property
     def is_heading(self) -> bool:
@@ -112,6 +115,9 @@ class Draft:
             del counters[depth:]
             while len(counters) < depth:
                 counters.append(0)
+            if not block.numbered:
+                result.append(0)
+                continue
             counters[depth - 1] = block.start if block.start else counters[depth - 1] + 1
             result.append(counters[depth - 1])
         return result
@@ -150,6 +156,8 @@ class Draft:
             del counters[depth:]
             while len(counters) < depth:
                 counters.append(0)
+            if not block.numbered:
+                continue
             marker = match_marker(block.source_marker) if block.source_marker else None
             expected = counters[depth - 1] + 1
             block.start = marker.number if marker is not None and marker.number != expected else None

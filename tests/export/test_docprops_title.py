@@ -10,7 +10,7 @@ import zipfile
 from docx import Document
 
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.title import title_lines
 from tests.export.conftest import sample_draft
 from tests.export.docxprops import NS, part, q

@@ -3,7 +3,7 @@
 from drafter.core.model import Block, Draft
 from drafter.corpus.parser import parse_text
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.text import draft_to_text
 
 
