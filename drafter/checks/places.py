@@ -17,7 +17,7 @@ from drafter.checks import divisions as division_data
 from drafter.checks import wording
 from drafter.checks.base import ERROR, INFO, WARNING, Finding, around, content, skipped
 from drafter.checks.divisions import COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
-from drafter.checks.ownplace import KEY_RANK, OwnPlace, own_place
+from drafter.checks.ownplace import KEY_RANK, OwnPlace, key_of, own_place
 from drafter.checks.rules import Rules, load_rules
 from drafter.core.errors import DrafterError
 
@@ -50,12 +50,23 @@ def _ambiguous(name: str, ignore: set[str]) -> bool:
     return len(name) <= 2
 
 
-def find_names(draft, divisions: Divisions, ignore: set[str]) -> list[Mention]:
-    """Every run of division names in the text, longest names first."""
+def _extra_names(names: frozenset[str]) -> dict[str, list[Division]]:
+    """Place names a rules file adds (``names``), as divisions of the level their ending shows."""
+    extra: dict[str, list[Division]] = {}
+    for name in names:
+        key = key_of(name)
+        if key and len(name) >= 3:
+            extra[name] = [Division("", "", name, max(1, KEY_RANK[key]))]
+    return extra
+
+
+def find_names(draft, divisions: Divisions, ignore: set[str], names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every run of division names (and of the rules' extra ``names``) in the text, longest names first."""
     found = []
-    endings = divisions.endings
-    longest = divisions.longest
-    by_name = divisions.by_name
+    extra = _extra_names(names)
+    endings = divisions.endings | {n[-1] for n in extra}
+    longest = max([divisions.longest, *map(len, extra)])
+    by_name = {**divisions.by_name, **extra} if extra else divisions.by_name
     for index in range(len(draft.blocks)):
         text = content(draft, index)
         runs: list[Mention] = []
@@ -102,7 +113,7 @@ def check(draft, options, rules: Rules | None = None) -> list[Finding]:
         return found
     if not options.place:
         own = _with_given_level(draft, own)  # --place names the place and its level outright
-    mentions = find_names(draft, data, rules.ignore) if data is not None else []
+    mentions = find_names(draft, data, rules.ignore, frozenset(rules.names)) if data is not None else []
     spans = [(m.block, m.start, m.end) for m in mentions]
     if own.name:
         spans += [(i, m.start(), m.end()) for i in range(len(draft.blocks))

@@ -47,7 +47,7 @@ from drafter.corpus.docx_resolve import (
     revision_id,
     revision_of,
 )
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 
 logger = logging.getLogger(__name__)
 

@@ -204,3 +204,12 @@ def test_a_county_template_checked_as_a_city_reports_its_county_words():
     assert [f for f in run_checks(draft, CheckOptions(only=ONLY)) if f.severity != "info"] == []
     found = run_checks(draft, CheckOptions(only=ONLY, place="白山市"))  # --place wins over the fields
     assert {"全县", "县直各部门"} <= set(spans(draft, found))
+
+
+def test_a_rules_file_adds_place_names(tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("names: [浑江新区]\n", encoding="utf-8")
+    draft, found = run(("要把浑江新区建设成为产业高地。",), place="抚松县", rules=rules)
+    assert spans(draft, found) == ["浑江新区"]
+    draft, found = run(("要把浑江新区建设成为产业高地。",), place="抚松县")
+    assert spans(draft, found) == []
