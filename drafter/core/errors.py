@@ -89,6 +89,7 @@ LIBRARY_REASONS = {
     "newer": "讲话稿库由更新版本的 Drafter 创建，请升级后再用",
     "missing": "讲话稿库不存在（先用“drafter library add”导入）",
     "no_database": "讲话稿库服务器上没有这个数据库",
+    "no_rights": "这个账号没有写入讲话稿库的权限（只读），只能检索",
     "old_read_only": "讲话稿库是旧格式且只读，无法升级：请让有写权限的人打开一次",
     "other": "讲话稿库出错",
 }
