@@ -54,7 +54,7 @@ def long_draft():
 
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
 # ----- in-process measurements ------------------------------------------------------------------
@@ -143,7 +143,7 @@ def in_process(runs: int) -> dict[str, float]:
         begin = doc.findBlockByNumber(start).position()
         end = doc.findBlockByNumber(min(start + 20, doc.blockCount() - 1)).position()
 
-        def cut_and_insert() -> None:
+        def cut_and_insert(doc=doc, begin=begin, end=end) -> None:
             c = QTextCursor(doc)
             c.beginEditBlock()
             c.setPosition(begin)
@@ -164,6 +164,9 @@ def in_process(runs: int) -> dict[str, float]:
         point_moves.append(timed(window.logic.move_down if n % 2 == 0 else window.logic.move_up))
         point = window.editor.current_block()
     figures["move_point"] = statistics.median(point_moves)
+    if os.environ.get("BENCH_VERBOSE"):
+        print("moves", [round(m) for m in moves], "points", [round(m) for m in point_moves],
+              "plain", [round(m) for m in plain_moves])
     figures["move"] = statistics.median(moves)
     figures["move_p95"] = percentile(moves, 0.95)
     figures["move_plain"] = statistics.median(plain_moves)
@@ -236,7 +239,7 @@ def spawn(code: str) -> tuple[float, str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=os.environ["QT_QPA_PLATFORM"])
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                            timeout=120, cwd=ROOT)
+                            timeout=120, cwd=ROOT, check=False)
     elapsed = (time.perf_counter() - start) * 1000
     if result.returncode != 0:
         raise SystemExit(f"child failed: {result.stderr[-2000:]}")
@@ -250,8 +253,8 @@ def whole_processes(runs: int) -> dict[str, float]:
     figures: dict[str, float] = {}
     starts: dict[str, list[float]] = {"bare": [], "drafter": []}
     for _ in range(runs):
-        for name in starts:
-            starts[name].append(spawn(CHILD_START[name] + CHILD_TAIL)[0])
+        for name, spent in starts.items():
+            spent.append(spawn(CHILD_START[name] + CHILD_TAIL)[0])
     figures["start_bare"] = statistics.median(starts["bare"])
     figures["start_drafter"] = statistics.median(starts["drafter"])
     for name in ("bare", "drafter"):

@@ -159,7 +159,11 @@ def load_file(path: str | os.PathLike[str], user: bool = False
 
 
 def default_dirs() -> list[tuple[Path, bool]]:
-    return [(paths.package_root() / "phrasebank", False), (paths.user_phrases_dir(), True)]
+    shipped = [(paths.package_root() / "phrasebank", False)]
+    try:
+        return shipped + [(paths.user_phrases_dir(), True)]
+    except paths.DataHomeError:  # unusable data folder (said once at start-up): the shipped bank
+        return shipped
 
 
 def load_phrases(dirs: list[tuple[Path, bool]] | None = None

@@ -365,7 +365,11 @@ def user_dir() -> Path:
 
 
 def default_dirs() -> list[Path]:
-    return [paths.package_root() / "templates", user_dir()]
+    shipped = [paths.package_root() / "templates"]
+    try:
+        return shipped + [user_dir()]
+    except paths.DataHomeError:  # unusable data folder (said once at start-up): the shipped ones
+        return shipped
 
 
 def load_templates(dirs: list[Path] | None = None) -> tuple[list[Template], list[DrafterError]]:

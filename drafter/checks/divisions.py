@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.core import paths
 from drafter.core.errors import DrafterError
@@ -32,8 +32,7 @@ NAME_ENDINGS = ("街道", "苏木", "地区", "市", "县", "区", "旗", "盟",
 MAX_BYTES = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
     code: str
     parent: str
     name: str
@@ -52,13 +51,19 @@ class Divisions:
         self.note = note
         self.by_code = {d.code: d for d in items}
         self.by_name: dict[str, list[Division]] = {}
-        for d in items:
-            self.by_name.setdefault(d.name, []).append(d)
-        self.longest = max((len(n) for n in self.by_name), default=0)
-        self.endings = {n[-1] for n in self.by_name}
         self._children: dict[str, list[str]] = {}
+        by_name, children = self.by_name, self._children
         for d in items:
-            self._children.setdefault(d.parent, []).append(d.code)
+            if d.name in by_name:
+                by_name[d.name].append(d)
+            else:
+                by_name[d.name] = [d]
+            if d.parent in children:
+                children[d.parent].append(d.code)
+            else:
+                children[d.parent] = [d.code]
+        self.longest = max((len(n) for n in by_name), default=0)
+        self.endings = {n[-1] for n in by_name}
 
     def __len__(self) -> int:
         return len(self.by_code)
@@ -128,17 +133,28 @@ def read(path: str | os.PathLike[str]) -> Divisions:
     items = []
     notes = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            notes.append(line.lstrip("# ").strip())
+        if not line or line[0] == "#":
+            if line:
+                notes.append(line.lstrip("# ").strip())
             continue
         parts = line.split("\t")
-        if (len(parts) != 3 or not parts[0].isdigit() or len(parts[0]) not in (6, 9)
-                or (parts[1] and not parts[1].isdigit()) or not 2 <= len(parts[2]) <= 20):
+        if len(parts) != 3:
+            if not line.strip():
+                continue
             raise DrafterError("行政区划数据有误：每行应为“代码<TAB>上级代码<TAB>名称”", source, number)
         code, parent, name = parts
-        items.append(Division(code, parent, name, level_of_code(code, parent)))
+        if (len(code) not in (6, 9) or not code.isdigit() or (parent and not parent.isdigit())
+                or not 2 <= len(name) <= 20):
+            raise DrafterError("行政区划数据有误：每行应为“代码<TAB>上级代码<TAB>名称”", source, number)
+        if len(code) == 9:
+            level = TOWNSHIP
+        elif code[2:] == "0000":
+            level = PROVINCE
+        elif code[4:] == "00" and parent[2:] == "0000":
+            level = PREFECTURE
+        else:
+            level = COUNTY
+        items.append(Division(code, parent, name, level))
     if len(items) < 30:
         raise DrafterError(f"行政区划数据不完整（只有 {len(items)} 条），可能已损坏", source, len(lines) or 1)
     return Divisions(items, source, " ".join(notes[:3]))

@@ -13,7 +13,7 @@ from drafter.core.markers import Marker, family_of, format_marker, match_marker
 from drafter.core.model import Draft
 
 FAMILY_NAMES = {"part": "“第一部分”", "dun": "“一、”", "diyi": "“第一，”", "paren": "“（一）”",
-                "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”"}
+                "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”", "gan": "“甲、”"}
 
 
 def _groups(draft: Draft) -> list[list[int]]:

@@ -163,6 +163,10 @@ def own_place(draft, place: str | None, divisions: Divisions | None) -> OwnPlace
         if m:
             found = OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], "讲话人职务")
     words = _from_text(draft)
+    ours = _ours(draft)
+    if found is not None and found.division is None and found.name is None and ours and ours[0] != found.key:
+        # 在全市……会议上的交流发言 by a county: the speaker's own 我县 tells whose speech it is
+        found = OwnPlace(None, ours[0], KEY_RANK[ours[0]], f"正文自称“我{ours[0]}”（{ours[1]} 处）")
     if found is None:
         found = words
     elif words is not None and words.rank > found.rank and found.division is not None:
@@ -201,6 +205,19 @@ def _name_from_text(draft, own: OwnPlace, divisions: Divisions) -> OwnPlace | No
                             [*divisions.ancestors(d.code)[::-1], d], sure=own.sure)
         if n < 2:
             break
+    return None
+
+
+def _ours(draft) -> tuple[str, int] | None:
+    """The level the text calls its own (我县 / 本县) when it names only one, at least twice."""
+    counts: Counter[str] = Counter()
+    for block in draft.blocks:
+        for m in re.finditer(r"(?<![自忘你敌唯非])我(市|州|县|区|旗|镇|乡)(?![场])", block.text + block.body):
+            counts[m.group(1)] += 1
+    if len(counts) == 1:
+        key, n = counts.most_common(1)[0]
+        if n >= 2:
+            return key, n
     return None
 
 

@@ -17,7 +17,7 @@ from drafter.checks import divisions as division_data
 from drafter.checks import wording
 from drafter.checks.base import ERROR, INFO, WARNING, Finding, around, content, skipped
 from drafter.checks.divisions import COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
-from drafter.checks.ownplace import KEY_RANK, OwnPlace, own_place
+from drafter.checks.ownplace import KEY_RANK, OwnPlace, key_of, own_place
 from drafter.checks.rules import Rules, load_rules
 from drafter.core.errors import DrafterError
 
@@ -31,6 +31,8 @@ _ELSEWHERE = re.compile(
 #: Right before a name: 与广州市合作, 赴南沙区, 到北京市.
 _TOWARDS = "与同赴到至从往向和及比较像如"
 _SENTENCE_END = "。！？；"
+#: A name's ending that is the first character of the next word: 开拓上海市场, 区块链.
+_NOT_AFTER = {"市": "场值", "区": "块间"}
 
 
 @dataclass
@@ -48,12 +50,23 @@ def _ambiguous(name: str, ignore: set[str]) -> bool:
     return len(name) <= 2
 
 
-def find_names(draft, divisions: Divisions, ignore: set[str]) -> list[Mention]:
-    """Every run of division names in the text, longest names first."""
+def _extra_names(names: frozenset[str]) -> dict[str, list[Division]]:
+    """Place names a rules file adds (``names``), as divisions of the level their ending shows."""
+    extra: dict[str, list[Division]] = {}
+    for name in names:
+        key = key_of(name)
+        if key and len(name) >= 3:
+            extra[name] = [Division("", "", name, max(1, KEY_RANK[key]))]
+    return extra
+
+
+def find_names(draft, divisions: Divisions, ignore: set[str], names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every run of division names (and of the rules' extra ``names``) in the text, longest names first."""
     found = []
-    endings = divisions.endings
-    longest = divisions.longest
-    by_name = divisions.by_name
+    extra = _extra_names(names)
+    endings = divisions.endings | {n[-1] for n in extra}
+    longest = max([divisions.longest, *map(len, extra)])
+    by_name = {**divisions.by_name, **extra} if extra else divisions.by_name
     for index in range(len(draft.blocks)):
         text = content(draft, index)
         runs: list[Mention] = []
@@ -62,6 +75,9 @@ def find_names(draft, divisions: Divisions, ignore: set[str]) -> list[Mention]:
             if text[i] not in endings:
                 i -= 1
                 continue
+            if text[i + 1:i + 2] in _NOT_AFTER.get(text[i], ""):
+                i -= 1
+                continue  # 上海市场, 区块链: the ending belongs to the next word
             hit = None
             for k in range(min(longest, i + 1), 1, -1):
                 name = text[i + 1 - k:i + 1]
@@ -95,8 +111,9 @@ def check(draft, options, rules: Rules | None = None) -> list[Finding]:
         found.append(skipped("place", "未能确定本稿的地名和层级（可用 --place 指定，如 --place 临江县，"
                                       "或在草稿字段“城市/单位”中填写），本级用语和地名未检查"))
         return found
-    own = _with_given_level(draft, own)
-    mentions = find_names(draft, data, rules.ignore) if data is not None else []
+    if not options.place:
+        own = _with_given_level(draft, own)  # --place names the place and its level outright
+    mentions = find_names(draft, data, rules.ignore, frozenset(rules.names)) if data is not None else []
     spans = [(m.block, m.start, m.end) for m in mentions]
     if own.name:
         spans += [(i, m.start(), m.end()) for i in range(len(draft.blocks))

@@ -9,10 +9,9 @@ library when it exists (``--no-library`` skips it).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 
-from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding, run_checks
+from drafter.checks import CHECK_NAMES, CHECKS, ERROR, CheckOptions, Finding
 from drafter.checks.base import (
     SEVERITIES,
     SEVERITY_NAMES,
@@ -24,8 +23,7 @@ from drafter.checks.base import (
 from drafter.commands._common import add_command, print_json
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
-from drafter.corpus.library import exists as library_exists
-from drafter.corpus.library import open_library
+from drafter.editing.checking import run_findings
 
 
 def register(sub) -> None:
@@ -70,32 +68,17 @@ def _options(args: argparse.Namespace) -> CheckOptions:
                         max_parallels=args.max_parallels)
 
 
-def _open_library(args: argparse.Namespace):
-    if args.no_library:
-        return None
-    if args.library:
-        return open_library(args.library, create=False, readonly=True)
-    if not library_exists():
-        return None
-    try:
-        return open_library(create=False, readonly=True)
-    except DrafterError as exc:  # the user's own library is broken: check the rest anyway
-        print(f"{exc.message}；本次未查重", file=sys.stderr)
-        return None
-
-
 def run(args: argparse.Namespace) -> int:
     from drafter.corpus.documents import load_document
 
     options = _options(args)
     draft = load_document(args.file)
-    with contextlib.ExitStack() as stack:
-        if options.only is None or "overlap" in options.only:
-            library = _open_library(args)
-            if library is not None:
-                stack.callback(library.close)
-            options.library = library
-        findings = run_checks(draft, options)
+    # the runner the editor's 审校 panel uses too: the library opened read-only when there is
+    # one (--library names one that must be there), a broken own library skipped with a note
+    findings, note = run_findings(draft, options, use_library=not args.no_library,
+                                  library_path=args.library, explicit=bool(args.library))
+    if "本次未查重" in note:
+        print(note.strip("（）"), file=sys.stderr)
     for f in findings:
         if f.source and f.source.get("skipped") and f.source.get("file"):
             print(f.message, file=sys.stderr)  # a broken rules or division file: say so where it shows

@@ -2,6 +2,7 @@
 
     drafter rounds save 讲话.draft 第一稿 [--replace]   把草稿当前的文字存为一个轮次
     drafter rounds list 讲话.draft [--json]             列出各轮次
+    drafter rounds show 讲话.draft 第一稿 [--json]       只读查看某一轮次
     drafter rounds restore 讲话.draft 第一稿            恢复到某一轮次（当前文字先另存为一个轮次）
 
 A round is compared with ``drafter compare 讲话.draft@第一稿 讲话.draft``.
@@ -10,6 +11,7 @@ A round is compared with ``drafter compare 讲话.draft@第一稿 讲话.draft``
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from drafter.commands._common import add_command, print_json
@@ -18,7 +20,7 @@ from drafter.core.storage import read_draft, save_draft
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "rounds", "送审轮次：保存、列出、恢复")
+    parser = add_command(sub, "rounds", "送审轮次：保存、列出、查看、恢复")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True,
                                     parser_class=type(parser))
     save = add_command(actions, "save", "把草稿当前的文字存为一个轮次")
@@ -30,6 +32,11 @@ def register(sub) -> None:
     listing.add_argument("draft", help="草稿文件（.draft）")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(func=run_list)
+    show = add_command(actions, "show", "只读查看某一轮次的提纲和文字")
+    show.add_argument("draft", help="草稿文件（.draft）")
+    show.add_argument("name", help="轮次名称")
+    show.add_argument("--json", action="store_true", help="以 JSON 输出（同 drafter parse --json）")
+    show.set_defaults(func=run_show)
     restore = add_command(actions, "restore", "把草稿恢复为某一轮次（当前文字先另存为一个轮次）")
     restore.add_argument("draft", help="草稿文件（.draft）")
     restore.add_argument("name", help="轮次名称")
@@ -54,6 +61,17 @@ def run_list(args: argparse.Namespace) -> int:
         print("这份草稿还没有保存过轮次。")
     for r in found:
         print(f"{r.name}\t{r.saved}\t{r.chars:,} 字")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from drafter.commands.parse import outline_json, outline_text
+
+    draft = rounds.open_round(args.draft, args.name)
+    if args.json:
+        print_json(outline_json(draft))
+    else:
+        sys.stdout.write(outline_text(draft))
     return 0
 
 

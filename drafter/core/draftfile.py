@@ -82,6 +82,8 @@ def dumps(draft: Draft) -> str:
                 header += f" style={block.style}"
             if block.start:
                 header += f" start={block.start}"
+            if not block.numbered:
+                header += " numbered=no"
         else:
             header = f"@paragraph role={block.role}"
         if block.role_fixed:
@@ -178,6 +180,7 @@ def _read_header(line: str, number: int, fail) -> Block:
             except ValueError as exc:
                 raise fail(str(exc), number) from None
             block.style = attrs["style"]
+        block.numbered = attrs.get("numbered") != "no"
         if "start" in attrs:
             start = attrs["start"]
             if not start.isdigit() or not 1 <= int(start) <= 999:

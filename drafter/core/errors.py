@@ -89,6 +89,7 @@ LIBRARY_REASONS = {
     "newer": "讲话稿库由更新版本的 Drafter 创建，请升级后再用",
     "missing": "讲话稿库不存在（先用“drafter library add”导入）",
     "no_database": "讲话稿库服务器上没有这个数据库",
+    "no_rights": "这个账号没有写入讲话稿库的权限（只读），只能检索",
     "old_read_only": "讲话稿库是旧格式且只读，无法升级：请让有写权限的人打开一次",
     "other": "讲话稿库出错",
 }
@@ -136,4 +137,18 @@ def database_error(exc: BaseException, location: str | os.PathLike[str] | None) 
     None``): locked, read-only, disk full, not a database, corrupt, unreachable … each its own
     message; the original text is kept only for the rare unclassified error."""
     kind = database_error_kind(exc)
+    if kind in ("io", "other") and location is not None and _nearly_full(location):
+        kind = "disk_full"  # SQLite in WAL mode reports a full disk as a disk I/O error
     return LibraryError(kind, location, str(exc).strip()[:200] if kind == "other" else "")
+
+
+def _nearly_full(location: str | os.PathLike[str]) -> bool:
+    """True when the file system holding ``location`` (a file path) has under 1 MB free."""
+    folder = os.path.dirname(os.path.abspath(os.fspath(location)))
+    if "://" in os.fspath(location) or not hasattr(os, "statvfs"):
+        return False
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 1024 * 1024

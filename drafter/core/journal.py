@@ -19,7 +19,8 @@ Recovery replays the records onto the base.  A record cut short by the crash or 
 checksum, bad JSON, a splice outside the text) ends the replay: everything before it is
 recovered, what follows is reported (``Recovered.problem``) and never applied, even in part.
 A successful save clears the journal (the next edit starts a new one based on the saved
-text); so does a clean close or an explicit discard.
+text); so does a clean close or an explicit discard.  Recovery copies of the format before
+the journal (``KEY.draft`` + ``KEY.json``) are turned into journals when first listed.
 """
 
 from __future__ import annotations
@@ -254,10 +255,34 @@ def _live(header: dict) -> bool:
     return locks.stale_reason(held, True) is None
 
 
+def _convert_legacy(folder: Path) -> None:
+    """Recovery copies written before the journal (``KEY.draft`` + ``KEY.json``, one per draft
+    path) become journals, so an upgrade loses none of them.  A copy that cannot be read is
+    left where it is."""
+    for copy in folder.glob("*.draft"):
+        meta_path = copy.with_suffix(".json")
+        try:
+            text = safeio.read_text(copy, safeio.MAX_DRAFT_BYTES)
+            draftfile.loads(text, str(copy))
+            meta = json.loads(safeio.read_text(meta_path, safeio.MAX_SMALL_BYTES)) \
+                if meta_path.exists() else {}
+        except (DrafterError, ValueError):
+            logger.warning("old recovery copy %s left as it is", copy)
+            continue
+        meta = meta if isinstance(meta, dict) else {}
+        header = {"t": "start", "v": 1, "sid": f"legacy-{copy.stem}", "original": meta.get("original"),
+                  "created": float(meta.get("saved_at") or copy.stat().st_mtime),
+                  "host": socket.gethostname(), "pid": 0, "start": None, "base": text}
+        atomic_write(folder / f"legacy-{copy.stem}{SUFFIX}", encode_record(header))
+        copy.unlink()
+        meta_path.unlink(missing_ok=True)
+
+
 def find_recoverable(folder: Path | None = None) -> tuple[list[Recovered], list[DrafterError]]:
     """Journals left by sessions that ended without saving or closing (newest first), and an
     error for each journal that cannot be read at all."""
     folder = folder if folder is not None else paths.recovery_dir()
+    _convert_legacy(folder)
     found, errors = [], []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:

@@ -33,7 +33,10 @@ def setup_logging(level: int = logging.INFO) -> str | None:
         return path
     if _handler is not None:
         root.removeHandler(_handler)
-        _handler.close()
+        try:
+            _handler.close()
+        except (OSError, ValueError):  # its file already broken
+            pass
         _handler, _handler_path = None, None
     if path is None:
         return None

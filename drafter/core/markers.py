@@ -29,7 +29,11 @@ FAMILIES = {
     "shi": 3,
     "yao": 3,
     "arabic_paren": 4,
+    "gan": 2,
 }
+
+#: 甲、乙、丙、: the heavenly stems, Word's ideographTraditional numbering (ten at most).
+GAN = "甲乙丙丁戊己庚辛壬癸"
 
 # Order matters: more specific shapes first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -41,6 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"()(\d{1,3})([.．、](?!\d))")),
     ("shi", re.compile(rf"()([{_CN}]+)(是)")),
     ("yao", re.compile(rf"()([{_CN}]+)(要)")),
+    ("gan", re.compile(r"()([甲乙丙丁戊己庚辛壬癸])(、)")),
 ]
 _BY_FAMILY = dict(_PATTERNS)
 
@@ -69,6 +74,9 @@ class Marker:
         return self.with_number(1).text
 
     def with_number(self, n: int) -> Marker:
+        if self.family == "gan":
+            numeral = GAN[n - 1] if 1 <= n <= len(GAN) else to_chinese(n)
+            return Marker(self.family, n, self.prefix, numeral, self.suffix)
         numeral = str(n) if self.arabic else to_chinese(n)
         return Marker(self.family, n, self.prefix, numeral, self.suffix)
 
@@ -83,7 +91,8 @@ def match_marker(text: str, families: tuple[str, ...] | None = None) -> Marker |
             continue
         prefix, numeral, suffix = m.group(1), m.group(2), "".join(m.groups()[2:])
         try:
-            number = int(numeral) if numeral.isdigit() else from_chinese(numeral)
+            number = GAN.index(numeral) + 1 if family == "gan" else \
+                int(numeral) if numeral.isdigit() else from_chinese(numeral)
         except ValueError:
             continue
         if number < 1:

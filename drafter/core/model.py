@@ -42,6 +42,9 @@ class Block:
     start: int | None = None
     #: The role was set by the user (the editor's 讲话部分 menu): role labelling keeps it.
     role_fixed: bool = False
+    #: False for a heading that carries no marker (an imported Word heading styled 标题 1 with
+    #: no number): it prints none and does not count among its siblings.
+    numbered: bool = True
 
     @property
     def is_heading(self) -> bool:
@@ -81,14 +84,19 @@ class Draft:
                        doubts=list(self.doubts))
 
     def subtitle(self) -> str:
-        """The ——在……上的讲话 line under the title, from ``occasion`` (the meeting); empty
-        when there is no occasion or the title already names it."""
+        """The line under the title from ``occasion`` (the meeting), in the form the title's genre
+        uses: ——在……上的讲话 (致辞, 发言 likewise); a report's ——2023年2月2日在……会议上, the
+        date in it.  Empty when there is no occasion or the title already names it."""
         occasion = self.occasion.strip().lstrip("—-").strip()
         if not occasion or occasion in self.title:
             return ""
-        if occasion.startswith("在") or occasion.endswith(("讲话", "发言", "致辞", "报告")):
+        if occasion.startswith("在") or occasion.endswith(("讲话", "发言", "致辞", "报告", "上")):
             return "——" + occasion
-        return f"——在{occasion}上的讲话"
+        title = self.title.strip()
+        if title.endswith("报告"):
+            return f"——{self.date.strip().strip('（）() ')}在{occasion}上"
+        genre = next((g for g in ("致辞", "发言", "讲话") if title.endswith(g)), "讲话")
+        return f"——在{occasion}上的{genre}"
 
     # ----- numbering -------------------------------------------------------------------
     def style_of(self, index: int) -> str:
@@ -107,6 +115,9 @@ class Draft:
             del counters[depth:]
             while len(counters) < depth:
                 counters.append(0)
+            if not block.numbered:
+                result.append(0)
+                continue
             counters[depth - 1] = block.start if block.start else counters[depth - 1] + 1
             result.append(counters[depth - 1])
         return result
@@ -145,6 +156,8 @@ class Draft:
             del counters[depth:]
             while len(counters) < depth:
                 counters.append(0)
+            if not block.numbered:
+                continue
             marker = match_marker(block.source_marker) if block.source_marker else None
             expected = counters[depth - 1] + 1
             block.start = marker.number if marker is not None and marker.number != expected else None

@@ -60,6 +60,12 @@ class PendingComment:
                 "where": {"paragraph": self.paragraph, "end_paragraph": self.end_paragraph}}
 
 
+def text_key(draft: Draft) -> tuple:
+    """What the text of a draft is, for telling whether it was edited."""
+    return (draft.title, draft.speaker, draft.date, draft.occasion, draft.salutation,
+            tuple((b.kind, b.level, b.text, b.body) for b in draft.blocks))
+
+
 @dataclass
 class Review:
     source: str                                   # the reviewer's file
@@ -70,6 +76,13 @@ class Review:
     #: For each reviewer paragraph edited inside: (text before, text after) -> its pieces
     #: (equal | insert | delete, text), so writing the marks back keeps the reviewer's own cuts.
     edits: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    #: ``text_key`` of the draft as read: the revisions apply to that text only.
+    base_key: tuple = ()
+
+    def matches(self, draft: Draft) -> bool:
+        """True while ``draft`` still has the text the revisions were read against (not edited
+        since): only then can they be decided or written back as they are."""
+        return text_key(draft) == self.base_key
 
     @property
     def pending(self) -> bool:

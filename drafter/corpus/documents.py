@@ -1,7 +1,7 @@
 """One entry point for every kind of file a speech can come in: ``load_document(path)``.
 
 - ``.draft``: Drafter's own format (``core.storage.read_draft``);
-- ``.docx``: the Word reader (``drafter.export.docx_reader.read_docx``), which uses heading
+- ``.docx``: the Word reader (``drafter.corpus.docx_reader.read_docx``), which uses heading
   styles when a file has them and otherwise hands the paragraph texts to the parser;
 - ``.txt`` (any encoding the loaders accept): the parser.
 """

@@ -32,7 +32,7 @@ from lxml import etree
 from drafter.core import safeio
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
-from drafter.core.review import PendingComment, PendingRevision, Review
+from drafter.core.review import PendingComment, PendingRevision, Review, text_key
 from drafter.corpus.docx_resolve import (
     INSERTING,
     P_TAG,
@@ -47,7 +47,7 @@ from drafter.corpus.docx_resolve import (
     revision_id,
     revision_of,
 )
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 
 logger = logging.getLogger(__name__)
 
@@ -400,7 +400,7 @@ def read_review(path: str | Path) -> Draft:
     accepted = _resolved_draft(data, path, lambda r: True) if revisions_found else base.copy()
     resolved = _resolved_comment_ids(comments_xml, extended_xml)
     base.review = Review(str(path), revisions_found, pending_comments(marks, comments, resolved), accepted,
-                         edits=paragraph_edits(marks, lambda r: None))
+                         edits=paragraph_edits(marks, lambda r: None), base_key=text_key(base))
     logger.info("read %s: %d pending revisions, %d comments", path, len(revisions_found), len(comments))
     return base
 
@@ -411,6 +411,9 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     review = draft.review
     if review is None or not review.revisions:
         return draft
+    if not review.matches(draft):
+        raise DrafterError("读入审阅稿后正文已改动，修订无法再逐条处理（以免覆盖改动）；"
+                           "可先撤销这些改动，或用“比较版本”对照审阅稿", review.source)
     chosen = {r.id for r in review.revisions} if ids is None else set(ids)
     unknown = chosen - {r.id for r in review.revisions}
     if unknown:
@@ -425,5 +428,6 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         body = etree.fromstring(archive.read("word/document.xml"), _PARSER).find(qn("w:body"))
     edits = paragraph_edits(read_marks(body), lambda r: decisions.get(r.id))
-    base.review = Review(review.source, remaining, list(review.comments), accepted, decisions, edits)
+    base.review = Review(review.source, remaining, list(review.comments), accepted, decisions, edits,
+                         text_key(base))
     return base

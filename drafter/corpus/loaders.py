@@ -11,9 +11,7 @@ Text files
     accepted; the text comes back with ``\\n`` line ends.
 
 .docx
-    Paragraph text in document order, including the text of tables (row by row, cell by
-    cell, merged cells once) and of nested tables; a manual line break inside a paragraph
-    starts a new line.
+    ``open_docx`` checks and opens the file; ``drafter.corpus.docx_reader`` walks it.
 
 Limits (checked before anything large is read into memory, so a huge or hostile file is
 refused instead of exhausting memory):
@@ -198,44 +196,3 @@ def open_docx(path: Path):
         if type(exc).__name__ == "XMLSyntaxError" or isinstance(exc, (ValueError, TypeError)):
             raise DrafterError("文档内容已损坏（XML 无法解析）", path) from None
         raise
-
-
-def _block_texts(parent, doc) -> list[str]:
-    """Texts of the paragraphs and tables under a body or cell element, in order."""
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    texts: list[str] = []
-    for child in parent.iterchildren():
-        if child.tag == qn("w:p"):
-            texts.extend(Paragraph(child, doc).text.split("\n"))
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, doc)
-            for row in table.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    texts.extend(_block_texts(cell._tc, doc))
-        elif child.tag == qn("w:sdt"):  # content controls wrap paragraphs
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                texts.extend(_block_texts(content, doc))
-    return texts
-
-
-def read_docx_paragraphs(path: str | os.PathLike[str]) -> list[str]:
-    """Paragraph texts of a .docx in document order (tables included)."""
-    path = Path(path)
-    document = open_docx(path)
-    try:
-        texts = _block_texts(document.element.body, document)
-    except Exception as exc:  # noqa: BLE001 - a malformed part deep inside the body
-        logger.warning("cannot walk %s: %s", path, exc)
-        raise DrafterError("文档内容已损坏，无法读取段落", path) from None
-    _check_lines(texts, path)
-    if not any(t.strip(" \t\u3000\xa0") for t in texts):
-        raise DrafterError("文档中没有文字", path)
-    return texts

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.markers import Marker, match_marker
+from drafter.core.markers import GAN, Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
 from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
@@ -71,7 +71,8 @@ def _candidate(line: str) -> _Candidate | None:
     if not rest:
         return None
     first = rest[0]
-    if marker.family in ("shi", "yao", "dun", "diyi") and (first in NUMERAL_CHARS or first in "、。，,."):
+    if marker.family in ("shi", "yao", "dun", "diyi") and (first in NUMERAL_CHARS or first in "、。，,.") \
+            or marker.family == "gan" and (first in GAN or first in "、。，,方"):
         return None  # 一是一、二是二 / 一、二季度 / 一要，……
     if marker.family == "shi" and first == "否":
         return None  # 一是否……
@@ -121,7 +122,7 @@ def parse_lines(lines: list[str]) -> Draft:
 
     candidates = []
     for index, line in enumerate(body):
-        if line[0] in "第一二三四五六七八九十（(0123456789":
+        if line[0] in "第一二三四五六七八九十（(0123456789甲乙丙丁戊己庚辛壬癸":
             cand = _candidate(line)
             if cand is not None:
                 cand.index = index
@@ -179,12 +180,14 @@ def parse_text(text: str) -> Draft:
 
 def parse_file(path: str | os.PathLike[str]) -> Draft:
     """Read and parse a .txt or .docx speech."""
-    from drafter.corpus.loaders import read_docx_paragraphs, read_text_file
+    from drafter.corpus.loaders import read_text_file
 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        draft = parse_lines(read_docx_paragraphs(path))
+        from drafter.corpus.docx_reader import read_docx  # python-docx only when a .docx comes
+
+        return read_docx(path)
     elif suffix in (".txt", ".text", ""):
         draft = parse_text(read_text_file(path))
     else:

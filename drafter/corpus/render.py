@@ -33,7 +33,7 @@ def byline_lines(draft: Draft) -> list[str]:
     if speaker_line(draft):
         lines.append(speaker_line(draft))
     date = draft.date.strip().strip("（）() ")
-    if date:
+    if date and not (lines and date in lines[0]):  # a report's subtitle holds the date
         lines.append(f"（{date}）")
     return lines
 

@@ -97,7 +97,12 @@ def export_draft(draft: Draft, path: str | os.PathLike[str], profile: str = "pri
         if draft.review is not None and draft.review.pending:
             from drafter.export.tracked import reviewed_docx_bytes  # the reviewer's marks written back
             data = reviewed_docx_bytes(draft, font_set.name)
-            warnings.append(f"{path}：{draft.review.summary()}已作为修订和批注写回，未接受任何修订")
+            if draft.review.matches(draft):
+                warnings.append(f"{path}：{draft.review.summary()}已作为修订和批注写回，未接受任何修订"
+                                + ("（带修订的文件按印发稿版式）" if layout.name != "print" else ""))
+            else:
+                warnings.append(f"{path}：注意：读入审阅稿后正文已改动，审阅稿中的修订未写回（仍在 "
+                                f"{draft.review.source} 中），只写回了批注")
         else:
             data = docx_bytes(draft, layout, font_set, bold_minor_headings, author)
     atomic_write(path, data)

@@ -62,9 +62,9 @@ def clean_text(text: str) -> str:
 
 
 def speaker_in_title(draft: Draft) -> bool:
-    """Whether the title already names the speaker (黄坤明同志在……上的讲话 by 黄坤明): the
-    person's name, the last word of the speaker line (市长 张三 → 张三), is in the title."""
-    words = draft.speaker.split()
+    """Whether the title already names the speaker: the last word of the speaker line (the
+    name in 市长 张三, or the office alone, 市长) is in the title (黄坤明同志在……, 市长在……)."""
+    words = speaker_line(draft).split()
     return bool(words) and len(words[-1]) >= 2 and words[-1] in draft.title
 
 

@@ -289,11 +289,13 @@ def reviewed_docx_bytes(draft: Draft, fonts: str = "gb2312") -> bytes:
     """A draft read from a reviewer's file, written back with what is still pending: each
     pending revision as a revision under its reviewer's name and date, and each comment not
     marked done, anchored on its text.  Accepting all gives the draft with every pending
-    revision accepted; rejecting all gives the draft as it stands."""
+    revision accepted; rejecting all gives the draft as it stands.  A draft edited since it was
+    read gets its comments only (the caller says so): the revisions belong to the old text."""
     review = draft.review
     if review is None:
         return tracked_docx_bytes(compare_drafts(draft, draft), draft, fonts=fonts)
-    accepted = review.accepted if review.accepted is not None and review.revisions else draft
+    current = review.matches(draft)  # edited since it was read: the revisions no longer apply
+    accepted = review.accepted if current and review.accepted is not None and review.revisions else draft
     comparison = compare_drafts(draft, accepted)
     for op in comparison.ops:
         if op.kind == CHANGED:

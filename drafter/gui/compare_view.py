@@ -71,6 +71,9 @@ class CompareDialog(QDialog):
         self.setWindowTitle("比较版本")
         self.resize(1100, 720)
         self.draft, self.path = draft, path
+        self.new: Draft = draft           # the current draft, or a round chosen as 新版
+        self.new_label = "当前草稿"
+        self.old_label = ""
         self.old: Draft | None = None
         self.comparison = None
         self.entries: list[dict] = []
@@ -83,7 +86,10 @@ class CompareDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel("旧版："))
         top.addWidget(self.source, 1)
-        top.addWidget(QLabel("新版：当前草稿"))
+        self.target = QComboBox()
+        self.target.activated.connect(self._target_chosen)
+        top.addWidget(QLabel("新版："))
+        top.addWidget(self.target, 1)
         top.addWidget(save_round)
 
         self.summary = QLabel("请选择要比较的旧版。")
@@ -138,6 +144,22 @@ class CompareDialog(QDialog):
             for r in reversed(found):
                 self.source.addItem(f"轮次：{r.name}（{r.saved[:16].replace('T', ' ')}，{r.chars:,} 字）", r.name)
         self.source.addItem(OTHER_FILE, OTHER_FILE)
+        self.target.clear()
+        self.target.addItem("当前草稿", None)
+        for name in self._names():
+            self.target.addItem(f"轮次：{name}", name)
+
+    def _target_chosen(self, index: int) -> None:
+        """新版: the current draft (default) or a round, to compare two rounds."""
+        name = self.target.itemData(index)
+        try:
+            self.new = rounds.open_round(self.path, name) if name else self.draft
+        except DrafterError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.new_label = f"轮次“{name}”" if name else "当前草稿"
+        if self.old is not None:
+            self.set_old(self.old, self.old_label)
 
     def _source_chosen(self, index: int) -> None:
         choice = self.source.itemData(index)
@@ -176,10 +198,11 @@ class CompareDialog(QDialog):
 
     # ----- comparison -------------------------------------------------------------------
     def set_old(self, old: Draft, label: str) -> None:
-        """Compare ``old`` (a round or a file) with the current draft and show the result."""
-        self.old = old
-        self.comparison = compare_drafts(old, self.draft)
-        text = f"{label} → 当前草稿：{summary(self.comparison)}"
+        """Compare ``old`` (a round or a file) with 新版 (the current draft unless a round was
+        chosen) and show the result."""
+        self.old, self.old_label = old, label
+        self.comparison = compare_drafts(old, self.new)
+        text = f"{label} → {self.new_label}：{summary(self.comparison)}"
         note = little_in_common_note(self.comparison)
         self.summary.setText(text + ("\n" + note if note else ""))
         self.changes.clear()
@@ -207,7 +230,7 @@ class CompareDialog(QDialog):
         self.next.setEnabled(0 <= row < count - 1)
         self.export.setEnabled(self.comparison is not None)
         self.restore.setEnabled(self.round_name is not None and self.comparison is not None
-                                and self.comparison.changed)
+                                and self.comparison.changed and self.new is self.draft)
 
     def restore_round(self) -> None:
         if self.round_name is None or self.restore_callback is None:
@@ -230,7 +253,7 @@ class CompareDialog(QDialog):
             return
         try:
             check_target(Path(target))
-            atomic_write(target, tracked_docx_bytes(self.comparison, self.draft))
+            atomic_write(target, tracked_docx_bytes(self.comparison, self.new))
         except DrafterError as exc:
             dialogs.show_error(self, exc.message)
             return

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-
 AFTER_PAINT_MS = 50
 
 

@@ -19,7 +19,7 @@ import logging
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QKeySequence, QTextCursor, QTextDocumentFragment
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from drafter.core.markers import DEFAULT_STYLES, STYLE_CHOICES
 from drafter.core.vocab import DRAFT_FIELDS, ROLE_TITLES
@@ -30,6 +30,7 @@ from drafter.gui.document_view import TYPING, DocumentView
 logger = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 20 * spans.MAX_PASTE_CHARS
+BIG_PASTE_CHARS = 100_000      # a wait cursor while this much text goes in (about 0.4 s a 100,000)
 
 
 class DocumentEditor(DocumentView):
@@ -142,7 +143,7 @@ class DocumentEditor(DocumentView):
         pieces = spans.pieces_for_span(self.draft, a, x, b, y)
         everything = cursor.selectionStart() == 0 and cursor.selectionEnd() >= self.document().characterCount() - 1
         if everything:
-            from drafter.export.text import draft_to_text   # python-docx: loaded on first use only
+            from drafter.export.text import draft_to_text  # python-docx: loaded on first use only
 
             text = draft_to_text(self.draft)
         else:
@@ -188,7 +189,7 @@ class DocumentEditor(DocumentView):
             text = self._mime_text(source)
             if text is None:
                 return False
-            from drafter.corpus.parser import parse_text   # the reader: loaded at the first paste
+            from drafter.corpus.parser import parse_text  # the reader: loaded at the first paste
 
             parse = None if self.plain_paste else parse_text
             pieces, parsed = spans.pieces_from_text(text, parse)
@@ -202,6 +203,7 @@ class DocumentEditor(DocumentView):
             self.ensureCursorVisible()
             return True
         a, x, b, y = self._span(cursor)
+        big = sum(len(p.content) for p in pieces) > BIG_PASTE_CHARS
 
         def paste(d):
             place = spans.replace_span(d, a, x, b, y, pieces)
@@ -210,7 +212,13 @@ class DocumentEditor(DocumentView):
                     if getattr(parsed, key) and not getattr(d, key):
                         setattr(d, key, getattr(parsed, key))
             return place
-        done = self._text_edit(name, paste)
+        if big:
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            done = self._text_edit(name, paste)
+        finally:
+            if big:
+                QApplication.restoreOverrideCursor()
         if done and parsed is not None:
             heads = sum(1 for p in pieces if p.kind == "heading")
             self.message(f"已粘贴 {len(pieces)} 段，识别出 {heads} 个标题（编号按本稿样式；Ctrl+Z 撤销）")

@@ -18,31 +18,19 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, Signal
-from PySide6.QtGui import QPainter, QTextBlockUserData, QTextCursor
+from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from drafter.core.model import HEADING, Block, Draft
 from drafter.editing.changes import Change
 from drafter.gui import dialogs
 from drafter.gui.doc_format import MARKER_COLOUR, P_HEAD, Formats, read_block_format
+from drafter.gui.doc_writer import BlockData, move_paragraphs, refit, rewrite, write_draft
 from drafter.gui.highlight import PlaceholderHighlighter, finding_format
 
 logger = logging.getLogger(__name__)
 
 TYPING = "键入"
-LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c"
-
-
-def _one_line(text: str) -> str:
-    return "".join(" " if ch in LINE_BREAKS else ch for ch in text)
-
-
-class BlockData(QTextBlockUserData):
-    """The model Block a paragraph of the document stands for."""
-
-    def __init__(self, block: Block):
-        super().__init__()
-        self.block = block
 
 
 @dataclass
@@ -116,9 +104,9 @@ class DocumentView(QTextEdit):
         else:
             cursor.beginEditBlock()
         try:
-            if not self._move_paragraphs(start, old_end, new, markers):
-                self._rewrite(cursor, start, old_end, new, markers)
-            self._refit(markers, cursor)
+            if not move_paragraphs(doc, self.formats, draft, start, old_end, new, markers):
+                rewrite(doc, self.formats, cursor, start, old_end, new, markers)
+            refit(doc, self.formats, draft, markers, cursor)
         finally:
             cursor.endEditBlock()
             self._quiet = False
@@ -133,122 +121,16 @@ class DocumentView(QTextEdit):
             self.meta_changed.emit()
         self.edited.emit(True)
 
-    def _rewrite(self, cursor: QTextCursor, start: int, old_end: int, new: list[Block],
-                 markers: list[str]) -> None:
-        """Paragraphs ``start:old_end`` written afresh as ``new``."""
-        doc = self.document()
-        first = doc.findBlockByNumber(start)
-        last = doc.findBlockByNumber(old_end - 1)
-        cursor.setPosition(first.position())
-        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
-        cursor.removeSelectedText()
-        for n, block in enumerate(new):
-            fmt = self.formats.block_format(block, markers[start + n])
-            if n:
-                cursor.insertBlock(fmt, self.formats.char_format(block))
-            else:
-                cursor.setBlockFormat(fmt)
-                cursor.setBlockCharFormat(self.formats.char_format(block))
-            self._write(cursor, block)
-            cursor.block().setUserData(BlockData(block))
-
-    def _move_paragraphs(self, start: int, old_end: int, new: list[Block], markers: list[str]) -> bool:
-        """A move (the same paragraphs, unchanged, in another order: one run taken from
-        before or after the other) done by moving only the shorter run's text, formats and all;
-        False when the change is not one."""
-        doc = self.document()
-        count = old_end - start
-        if count != len(new) or count < 2:
-            return False
-        old, qblock = [], doc.findBlockByNumber(start)
-        for _ in range(count):
-            data = qblock.userData()
-            block = data.block if isinstance(data, BlockData) else None
-            if block is None or qblock.text() != block.text + block.body or \
-                    read_block_format(qblock.blockFormat()) != (block.kind, block.level, block.role, block.style):
-                return False
-            old.append(block)
-            qblock = qblock.next()
-        ids, new_ids = [id(b) for b in old], [id(b) for b in new]
-        if len(set(ids)) != count or ids[0] not in new_ids:
-            return False
-        split = (count - new_ids.index(ids[0])) % count       # new == old[split:] + old[:split]
-        if not split or new_ids != ids[split:] + ids[:split]:
-            return False
-        # move old[:split] after old[split:], or old[split:] before old[:split], whichever is
-        # shorter; its paragraph separators move with it, so a paragraph must follow the range
-        if old_end >= doc.blockCount():
-            return False
-        options = [(split, start, start + split, old_end), (count - split, start + split, old_end, start)]
-        _size, first, end, before = min(options)
-        begin = doc.findBlockByNumber(first).position()
-        stop = doc.findBlockByNumber(end).position()
-        target = QTextCursor(doc)
-        target.setPosition(doc.findBlockByNumber(before).position())
-        moving = QTextCursor(doc)
-        moving.setPosition(begin)
-        moving.setPosition(stop, QTextCursor.KeepAnchor)
-        fragment = moving.selection()
-        moving.removeSelectedText()
-        target.insertFragment(fragment)
-        qblock = doc.findBlockByNumber(start)
-        fix = QTextCursor(doc)
-        # formats and identity as the model has them: the moved paragraphs and the one the
-        # text went in before (Qt may hand its paragraph to the inserted text)
-        for n, block in enumerate([*new, self.draft.blocks[old_end]]):
-            fix.setPosition(qblock.position())
-            fix.setBlockFormat(self.formats.block_format(block, markers[start + n]))
-            fix.setBlockCharFormat(self.formats.char_format(block))
-            qblock.setUserData(BlockData(block))
-            qblock = qblock.next()
-        return True
-
     # ----- building -----------------------------------------------------------------------
     def set_draft(self, draft: Draft) -> None:
-        """Show ``draft``: the document is written afresh and its undo history starts empty.
-
-        The text goes in at once (``setPlainText``, Qt's fast path); then the formats: one
-        paragraph format over each run of paragraphs of the same part, one for each heading,
-        and the heading sentence's character format."""
+        """Show ``draft``: the document is written afresh and its undo history starts empty."""
         self.draft = draft
-        for block in draft.blocks:      # a paragraph holds no line break
-            if any(ch in block.text + block.body for ch in LINE_BREAKS):
-                block.text, block.body = _one_line(block.text), _one_line(block.body)
         doc = self.document()
         self._quiet = True
         self.highlighter.defer()
         doc.setUndoRedoEnabled(False)
         try:
-            blocks, markers, formats = draft.blocks, draft.markers(), self.formats
-            doc.setPlainText("\n".join(b.text + b.body for b in blocks))
-            cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.Document)
-            cursor.setCharFormat(formats.body)
-            qblock, i = doc.begin(), 0
-            while i < len(blocks):
-                block = blocks[i]
-                if block.is_heading:
-                    cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
-                    cursor.setBlockCharFormat(formats.char_format(block))
-                    if block.text:
-                        cursor.setPosition(qblock.position() + len(block.text), QTextCursor.KeepAnchor)
-                        cursor.setCharFormat(formats.head(block.level))
-                    qblock.setUserData(BlockData(block))
-                    qblock, i = qblock.next(), i + 1
-                    continue
-                first = last = qblock
-                j = i
-                while j < len(blocks) and not blocks[j].is_heading and blocks[j].role == block.role:
-                    qblock.setUserData(BlockData(blocks[j]))
-                    last, qblock, j = qblock, qblock.next(), j + 1
-                cursor.setPosition(first.position())
-                cursor.setPosition(last.position(), QTextCursor.KeepAnchor)
-                cursor.setBlockFormat(formats.block_format(block))
-                cursor.setBlockCharFormat(formats.body)
-                i = j
-            cursor.endEditBlock()
+            markers = write_draft(doc, self.formats, draft)
         finally:
             doc.setUndoRedoEnabled(True)
             self._quiet = False
@@ -263,27 +145,6 @@ class DocumentView(QTextEdit):
         self.current = 0
         self.current_changed.emit(0)
         self.steps_changed.emit()
-
-    def _write(self, cursor: QTextCursor, block: Block) -> None:
-        if block.is_heading:
-            cursor.insertText(block.text, self.formats.head(block.level))
-            if block.body:
-                cursor.insertText(block.body, self.formats.body)
-        else:
-            cursor.insertText(block.text, self.formats.body)
-
-    def _refit(self, markers: list[str], cursor: QTextCursor) -> None:
-        """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
-        formats = self.formats
-        indent = formats.indent
-        qblock = self.document().begin()
-        for i, block in enumerate(self.draft.blocks):
-            if block.is_heading:
-                want = indent + formats.marker_width(block.level, markers[i])
-                if abs(qblock.blockFormat().textIndent() - want) > 0.5:
-                    cursor.setPosition(qblock.position())
-                    cursor.setBlockFormat(formats.block_format(block, markers[i]))
-            qblock = qblock.next()
 
     # ----- the model follows the document ---------------------------------------------------
     def _contents_changed(self, position: int, removed: int, added: int) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
 from drafter.core.placeholders import placeholder_spans
 
-
 SEEN_LIMIT = 5000       # paragraphs whose placeholders are remembered
 
 

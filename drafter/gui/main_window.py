@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def show_environment(self) -> None:
         """帮助 → 运行环境: the report of ``drafter doctor``."""
-        from drafter import diagnostics   # package metadata and font probing: only when asked
+        from drafter import diagnostics  # package metadata and font probing: only when asked
 
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:

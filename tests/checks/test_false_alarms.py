@@ -84,3 +84,16 @@ def test_a_point_run_into_the_paragraph_before_is_no_gap():
     assert loud(parse_text(text), only={"numbering"}) == []
     [f] = loud(parse_text(text.replace("三是抓投资，多投资。", "")), only={"numbering"})
     assert "缺少“三是”" in f.message
+
+
+def test_a_speech_without_a_date_is_dated_by_the_events_it_names():
+    old = parse_text("同志们：\n要深入学习贯彻党的十九大精神，确保“十三五”规划圆满收官，决胜全面建成小康社会。\n")
+    assert loud(old, only={"formulation"}) == []
+    new = parse_text("同志们：\n要深入学习贯彻党的二十大精神，决胜全面建成小康社会。\n")
+    assert [f.severity for f in loud(new, only={"formulation"})] == ["warning"]
+
+
+def test_a_county_speaking_at_the_citys_meeting_is_a_county_speech():
+    draft = Draft(title="在全市经济工作会议上的交流发言", blocks=[Block.paragraph(
+        "今年以来，我县认真贯彻全市经济工作会议精神，我县经济增速居全市第一，全县上下干劲十足。")])
+    assert loud(draft, only={"place"}) == []

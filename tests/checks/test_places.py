@@ -189,3 +189,27 @@ def test_a_department_speaks_in_its_governments_words():
     draft = Draft(fields={"单位": "县应急管理局"}, blocks=[Block.paragraph("全县应急管理系统要守牢底线，我市要再接再厉。")])
     found = run_checks(draft, CheckOptions(only=ONLY))
     assert spans(draft, found) == ["我市"] and "县级部门" in found[-1].message
+
+
+def test_a_market_is_no_city():
+    draft, found = run(("要开拓上海市场、北京市场，发展区块链产业。",), place="抚松县")
+    assert spans(draft, found, ("error", "warning", "info")) == []
+
+
+def test_a_county_template_checked_as_a_city_reports_its_county_words():
+    from drafter.templates import load_templates, render
+
+    template = next(t for t in load_templates()[0] if t.id == "anquan-shengchan")
+    draft = render(template, {"place": "抚松县", "speaker": "张三", "date": "2024年3月1日"})
+    assert [f for f in run_checks(draft, CheckOptions(only=ONLY)) if f.severity != "info"] == []
+    found = run_checks(draft, CheckOptions(only=ONLY, place="白山市"))  # --place wins over the fields
+    assert {"全县", "县直各部门"} <= set(spans(draft, found))
+
+
+def test_a_rules_file_adds_place_names(tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("names: [浑江新区]\n", encoding="utf-8")
+    draft, found = run(("要把浑江新区建设成为产业高地。",), place="抚松县", rules=rules)
+    assert spans(draft, found) == ["浑江新区"]
+    draft, found = run(("要把浑江新区建设成为产业高地。",), place="抚松县")
+    assert spans(draft, found) == []

@@ -39,6 +39,10 @@ def test_rounds_and_compare_round_against_draft(tmp_path, capsys):
     assert main(["compare", f"{path}@第一稿", str(path), "-o", str(out), "--author", "李四"]) == 0
     marks = marks_of(out.read_bytes())
     assert resolve(marks, True)[:len(printed(new))] == printed(new)
+    capsys.readouterr()
+    assert main(["rounds", "show", str(path), "第一稿", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [b["text"] for b in shown["blocks"]] == [b.text for b in old.blocks]
     assert main(["rounds", "restore", str(path), "第一稿"]) == 0
     assert main(["compare", f"{path}@第一稿", str(path)]) == 0
     assert "没有差异" in capsys.readouterr().out

@@ -195,3 +195,20 @@ def test_journal_of_a_running_drafter_is_not_offered():
 def _forget_open_sessions():
     yield
     journal._open_here.clear()
+
+
+def test_recovery_copies_of_the_old_format_become_journals(tmp_path):
+    import json
+
+    from drafter.core import paths
+
+    folder = paths.recovery_dir()
+    old = typed(base_draft(), "升级前的文字")
+    (folder / "0123456789abcdef.draft").write_text(draftfile.dumps(old), "utf-8")
+    (folder / "0123456789abcdef.json").write_text(json.dumps(
+        {"original": str(tmp_path / "稿.draft"), "saved_at": 1700000000.0, "title": "讲话"}), "utf-8")
+    [item] = storage.find_recoverable()
+    assert item.draft == old and item.original == str(tmp_path / "稿.draft") and item.saved_at == 1700000000.0
+    assert sorted(p.suffix for p in folder.iterdir()) == [".journal"]
+    storage.discard_recoverable(item)
+    assert storage.find_recoverable() == []

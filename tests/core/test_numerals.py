@@ -44,7 +44,15 @@ def test_markers_round_trip_1_to_99_in_every_family(style):
 
 
 def test_every_family_is_covered():
-    assert {parse_style(s).family for s in STYLES} == set(FAMILIES)
+    # 甲、乙、 (ten stems, Word's ideographTraditional) is read from Word files, not offered
+    assert {parse_style(s).family for s in STYLES} | {"gan"} == set(FAMILIES)
+
+
+def test_heavenly_stems_from_word_numbering():
+    for n, stem in enumerate("甲乙丙丁戊己庚辛壬癸", 1):
+        marker = match_marker(stem + "、关于经济工作")
+        assert (marker.family, marker.number, marker.text) == ("gan", n, stem + "、")
+        assert format_marker("甲、", n) == stem + "、"
 
 
 @pytest.mark.parametrize("text, family, number", [

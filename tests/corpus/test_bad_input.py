@@ -11,7 +11,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.core import safeio
-from drafter.corpus import loaders
+from drafter.corpus import docx_reader, loaders
 
 MB = 1024 * 1024
 
@@ -149,7 +149,7 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path, monkeypatch):
         target.writestr("word/padding.xml", b" " * (8 * MB))
     monkeypatch.setattr(safeio, "MAX_DOCX_UNCOMPRESSED", 4 * MB)
     with pytest.raises(loaders.DrafterError, match="压缩炸弹"):
-        loaders.read_docx_paragraphs(path)
+        docx_reader.read_docx_paragraphs(path)
 
 
 @pytest.mark.parametrize("name,make,reason", [CASES[2], CASES[5]], ids=["binary", "broken-xml"])

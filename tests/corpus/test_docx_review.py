@@ -239,3 +239,15 @@ def test_revisions_without_ids_are_still_decided_one_by_one(tmp_path):
     first_insert = next(r for r in draft.review.revisions if r.kind == "ins")
     one = decide(draft, [first_insert.id], accept=True)
     assert sum("持续" in b.text + b.body for b in one.blocks) == 1
+
+
+def test_a_draft_edited_after_reading_keeps_its_edits(tmp_path):
+    draft = read_review(_reviewed(tmp_path))
+    draft.blocks[0].text += "（改）"
+    with pytest.raises(DrafterError, match="正文已改动"):
+        decide(draft, None, accept=True)
+    out = tmp_path / "改后.docx"
+    warnings = export_draft(draft, out)
+    assert any("修订未写回" in w for w in warnings)
+    again = read_review(out)
+    assert "（改）" in again.blocks[0].text and not (again.review and again.review.revisions)

@@ -95,9 +95,11 @@ def test_titles_and_places_come_from_the_speech_not_the_file_name(library, tmp_p
 
 def _import_in_child(location: str, folder: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "drafter.cli", "library", "add", str(folder),
-                             "--library", location], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    # Ctrl+C reaches the child even when the tests run in the background (where SIGINT is ignored)
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from drafter.cli import main; sys.exit(main(sys.argv[1:]))")
+    return subprocess.Popen([sys.executable, "-c", code, "library", "add", str(folder), "--library", location],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_killed_import_leaves_a_consistent_library_and_the_rerun_completes(library_location, tmp_path):
@@ -309,3 +311,37 @@ def test_command_line(capsys, drafter_home, monkeypatch):
     assert other.is_file()
     assert main(["library", "list"]) == 0
     assert "共 1 篇" in capsys.readouterr().out
+
+
+def test_ctrl_c_leaves_the_library_consistent(library_location, tmp_path):
+    files = corpus_copies(tmp_path / "speeches", 60)
+    child = _import_in_child(library_location, tmp_path / "speeches")
+    deadline = time.monotonic() + 120
+    with open_library(library_location) as lib:
+        while len(lib.documents()) < 2 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.05)
+    assert child.poll() is None, "the import finished before it could be interrupted"
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130 and "已中断" in err and "保持完好" in err
+    docs, _ = consistent(library_location)
+    assert 2 <= docs < len(files)
+
+
+def test_read_only_server_account_searches_but_cannot_add(pg_server):
+    import psycopg
+
+    url = pg_server.create_database(f"ro{os.getpid()}")
+    with open_library(url) as lib:
+        list(lib.add([CORPUS / "001_24c832e00ee742a1.txt"]))
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS reader")
+        conn.execute("CREATE ROLE reader LOGIN PASSWORD 'reader'")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
+    reader = url.replace("drafter:drafter-test@", "reader:reader@")
+    with open_library(reader) as lib:
+        assert lib.search("清正廉洁")
+        with pytest.raises(DrafterError) as info:
+            list(lib.add([CORPUS / "002_df22016b5cea91c3.txt"]))
+        assert "只读" in info.value.message and "reader@" in info.value.message
+        assert "reader:reader" not in info.value.message

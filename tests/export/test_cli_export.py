@@ -8,7 +8,7 @@ import pytest
 from drafter.cli import main
 from drafter.core.model import Block, Draft
 from drafter.core.storage import save_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from tests.export.conftest import CORPUS
 
 

@@ -10,7 +10,7 @@ import zipfile
 from docx import Document
 
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.title import title_lines
 from tests.export.conftest import sample_draft
 from tests.export.docxprops import NS, part, q
@@ -80,6 +80,9 @@ def test_a_byline_repeating_the_speaker_named_in_the_title_is_left_out(tmp_path)
     draft.title = "在全省宣传部长会议上的讲话"
     export_draft(draft, path)
     assert [p.text for p in Document(str(path)).paragraphs[:3]] == [draft.title, "黄坤明", "（2024年1月5日）"]
+    draft.title, draft.speaker, draft.fields = "市长在全市安全生产工作会议上的讲话", "", {"speaker_role": "市长"}
+    export_draft(draft, path)  # the office alone, already in the title
+    assert [p.text for p in Document(str(path)).paragraphs[:2]] == [draft.title, "（2024年1月5日）"]
 
 
 def test_body_is_justified_without_hanging_punctuation_or_latin_spacing(tmp_path):

@@ -12,7 +12,7 @@ from drafter.core.errors import DrafterError
 from drafter.corpus.parser import parse_file
 from drafter.corpus.render import speaker_line
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from tests.export.conftest import CORPUS
 
 
@@ -122,7 +122,8 @@ def test_word_file_with_manual_numbering_only_goes_through_the_parser(tmp_path):
     assert draft.salutation == "同志们："
 
 
-def test_heading_without_a_typed_number_gets_the_level_style(tmp_path):
+def test_heading_without_a_typed_number_stays_unnumbered(tmp_path):
+    """Issue 9: a plain re-export never prints a marker the source did not have."""
     document = docx.Document()
     document.add_paragraph("总体要求", style="Heading 1")
     document.add_paragraph("正文。")
@@ -130,8 +131,9 @@ def test_heading_without_a_typed_number_gets_the_level_style(tmp_path):
     path = tmp_path / "plain.docx"
     document.save(path)
     draft = read_docx(path)
-    assert [m for m in draft.markers() if m] == ["一、", "二、"]
-    assert [b.source_marker for b in draft.blocks if b.is_heading] == ["", ""]
+    assert [b.level for b in draft.blocks] == [1, 0, 1]
+    assert draft.markers() == ["", "", ""]
+    assert [b.numbered for b in draft.blocks if b.is_heading] == [False, False]
 
 
 @pytest.mark.parametrize("content, reason", [

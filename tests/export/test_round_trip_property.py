@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from drafter.core.markers import STYLE_CHOICES
 from drafter.core.model import Block, Draft
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.docx_writer import speaker_in_title
 
 # Chinese text with punctuation; no digits (a heading "1." followed by "5万" is a number, not a

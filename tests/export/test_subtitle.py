@@ -3,7 +3,7 @@
 from drafter.core.model import Block, Draft
 from drafter.corpus.parser import parse_text
 from drafter.export import export_draft
-from drafter.export.docx_reader import read_docx
+from drafter.corpus.docx_reader import read_docx
 from drafter.export.text import draft_to_text
 
 
@@ -21,8 +21,23 @@ def test_subtitle_in_word_and_back(tmp_path):
     texts = [p.text for p in docx.Document(str(path)).paragraphs[:4]]
     assert texts[:3] == ["关于抓落实的几点思考", "——在全市经济工作会议上的讲话", "王明"]
     back = read_docx(path)
+    # read as the text reader reads it: the meeting's name, the same subtitle printed again
     assert (back.title, back.occasion, back.speaker, back.date) == (
-        "关于抓落实的几点思考", "在全市经济工作会议上的讲话", "王明", "2024年7月19日")
+        "关于抓落实的几点思考", "全市经济工作会议", "王明", "2024年7月19日")
+    assert back.subtitle() == speech().subtitle()
+
+
+def test_a_report_keeps_its_dated_subtitle_in_word_and_text(tmp_path):
+    report = Draft(title="临江县政府工作报告", occasion="临江县第十八届人民代表大会第二次会议",
+                   speaker="王明", date="2023年2月2日", blocks=[Block.paragraph("现在，我代表县人民政府，向大会报告工作。")])
+    subtitle = "——2023年2月2日在临江县第十八届人民代表大会第二次会议上"
+    assert draft_to_text(report).splitlines()[:3] == ["临江县政府工作报告", subtitle, "王明"]  # no date line
+    path = tmp_path / "报告.docx"
+    export_draft(report, path)
+    back = read_docx(path)
+    assert (back.occasion, back.date, back.subtitle()) == (report.occasion, report.date, subtitle)
+    again = parse_text(draft_to_text(report))
+    assert (again.occasion, again.subtitle()) == (report.occasion, subtitle)
 
 
 def test_subtitle_in_text_and_back():

@@ -127,3 +127,17 @@ def test_saving_a_reviewed_draft_says_its_pending_marks_are_not_in_the_file(wind
     ui.answers["ask_save_path"] = str(tmp_path / "存稿.draft")
     assert window.files.save_as()
     assert any("不存入草稿文件" in m for m in ui.messages("show_info"))
+
+
+def test_two_rounds_are_compared(qtbot, tmp_path, ui):
+    dialog, old, new = _dialog(qtbot, tmp_path)
+    rounds.save_round(dialog.path, new, "征求意见稿")
+    dialog.fill_sources()
+    targets = [dialog.target.itemData(i) for i in range(dialog.target.count())]
+    assert targets == [None, "征求意见稿", "第一稿"]
+    dialog._target_chosen(targets.index("征求意见稿"))
+    sources = [dialog.source.itemData(i) for i in range(dialog.source.count())]
+    dialog._source_chosen(sources.index("第一稿"))
+    assert "轮次“第一稿” → 轮次“征求意见稿”" in dialog.summary.text()
+    assert dialog.changes.count() == len(change_entries(compare_drafts(old, new), collapse_moves=True))
+    assert not dialog.restore.isEnabled()  # restoring is from a round into the current draft only

@@ -11,6 +11,7 @@ from drafter.gui.doc_format import P_HEAD, read_block_format
 from drafter.gui.outline_view import heading_label
 from tests.gui.conftest import sample_draft
 
+
 def head_length(qblock) -> int:
     """How much of a paragraph is in the heading sentence's character format."""
     head = 0

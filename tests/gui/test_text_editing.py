@@ -268,3 +268,46 @@ def test_placeholders_are_highlighted_by_the_checks_patterns(window):
 
 def test_undo_redo_keys_are_the_standard_ones():
     assert QKeySequence(QKeySequence.Undo).toString() == "Ctrl+Z"
+
+
+def test_dragging_paragraphs_inside_the_draft_moves_them_in_one_step(window, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    window.set_session(Session(sample_draft()))
+    editor = window.editor
+    original = draft_to_text(window.draft)
+    cursor = editor.textCursor()                       # （一）… and （二）… whole, dropped at the end
+    cursor.setPosition(place(window, 3))
+    cursor.setPosition(place(window, 5), QTextCursor.KeepAnchor)
+    editor.setTextCursor(cursor)
+    end = QTextCursor(editor.document())
+    end.setPosition(place(window, 8, len(window.draft.blocks[8].text)))
+    editor.move_selection(end.position())              # what a drop inside the draft does
+    assert window.outline.item_texts()[-2:] == ["（一）认清形势。", "（二）坚定信心。"]
+    assert editor.undo_name() == "拖放"
+    editor.undo_step()
+    assert draft_to_text(window.draft) == original
+    # text dragged in from another program goes in where it is dropped
+    mime = QMimeData()
+    mime.setText("外来文字")
+    at = QTextCursor(editor.document())
+    at.setPosition(place(window, 0, 2))
+    drop = QDropEvent(QPointF(editor.cursorRect(at).topLeft()), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    editor.dropEvent(drop)
+    assert "外来文字" in window.draft.blocks[0].text and len(window.draft.blocks) == len(sample_draft().blocks)
+
+
+def test_dragging_a_heading_in_the_outline_moves_its_section(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window.set_session(Session(sample_draft()))
+    outline = window.outline
+    # 二、关于今年任务 dropped above 一、关于去年工作
+    target = outline.drop_target(outline.items[1], QAbstractItemView.AboveItem)
+    assert target == 1
+    outline.section_dropped.emit(5, target)
+    assert outline.item_texts()[:3] == ["一、关于今年任务", "（一）要在项目建设上求突破。", "二、关于去年工作"]
+    assert window.editor.undo_name() == "移动本节"
+    assert outline.drop_target(outline.items[1], QAbstractItemView.BelowItem) == 2   # its first child
+    assert outline.drop_target(None, QAbstractItemView.OnViewport) == len(window.draft.blocks)

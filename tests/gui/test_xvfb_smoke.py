@@ -33,7 +33,7 @@ def _wait(predicate, timeout: float = 20.0, what: str = ""):
 
 
 def _run(env, *args: str) -> str:
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=20).stdout
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=20, check=False).stdout
 
 
 @pytest.fixture
@@ -59,11 +59,14 @@ def test_select_all_copy_move_and_undo_from_outside(display, tmp_path):
         _run(env, "xdotool", "windowfocus", "--sync", window)
         _run(env, "xdotool", "mousemove", "--window", window, "700", "450", "click", "1")
 
+        def clipboard_other_than(before: str) -> str:
+            text = _run(env, "xclip", "-o", "-selection", "clipboard")
+            return text if text and text != before else ""
+
         def copy_all(before: str = "") -> str:
             """Ctrl+A, Ctrl+C; the clipboard once it holds something other than ``before``."""
             _run(env, "xdotool", "key", "--clearmodifiers", "ctrl+a", "ctrl+c")
-            return _wait(lambda: (lambda text: text if text and text != before else "")(
-                _run(env, "xclip", "-o", "-selection", "clipboard")), 10, "the clipboard")
+            return _wait(lambda: clipboard_other_than(before), 10, "the clipboard")
 
         original = draft_to_text(sample_draft())
         assert copy_all() == original

@@ -1,5 +1,6 @@
 """Prints the hostile-input suite's table: time and peak memory of every child process."""
 
+from tests.gui.conftest import ui  # noqa: F401 - the scripted-dialogs fixture, for the crash tests
 from tests.robust.hostile import MEMORY_CAP, RESULTS, TIME_LIMIT
 
 

@@ -73,7 +73,7 @@ def shown(url: str) -> str:
 def explain(exc: Exception, location: str) -> DrafterError:
     """The user's words for a server failure (core/errors.py's kinds, plus rights and a missing database)."""
     if isinstance(exc, (pgerrors.InsufficientPrivilege, pgerrors.ReadOnlySqlTransaction)):
-        return LibraryError("read_only", location)
+        return LibraryError("no_rights", location)
     if isinstance(exc, pgerrors.DiskFull):
         return LibraryError("disk_full", location)
     if isinstance(exc, (pgerrors.LockNotAvailable, pgerrors.QueryCanceled)):
@@ -183,13 +183,16 @@ class PostgresLibrary(Library):
                 self.flush()
 
     def flush(self) -> None:
-        """Merge the GIN pending lists into the indexes (the index owner can; otherwise autovacuum
-        does it a little later)."""
+        """Merge the GIN pending lists into the indexes and refresh the planner's statistics, so
+        a common word is read newest-first along the key and a rare one through the GIN index
+        (the table's owner can; otherwise autovacuum does both a little later)."""
         try:
             for index in ("library_blocks_grams", "library_blocks_marks"):
                 self.db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
+            self.db.execute("ANALYZE library_blocks")
+            self.db.execute("ANALYZE library_documents")
         except psycopg.Error as exc:
-            logger.info("library: pending list left to autovacuum: %s", exc)
+            logger.info("library: index upkeep left to autovacuum: %s", exc)
 
     def remove(self, ids: Iterable[int]) -> list[int]:
         self._writable()
@@ -203,8 +206,8 @@ class PostgresLibrary(Library):
         with self._errors():
             n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
                                        "FROM library_documents").fetchone()
-            last, called = self.db.execute("SELECT last_value, is_called FROM library_blocks_id_seq").fetchone()
-        return int(n), int(chars), int(last) if called else 0
+            last = self.db.execute("SELECT coalesce(max(id), 0) FROM library_blocks").fetchone()[0]
+        return int(n), int(chars), int(last)
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         wanted = sorted({g for p in phrases for g in p} - {FILLER})

@@ -35,7 +35,9 @@ from drafter.corpus.library.errors import LibraryError, database_error
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
-BUSY_MS = 10_000
+BUSY_MS = 5_000
+CACHE_KIB = -65_536            # 64 MiB page cache
+MMAP_BYTES = 256 * 1024 * 1024
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -91,6 +93,8 @@ class SQLiteLibrary(Library):
         try:
             self.db = self._connect()
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            self.db.execute(f"PRAGMA cache_size = {CACHE_KIB}")      # negative: KiB
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -241,8 +245,8 @@ class SQLiteLibrary(Library):
         with self._errors():
             n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
                                        "FROM documents").fetchone()
-            row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'blocks'").fetchone()
-        return n, chars, row[0] if row else 0
+            last = self.db.execute("SELECT coalesce(max(id), 0) FROM blocks").fetchone()[0]
+        return n, chars, last
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         """The FTS5 phrase of a term's bigrams is exact for a term of word characters only; a term
