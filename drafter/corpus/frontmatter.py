@@ -33,6 +33,8 @@ from drafter.corpus.chrome import (
 
 HEADER_LINES = 24
 TRAILER_LINES = 30
+#: Lines inside the body longer than this are speech, never tested as chrome.
+BODY_CHROME_CHARS = 80
 
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
 #: 2019年2月26日在镇第十四届人民代表大会第三次会议 (a subtitle printed without its dash)
@@ -526,10 +528,14 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     start = _Header(lines, fm).read()
     end = _trailer(lines, start, fm)
     body = []
+    title_room = len(fm.title) * 2 + 2
     for line in lines[start:end]:
         if not line:
             continue
-        if is_chrome(line) and not is_salutation(line) or fm.title and squeeze(line) == fm.title:
+        # chrome inside the body (a photo caption, 分享到) is a short line; a speech paragraph is
+        # not tested against every pattern
+        if len(line) <= BODY_CHROME_CHARS and is_chrome(line) and not is_salutation(line) \
+                or fm.title and len(line) <= title_room and squeeze(line) == fm.title:
             fm.dropped.append(line)  # chrome, or the title repeated (a page printed twice)
         else:
             body.append(line)
