@@ -1,9 +1,11 @@
-"""Numbering among sibling headings.
+"""Numbering among sibling headings, as the draft prints them (``Draft.markers()``).
 
-An imported speech keeps its markers as written (``Block.source_marker``): there a point can
-be missing (一、二、四、), repeated (（二）（二）), out of order, or start at another number.
-A draft written in Drafter derives its numbers, so only its styles can disagree: siblings
-numbered in two families (一是 … 二要) or two styles of one family (1. … 2、).
+An imported speech prints its markers as written (the reader keeps a skipped or restarted
+number in ``Block.start`` and a heading's own style): there a point can be missing
+(一、二、四、), repeated (（二）（二）), out of order, or start at another number.  Numbers of
+headings the writer moved, promoted or inserted are derived, so the check never reads a number
+an edit has made stale; what it reports is what the exported text would show.  Siblings
+numbered in two families (一是 … 二要) or two styles of one family (1. … 2、) are reported too.
 """
 
 from __future__ import annotations
@@ -22,14 +24,15 @@ def _groups(draft: Draft) -> list[list[int]]:
     return [g for g in groups if g]
 
 
-def lists(draft: Draft, group: list[int]) -> list[list[int]]:
+def lists(draft: Draft, group: list[int], printed: list[str] | None = None) -> list[list[int]]:
     """The separate lists among one parent's headings: a point numbered 1 after a point numbered 2
     or more (一是……六是, then 一是 again), or 1 in another family (一是……四是, 一要……), starts a
     new list; points the parser already put under different parents never meet here."""
+    printed = draft.markers() if printed is None else printed
     result: list[list[int]] = []
     previous: Marker | None = None
     for index in group:
-        marker = _written(draft, index)
+        marker = _written(printed, index)
         starts = (marker is not None and previous is not None and marker.number == 1
                   and (previous.number >= 2 or marker.family != previous.family))
         if not result or starts:
@@ -42,26 +45,27 @@ def lists(draft: Draft, group: list[int]) -> list[list[int]]:
 
 def check(draft: Draft, options) -> list[Finding]:
     found: list[Finding] = []
+    printed = draft.markers()
     for group in _groups(draft):
-        for items in lists(draft, group):
-            found += _check_written(draft, items)
-            found += _check_styles(draft, items)
+        for items in lists(draft, group, printed):
+            found += _check_written(draft, items, printed)
+            found += _check_styles(draft, items, printed)
     found.sort(key=lambda f: (f.block, f.check))
     return found
 
 
-def _written(draft: Draft, index: int) -> Marker | None:
-    marker = draft.blocks[index].source_marker
+def _written(printed: list[str], index: int) -> Marker | None:
+    marker = printed[index]
     return match_marker(marker) if marker else None
 
 
-def _check_written(draft: Draft, group: list[int]) -> list[Finding]:
+def _check_written(draft: Draft, group: list[int], printed: list[str]) -> list[Finding]:
     """Gaps, repeats and disorder among markers as written in an imported file."""
     found = []
     expected = 1
     previous: Marker | None = None
     for index in group:
-        marker = _written(draft, index)
+        marker = _written(printed, index)
         if marker is None:
             previous = None
             continue
@@ -108,8 +112,8 @@ def _inline_before(draft: Draft, group: list[int], index: int, marker: Marker, e
     return all(marker.with_number(k).text.rstrip("，、. ．") in text for k in range(expected, n))
 
 
-def _style(draft: Draft, index: int) -> str | None:
-    marker = _written(draft, index)
+def _style(draft: Draft, index: int, printed: list[str]) -> str | None:
+    marker = _written(printed, index)
     if marker is not None:
         return marker.style
     try:
@@ -119,9 +123,9 @@ def _style(draft: Draft, index: int) -> str | None:
     return draft.style_of(index)
 
 
-def _check_styles(draft: Draft, group: list[int]) -> list[Finding]:
+def _check_styles(draft: Draft, group: list[int], printed: list[str]) -> list[Finding]:
     """Siblings numbered in another family, or in another style of the same family."""
-    styles = [(i, _style(draft, i)) for i in group]
+    styles = [(i, _style(draft, i, printed)) for i in group]
     styles = [(i, s) for i, s in styles if s is not None]
     if len(styles) < 2:
         return []
@@ -132,7 +136,7 @@ def _check_styles(draft: Draft, group: list[int]) -> list[Finding]:
         if style == first:
             continue
         title = quote(draft.blocks[index].text, 20)
-        shown = _shown(draft, index, style, position)
+        shown = _shown(printed, index, style, position)
         expected = format_marker(first, position)
         if family_of(style) != family:
             found.append(Finding("numbering", ERROR, index, None, None,
@@ -146,6 +150,6 @@ def _check_styles(draft: Draft, group: list[int]) -> list[Finding]:
     return found
 
 
-def _shown(draft: Draft, index: int, style: str, position: int) -> str:
-    marker = _written(draft, index)
+def _shown(printed: list[str], index: int, style: str, position: int) -> str:
+    marker = _written(printed, index)
     return marker.text if marker is not None else format_marker(style, position)
