@@ -10,9 +10,12 @@ numbered in two families (一是 … 二要) or two styles of one family (1. …
 
 from __future__ import annotations
 
+import re
+
 from drafter.checks.base import ERROR, WARNING, Finding, content, quote
 from drafter.core.markers import Marker, family_of, format_marker, match_marker
 from drafter.core.model import Draft
+from drafter.core.numerals import from_chinese, to_chinese
 
 FAMILY_NAMES = {"part": "“第一部分”", "dun": "“一、”", "diyi": "“第一，”", "paren": "“（一）”",
                 "arabic": "“1.”", "shi": "“一是”", "yao": "“一要”", "arabic_paren": "“（1）”", "gan": "“甲、”"}
@@ -50,6 +53,8 @@ def check(draft: Draft, options) -> list[Finding]:
         for items in lists(draft, group, printed):
             found += _check_written(draft, items, printed)
             found += _check_styles(draft, items, printed)
+    for index in range(len(draft.blocks)):
+        found += _check_inline(draft, index)
     found.sort(key=lambda f: (f.block, f.check))
     return found
 
@@ -100,6 +105,36 @@ def _check_written(draft: Draft, group: list[int], printed: list[str]) -> list[F
         elif previous is not None and n == previous.number:
             expected += 1  # the repeat stands for the missing number: 一 一 三 is one slip
         previous = marker
+    return found
+
+
+#: 一是/二要 starting a clause inside a paragraph: the points of an inline list (……。一是抓好排查。二是……).
+_INLINE = re.compile(r"(?:^|(?<=[。；！？：]))([一二三四五六七八九十]{1,3})([是要])")
+
+
+def _check_inline(draft: Draft, index: int) -> list[Finding]:
+    """A gap inside an inline list of one paragraph (一是……二是……四是): the points of a list
+    start again at 一, and only a list of three or more points written in this paragraph is judged."""
+    text = content(draft, index)
+    series: dict[str, list[tuple[int, re.Match]]] = {}
+    found = []
+    for m in _INLINE.finditer(text):
+        try:
+            n = from_chinese(m.group(1))
+        except ValueError:
+            continue
+        points = series.setdefault(m.group(2), [])
+        if n == 1:
+            points.clear()
+        elif not points:
+            continue  # a list that began in another paragraph: not judged here
+        if points and n > points[-1][0] + 1 and len(points) >= 2:
+            last = points[-1][0]
+            missing = "、".join(f"“{to_chinese(k)}{m.group(2)}”" for k in range(last + 1, min(n, last + 4)))
+            found.append(Finding("numbering", ERROR, index, m.start(), m.end(),
+                                 f"编号不连续：“{to_chinese(last)}{m.group(2)}”之后缺少{missing}，"
+                                 f"直接到了“{m.group(0)}”", f"改为“{to_chinese(last + 1)}{m.group(2)}”"))
+        points.append((n, m))
     return found
 
 
