@@ -29,7 +29,9 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import MAX_LEVEL, ROLES, Block, Draft
 from drafter.core.numerals import count_word
+from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.core.yamlio import Lines, line_of, load_yaml
+from drafter.corpus.chrome import iso_date
 
 logger = logging.getLogger(__name__)
 
@@ -432,6 +434,20 @@ def check_value(key: str, label: str, value: str, source: str | None = None) -> 
     return value
 
 
+def check_date(value: str, label: str, source: str | None) -> str:
+    """A date field as the byline prints it (2025-02-03 → 2025年2月3日); a date that is not
+    one (2024年13月5日, 2025-02-30) is refused naming the field.  A date left to fill in on
+    purpose (2025年X月X日) stays as typed: the placeholder check reports it."""
+    if any(ch in value for ch in PLACEHOLDER_DIGITS):
+        return value
+    found = iso_date(value)
+    if found is None:
+        raise DrafterError(f"字段“{label.split('（')[0]}”（date）的值“{value}”不是有效日期，"
+                           "请写成如 2025年3月8日", source)
+    year, month, *day = (int(part) for part in found.split("-"))
+    return f"{year}年{month}月{day[0]}日" if day else f"{year}年{month}月"
+
+
 def resolve_values(template: Template, given: dict[str, str] | None = None,
                    day: datetime.date | None = None) -> dict[str, str]:
     """Defaults overlaid with ``given``, plus the level words that follow from the place.
@@ -445,6 +461,8 @@ def resolve_values(template: Template, given: dict[str, str] | None = None,
         keys = "、".join(f.key for f in template.fields)
         raise DrafterError(f"模板“{template.id}”没有字段“{unknown[0]}”；可用字段：{keys}", source)
     typed = {k: check_value(k, specs[k].label, v, source) for k, v in given.items()}
+    if typed.get("date"):
+        typed["date"] = check_date(typed["date"], specs["date"].label if "date" in specs else "日期", source)
     missing = [f for f in template.fields if f.required and not typed.get(f.key)
                and not f.default.strip()]
     if missing:
