@@ -359,8 +359,9 @@ def load_template(path: str | os.PathLike[str]) -> Template:
 
 
 def user_dir() -> Path:
-    """Templates the user induced from their own archive (never touched by a rebuild)."""
-    return paths.data_home() / "templates"
+    """Templates the user induced from their own archive (never touched by a rebuild).  Only
+    named here, not created: commands that just read templates work with no data folder."""
+    return paths.home_path() / "templates"
 
 
 def default_dirs() -> list[Path]:

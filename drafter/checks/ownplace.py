@@ -31,6 +31,10 @@ _SPEAKER_LEVEL = re.compile(r"(省|市|州|盟|县|区|旗|镇|乡)(?:委|长|�
 _TEXT_WORDS = re.compile(r"(?<![安健完齐周保成求顾])[全我本](省|市|州|县|区|旗|镇|乡)(?![场域块])")
 
 
+#: 临江县 in 在临江县2025年……会议上的讲话 / 临江县政府工作报告: a name at the start of a title or
+#: after 在, two to four characters and a place's ending, before a year, a word or the end.
+_TITLE_PLACE = re.compile(r"(?:^|在|于)([\u4e00-\u9fff]{2,4}?(?:自治县|县|市|区|旗|盟))(?=[0-9０-９\u4e00-\u9fff]|$)")
+
 #: A two-character name starting with one of these is more likely words (乡镇和县直部门: not 和县).
 _FUNCTION_CHARS = set("和与及各全本我该每两其此这那在向对为是从把被让给由于")
 
@@ -135,6 +139,13 @@ def _from_title(text: str, how: str, divisions: Divisions | None) -> OwnPlace | 
     if m:
         key = "国" if m.group(2) else (m.group(1) or m.group(3))
         return OwnPlace(None, key, KEY_RANK[key], how)
+    # a place the division data does not hold (临江县 in trials and templates): named where a
+    # title names its place — at the start or after 在 — and ending like one
+    m = _TITLE_PLACE.search(text)
+    if m and m.group(1)[0] not in _FUNCTION_CHARS:
+        key = key_of(m.group(1))
+        if key:
+            return OwnPlace(m.group(1), key, KEY_RANK[key], how)
     return None
 
 
@@ -159,7 +170,7 @@ def own_place(draft, place: str | None, divisions: Divisions | None) -> OwnPlace
         if found:
             break
     if found is None:
-        m = _SPEAKER_LEVEL.search(draft.speaker or "")
+        m = _SPEAKER_LEVEL.search(f"{draft.fields.get('speaker_role', '')} {draft.speaker or ''}")
         if m:
             found = OwnPlace(None, m.group(1), KEY_RANK[m.group(1)], "讲话人职务")
     words = _from_text(draft)

@@ -17,10 +17,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from drafter.core.markers import DEFAULT_STYLES, format_marker, match_marker
 from drafter.core.review import Review
 from drafter.core.vocab import ROLES  # noqa: F401 - part of the model's interface
+
+@lru_cache(maxsize=4096)
+def _written_marker(text: str) -> tuple[str, int] | None:
+    """(style, number) of a marker as written (a document has few distinct ones)."""
+    marker = match_marker(text)
+    return (marker.style, marker.number) if marker is not None else None
+
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -132,24 +140,26 @@ class Draft:
         takes the style most of its headings use; a heading in another style keeps its own."""
         per_level: dict[int, Counter[str]] = {}
         styles: list[str | None] = []
+        numbers: list[int | None] = []
         for block in self.blocks:
-            marker = match_marker(block.source_marker) if block.is_heading and block.source_marker else None
-            styles.append(marker.style if marker else None)
+            marker = _written_marker(block.source_marker) if block.is_heading and block.source_marker else None
+            styles.append(marker[0] if marker else None)
+            numbers.append(marker[1] if marker else None)
             if marker:
-                per_level.setdefault(block.level, Counter())[marker.style] += 1
+                per_level.setdefault(block.level, Counter())[marker[0]] += 1
         self.numbering = dict(DEFAULT_STYLES)
         for level, counts in per_level.items():
             self.numbering[level] = counts.most_common(1)[0][0]
         for block, style in zip(self.blocks, styles):
             block.style = style if style is not None and style != self.numbering[block.level] else None
-        self.keep_source_numbers()
+        self.keep_source_numbers(numbers)
 
-    def keep_source_numbers(self) -> None:
+    def keep_source_numbers(self, numbers: list[int | None] | None = None) -> None:
         """Set ``Block.start`` where the number an imported heading was written with is not the
         derived one (a list that starts again at 一 under the same parent, a skipped number), so
         that a plain re-export prints exactly the markers of the source."""
         counters: list[int] = []
-        for block in self.blocks:
+        for index, block in enumerate(self.blocks):
             if not block.is_heading:
                 continue
             depth = block.level
@@ -158,9 +168,13 @@ class Draft:
                 counters.append(0)
             if not block.numbered:
                 continue
-            marker = match_marker(block.source_marker) if block.source_marker else None
+            if numbers is not None:
+                number = numbers[index]
+            else:
+                marker = match_marker(block.source_marker) if block.source_marker else None
+                number = marker.number if marker is not None else None
             expected = counters[depth - 1] + 1
-            block.start = marker.number if marker is not None and marker.number != expected else None
+            block.start = number if number is not None and number != expected else None
             counters[depth - 1] = block.start or expected
 
     def headings(self) -> list[int]:

@@ -33,6 +33,8 @@ from drafter.corpus.chrome import (
 
 HEADER_LINES = 24
 TRAILER_LINES = 30
+#: Lines inside the body longer than this are speech, never tested as chrome.
+BODY_CHROME_CHARS = 80
 
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
 #: 2019年2月26日在镇第十四届人民代表大会第三次会议 (a subtitle printed without its dash)
@@ -206,6 +208,7 @@ def complete_fields(draft) -> None:
 _MEETING = r"(?:会议|大会|全会|例会|座谈会|推进会|调度会|部署会|动员会|茶话会|报告会|视频会|电视电话会|年会|论坛|开幕式|闭幕式|仪式|典礼|会)"
 _OCCASION_IN_TITLE = re.compile(
     rf"^(?:[0-9０-９]{{4}}年)?(?:(?P<who>[^在：:]{{1,16}}?)(?:同志)?(?:[：:]\s*|(?=在)))?在?(?P<occ>[^在]+?{_MEETING})"
+    r"(?P<office>[\u4e00-\u9fff]{0,4}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))?"
     r"(?:上|时|期间)?(?:的)?(?:讲话稿|讲话提纲|讲话|发言稿|发言|致辞|致词|报告|讲稿|总结讲话|动员讲话)$")
 _OFFICE_AT_END = re.compile(rf"^(?P<occ>.+?{_MEETING})(?P<office>[\u4e00-\u9fff]{{0,6}}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))$")
 
@@ -218,8 +221,10 @@ def _derive_from_title(fm: FrontMatter) -> None:
     if m and "结束后" not in title:
         occ, who = m.group("occ"), m.group("who") or ""
         at_end = _OFFICE_AT_END.match(occ) if not who else None
-        if at_end:  # 市廉政工作大会市长发言稿
+        if at_end:
             occ, who = at_end.group("occ"), at_end.group("office")
+        elif m.group("office") and not who:  # 市廉政工作大会市长发言稿: the office after the meeting
+            at_end, who = m, m.group("office")
         if who and (_is_name(who) or _OFFICE.search(who)):
             fm.set_byline(*(("", who) if _is_name(who) else (who, "")))
         elif who and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", who) and "在" not in title:
@@ -526,10 +531,14 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
     start = _Header(lines, fm).read()
     end = _trailer(lines, start, fm)
     body = []
+    title_room = len(fm.title) * 2 + 2
     for line in lines[start:end]:
         if not line:
             continue
-        if is_chrome(line) and not is_salutation(line) or fm.title and squeeze(line) == fm.title:
+        # chrome inside the body (a photo caption, 分享到) is a short line; a speech paragraph is
+        # not tested against every pattern
+        if len(line) <= BODY_CHROME_CHARS and is_chrome(line) and not is_salutation(line) \
+                or fm.title and len(line) <= title_room and squeeze(line) == fm.title:
             fm.dropped.append(line)  # chrome, or the title repeated (a page printed twice)
         else:
             body.append(line)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +108,26 @@ def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
     return result
 
 
+_END = "。！？；：，、;:,!?…”）)"
+
+
+def _unnumbered_heading(body: list[str], index: int) -> bool:
+    """A short line without end punctuation between finished paragraphs, followed by a longer
+    paragraph: a heading printed without a number (2020年工作回顾)."""
+    line = body[index]
+    if not 4 <= len(line) <= 40 or line[-1] in _END or "：" in line or ":" in line:
+        return False
+    if index == 0 or index + 1 >= len(body):
+        return False
+    before, after = body[index - 1], body[index + 1]
+    if before[-1] not in "。！？；!?”" or len(after) < max(40, 2 * len(line)) or after[-1] not in _END:
+        return False
+    return not _ADDRESS_LINE.search(line)
+
+
+_ADDRESS_LINE = re.compile(r"同志们|朋友们|各位|谢谢|女士|先生")
+
+
 # ----- the parser --------------------------------------------------------------------------------
 def parse_lines(lines: list[str]) -> Draft:
     """Parse the lines (paragraphs) of a speech into a draft.  Never raises on any text."""
@@ -165,6 +186,10 @@ def parse_lines(lines: list[str]) -> Draft:
             text, rest_body = split_heading(cand.rest)
             block = Block.heading(level, text, rest_body)
             block.source_marker = cand.marker.text
+        elif cand is None and _unnumbered_heading(body, index):
+            # 2020年工作回顾 on a line of its own: a heading printed without a number
+            block = Block.heading(min(len(stack) + 1, MAX_LEVEL), line)
+            block.numbered = False
         else:
             block = Block.paragraph(line)
         draft.blocks.append(block)

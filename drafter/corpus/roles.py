@@ -242,9 +242,9 @@ def assign_roles(draft: Draft, reports: list[PartReport] | None = None) -> None:
     closing = _closing_start(draft, opening_end)
     for i in range(opening_end):
         blocks[i].role = "opening"
-    parts = [i for i in range(opening_end, closing) if blocks[i].is_heading
-             and not any(blocks[k].is_heading and blocks[k].level < blocks[i].level for k in range(opening_end, i))]
-    tops = [i for i in parts if blocks[i].level == min(blocks[p].level for p in parts)] if parts else []
+    heads = [i for i in range(opening_end, closing) if blocks[i].is_heading]
+    top = min((blocks[i].level for i in heads), default=0)
+    tops = [i for i in heads if blocks[i].level == top]
     i = opening_end
     while i < closing:
         block = blocks[i]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from drafter.core.errors import DrafterError
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.logs import setup_logging
+from drafter.editing.spans import MIME_BLOCKS
 from drafter.gui.main_window import APP_TITLE, MainWindow
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,22 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
     load_translations(app)
+    if not app.property("drafter_clipboard"):
+        app.aboutToQuit.connect(release_clipboard)
+        app.setProperty("drafter_clipboard", True)
     return app
+
+
+def release_clipboard() -> None:
+    """When the clipboard holds what the editor copied (data made in Python), put a copy Qt
+    makes itself in its place: PySide6 frees the editor's data a second time while the
+    application is torn down, a crash on exit.  The copied text stays for other programs."""
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_BLOCKS):
+        text = data.text()
+        clipboard.clear()
+        clipboard.setText(text)
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:

@@ -15,6 +15,7 @@ more than ``MAX_PASTE_CHARS`` characters are refused with a message.
 
 from __future__ import annotations
 
+import atexit
 import logging
 
 from PySide6.QtCore import QMimeData, Qt
@@ -30,6 +31,23 @@ from drafter.gui.document_view import TYPING, DocumentView
 logger = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 20 * spans.MAX_PASTE_CHARS
+_CLIPBOARD_DATA: list[QMimeData] = []    # the copy made here last
+
+
+def _hand_clipboard_to_qt() -> None:
+    """At exit, while Python still runs: if the clipboard holds our copy, its text goes into a
+    copy Qt makes itself.  Left to Qt's own clean-up, a QMimeData made in Python is destroyed
+    after the interpreter has gone, and the process crashes on its way out; this way the user's
+    copied text outlives the program as usual."""
+    app = QApplication.instance()
+    if app is not None and _CLIPBOARD_DATA:
+        clipboard = app.clipboard()
+        if clipboard.mimeData() is _CLIPBOARD_DATA[0]:
+            clipboard.setText(clipboard.text())
+    _CLIPBOARD_DATA.clear()
+
+
+atexit.register(_hand_clipboard_to_qt)
 BIG_PASTE_CHARS = 100_000      # a wait cursor while this much text goes in (about 0.4 s a 100,000)
 
 
@@ -139,6 +157,7 @@ class DocumentEditor(DocumentView):
     def createMimeDataFromSelection(self) -> QMimeData:  # Qt override
         cursor = self.textCursor()
         mime = QMimeData()
+        _CLIPBOARD_DATA[:] = [mime]      # see _hand_clipboard_to_qt
         a, x, b, y = self._span(cursor)
         pieces = spans.pieces_for_span(self.draft, a, x, b, y)
         everything = cursor.selectionStart() == 0 and cursor.selectionEnd() >= self.document().characterCount() - 1

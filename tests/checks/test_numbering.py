@@ -1,5 +1,9 @@
+from pathlib import Path
+
 from drafter.checks import CheckOptions, run_checks
 from drafter.core.model import Block, Draft
+from drafter.corpus.documents import load_document
+from drafter.editing import outline_ops
 from tests.checks.conftest import draft_of
 
 ONLY = CheckOptions(only={"numbering"})
@@ -68,3 +72,33 @@ def test_no_false_alarm_on_clean_numbering(corpus):
     clean = Draft(blocks=[Block.heading(1, "甲"), Block.heading(2, "子"), Block.heading(2, "丑"),
                           Block.heading(1, "乙")])
     assert run_checks(clean, ONLY) == []
+
+
+def test_no_stale_numbers_after_the_writer_restructures_an_imported_speech():
+    """Moving, promoting or deleting sections of an imported speech renumbers them: the check
+    reads the numbers the draft prints, not those the file was written with (a false 编号不连续
+    in the editor after 下移本节 or cut + undo)."""
+    source = sorted((Path(__file__).resolve().parents[2] / "resources" / "corpus").glob("001_*.txt"))[0]
+    for edit in (outline_ops.move_down, outline_ops.move_up, outline_ops.demote, outline_ops.promote,
+                 lambda d, i: outline_ops.delete(d, i)):
+        draft = load_document(source)
+        second = [i for i, b in enumerate(draft.blocks) if b.is_heading and b.level == 2][1]
+        edit(draft, second)
+        assert [f.message for f in run_checks(draft, ONLY)] == [], edit
+    written_gap = draft_of("同志们：\n一、抓好项目。\n内容。\n二、抓好招商。\n内容。\n四、抓好作风。\n内容。\n")
+    assert any("编号不连续" in f.message for f in run_checks(written_gap, ONLY))
+
+
+def test_a_gap_inside_an_inline_list_of_one_paragraph():
+    gap = draft_of("同志们：\n一、认清形势\n一是抓好隐患排查。二是抓好专项整治。四是抓好应急值守。\n")
+    (finding,) = run_checks(gap, ONLY)
+    assert finding.message == "编号不连续：“二是”之后缺少“三是”，直接到了“四是”"
+    assert finding.suggestion == "改为“三是”"
+    text = gap.blocks[finding.block].text
+    assert text[finding.start:finding.end] == "四是"
+    for clean in ("一是抓好隐患排查。二是抓好专项整治。三是抓好应急值守。",
+                  "一是抓排查。二是抓整治。一要压实责任。二要强化督导。",   # two lists, two families
+                  "一是抓排查。二是抓整治。一是抓落实。二是抓督导。",       # the list starts again
+                  "三是抓好应急值守。四是抓好宣传。",                       # began in another paragraph
+                  "唯一是说。第二是说。"):
+        assert run_checks(draft_of(f"同志们：\n一、认清形势\n{clean}\n"), ONLY) == [], clean

@@ -13,10 +13,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.gui import dialogs
-from drafter.gui.app import make_app
+from drafter.gui.app import make_app, release_clipboard
 from drafter.gui.main_window import MainWindow
 from tests.editing.helpers import sample_draft  # noqa: F401 - shared with the GUI tests
 
@@ -57,6 +57,15 @@ def ui(monkeypatch) -> Dialogs:
     for name in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(no_box))
     return log
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clipboard_released():
+    """What the editor copied is handed back to Qt before the interpreter exits, as the app
+    does on quit (else PySide6 crashes at exit: pytest would end with a segmentation fault)."""
+    yield
+    if QApplication.instance() is not None:
+        release_clipboard()
 
 
 @pytest.fixture

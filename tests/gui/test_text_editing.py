@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from drafter.core.model import Block, Draft
@@ -264,10 +264,6 @@ def test_placeholders_are_highlighted_by_the_checks_patterns(window):
                     if f.format.background().color().name() == "#ffe58a")
     text = window.draft.blocks[0].text
     assert [text[a:b] for a, b in marked] == ["XX", "**", "X", "【数字】", "*"]
-
-
-def test_undo_redo_keys_are_the_standard_ones():
-    assert QKeySequence(QKeySequence.Undo).toString() == "Ctrl+Z"
 
 
 def test_dragging_paragraphs_inside_the_draft_moves_them_in_one_step(window, qtbot):

@@ -1,8 +1,10 @@
 """Hostile inputs and a bounded child-process runner for the hostile-input suite.
 
-``run`` starts ``python -m drafter.cli ARGS`` with an address-space cap of 1 GB
-(RLIMIT_AS) and a 10 s limit, waits for it with ``os.wait4`` (so the peak memory reported is
-that child's own), and records the time and peak memory for the suite's table.
+``run`` starts the command line (``drafter.cli.main``) in a child process with an
+address-space cap of 1 GB (RLIMIT_AS) and a 10 s limit, and records the time and the peak
+memory for the suite's table.  The peak is the child's own high-water mark (``VmHWM`` in
+/proc, written by the child as it exits, polled while it runs in case it is killed);
+``ru_maxrss`` would not do: Linux carries the forking parent's size across ``exec`` into it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,36 @@ class Outcome:
     peak_mb: float
 
 
+LAUNCH = """
+import atexit, os, sys
+
+def _peak():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    with open(os.environ["DRAFTER_PEAK_FILE"], "w") as out:
+                        out.write(line.split()[1])
+    except OSError:
+        pass
+
+atexit.register(_peak)
+from drafter.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
@@ -48,26 +80,30 @@ def run(case: str, args: list[str], home: Path, cwd: Path, extra_env: dict | Non
     env.pop("PYTHONFAULTHANDLER")
     env.update(extra_env or {})
     out, err = cwd / f".{os.getpid()}.out", cwd / f".{os.getpid()}.err"
+    peak_file = cwd / f".{os.getpid()}.peak"
+    env["DRAFTER_PEAK_FILE"] = str(peak_file)
     with open(out, "wb") as o, open(err, "wb") as e:
         started = time.monotonic()
-        child = subprocess.Popen([sys.executable, "-m", "drafter.cli", *args], cwd=cwd, env=env,
+        child = subprocess.Popen([sys.executable, "-c", LAUNCH, *args], cwd=cwd, env=env,
                                  stdin=subprocess.DEVNULL, stdout=o, stderr=e, preexec_fn=_cap_memory)
-        code, usage = None, None
+        code, polled = None, 0
         while time.monotonic() - started < TIME_LIMIT:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            polled = max(polled, _hwm_kb(child.pid))
+            pid, status = os.waitpid(child.pid, os.WNOHANG)
             if pid:
                 code = os.waitstatus_to_exitcode(status)
                 break
             time.sleep(0.01)
         else:
             child.kill()
-            _pid, _status, usage = os.wait4(child.pid, 0)
+            os.waitpid(child.pid, 0)
         child.returncode = code if code is not None else -9  # already reaped
         seconds = time.monotonic() - started
+    peak_kb = int(peak_file.read_text() or 0) if peak_file.exists() else polled
     outcome = Outcome(code, out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"),
-                      seconds, usage.ru_maxrss / 1024)
-    out.unlink()
-    err.unlink()
+                      seconds, max(peak_kb, polled) / 1024)
+    for leftover in (out, err, peak_file):
+        leftover.unlink(missing_ok=True)
     RESULTS.append((case, outcome.seconds, outcome.peak_mb, outcome.code))
     return outcome
 
