@@ -76,9 +76,11 @@ def _keep_attributes(fd: int, target: Path) -> None:
             logger.info("cannot keep the owner of %s", target)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes, like: str | os.PathLike[str] | None = None) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new one.  Through a
-    symlink the real file is replaced; its mode and owner are kept."""
+    symlink the real file is replaced; its mode and owner are kept.  A copy of another file
+    (a draft's .bak, its review rounds) gives ``like``: it takes that file's mode and owner, so
+    a confidential draft's copies are no more readable than the draft."""
     shown = Path(path)
     path = real_path(shown)
     folder = path.parent if str(path.parent) else Path(".")
@@ -90,7 +92,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise DrafterError(f"保存失败：无法在该文件夹中写入（{os_error_reason(exc)}），原文件未被改动",
                            shown) from None
     try:
-        _keep_attributes(fd, path)
+        _keep_attributes(fd, real_path(Path(like)) if like is not None and os.path.exists(like) else path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

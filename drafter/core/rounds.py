@@ -102,7 +102,7 @@ def _write_index(draft_path, rounds: list[Round]) -> None:
             "rounds": [{"name": r.name, "file": r.file, "saved": r.saved, "chars": r.chars,
                         "sha256": r.sha256} for r in rounds]}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 20)
-    atomic_write(_index_path(draft_path), text.encode("utf-8"))
+    atomic_write(_index_path(draft_path), text.encode("utf-8"), like=draft_path)
 
 
 def find_round(draft_path, name: str) -> Round:
@@ -112,6 +112,16 @@ def find_round(draft_path, name: str) -> Round:
             return r
     known = "、".join(r.name for r in rounds) or "（尚无轮次）"
     raise DrafterError(f"没有名为“{name}”的轮次；已有：{known}", draft_path)
+
+
+def _folder_mode(draft_mode: int) -> int:
+    """The rounds folder is open to whom the draft is readable by, no wider: a 0600 draft's
+    rounds are its owner's alone (0700), a 0644 draft's are listable by all (0755)."""
+    mode = 0o700
+    for shift in (3, 0):  # group, others
+        if draft_mode & (0o4 << shift):
+            mode |= 0o5 << shift
+    return mode
 
 
 def save_round(draft_path: str | os.PathLike[str], draft: Draft, name: str,
@@ -125,6 +135,8 @@ def save_round(draft_path: str | os.PathLike[str], draft: Draft, name: str,
         raise DrafterError(f"已有名为“{name}”的轮次；换个名称，或选择覆盖", draft_path)
     try:
         folder.mkdir(exist_ok=True)
+        if os.name == "posix" and os.path.exists(draft_path):
+            folder.chmod(_folder_mode(os.stat(draft_path).st_mode))
     except OSError as exc:
         raise DrafterError(f"无法创建轮次文件夹（{exc.strerror}）", folder) from None
     used = {r.file for r in rounds} | {p.name for p in folder.glob("*.draft")}
@@ -133,7 +145,7 @@ def save_round(draft_path: str | os.PathLike[str], draft: Draft, name: str,
         number += 1
     data = draftfile.dumps(draft).encode("utf-8")
     file = f"{number:03d}.draft"
-    atomic_write(folder / file, data)
+    atomic_write(folder / file, data, like=draft_path)
     entry = Round(name, file, datetime.now().astimezone().isoformat(timespec="seconds"),
                   draft.char_count() + len(draft.title), hashlib.sha256(data).hexdigest())
     _write_index(draft_path, [r for r in rounds if r.name != name] + [entry])

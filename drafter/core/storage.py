@@ -65,7 +65,7 @@ def save_draft(path: str | os.PathLike[str], draft: Draft, expected_hash: str | 
         raise ConflictError("文件在打开后已被其他程序修改，为免覆盖他人的改动，未保存", path)
     if current is not None:
         try:
-            atomic_write(backup_path(path), safeio.read_file(path, safeio.MAX_DRAFT_BYTES))
+            atomic_write(backup_path(path), safeio.read_file(path, safeio.MAX_DRAFT_BYTES), like=path)
         except DrafterError as exc:
             logger.warning("backup of %s failed: %s", path, exc)
     atomic_write(path, data)
