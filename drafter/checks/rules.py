@@ -20,7 +20,7 @@ from pathlib import Path
 from drafter.core import formulae as formula_list
 from drafter.core import paths, safeio
 from drafter.core.errors import DrafterError
-from drafter.core.formulae import Formula, parse_date
+from drafter.core.formulae import Formula, parse_date, text_field
 from drafter.core.yamlio import line_of, load_yaml
 
 logger = logging.getLogger(__name__)
@@ -73,15 +73,6 @@ def _strings(value, what: str, source: str, line: int | None) -> tuple[str, ...]
     return tuple(value)
 
 
-def _text(entry: dict, key: str, source: str, line: int | None, required: bool = True) -> str:
-    value = entry.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise DrafterError(f"缺少“{key}”或不是文字", source, line)
-    return value.strip()
-
-
 def compile_pattern(raw: str, source: str, line: int | None) -> re.Pattern[str]:
     if len(raw) > MAX_PATTERN:
         raise DrafterError(f"正则表达式过长（超过 {MAX_PATTERN} 字符）", source, line)
@@ -95,24 +86,24 @@ def compile_pattern(raw: str, source: str, line: int | None) -> re.Pattern[str]:
 
 def _formulation(entry: dict, key: str, source: str, line: int | None) -> Formulation:
     if "pattern" in entry:
-        raw = _text(entry, "pattern", source, line)
+        raw = text_field(entry, "pattern", source, line)
         pattern = compile_pattern(raw, source, line)
     else:
-        raw = _text(entry, "text", source, line)
+        raw = text_field(entry, "text", source, line)
         pattern = re.compile(re.escape(raw))
     if pattern.match("") is not None:
         raise DrafterError(f"“{raw[:40]}”会匹配空文字", source, line)
     if key == "outdated" and "since" not in entry:
         raise DrafterError("过时表述必须写明 since（自何时起）", source, line)
-    use = _text(entry, "use", source, line) if "use" in entry else ""
+    use = text_field(entry, "use", source, line) if "use" in entry else ""
     action = entry.get("action") or ("replace" if use else "rewrite")
     if action not in ACTIONS:
         raise DrafterError(f"action 应为 {'、'.join(ACTIONS)} 之一（{ '、'.join(ACTIONS.values())}）", source, line)
     if action == "replace" and not use:
         raise DrafterError("action 为 replace 时须写明 use（改用的说法）", source, line)
     return Formulation(pattern, use, parse_date(entry.get("since", "1900"), source, line),
-                       _text(entry, "reason", source, line), key == "outdated", action,
-                       _text(entry, "source", source, line, required=False), raw)
+                       text_field(entry, "reason", source, line), key == "outdated", action,
+                       text_field(entry, "source", source, line, required=False), raw)
 
 
 def add_file(rules: Rules, path: str | os.PathLike[str]) -> Rules:

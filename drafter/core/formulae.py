@@ -61,7 +61,8 @@ def _strings(value, what: str, source: str, line: int | None) -> tuple[str, ...]
     return tuple(v.strip() for v in value)
 
 
-def _text(entry: dict, key: str, source: str, line: int | None, required: bool = True) -> str:
+def text_field(entry: dict, key: str, source: str, line: int | None, required: bool = True) -> str:
+    """The text under ``key`` of a rules-file entry, or a message naming the file and line."""
     value = entry.get(key)
     if value is None and not required:
         return ""
@@ -79,7 +80,7 @@ def parse(entries, source: str, lines, key: str = "formulae") -> list[Formula]:
     found = []
     for i, entry in enumerate(entries):
         line = line_of(lines, (key, i))
-        name = _text(entry, "name", source, line)
+        name = text_field(entry, "name", source, line)
         if not 2 <= len(name) <= 20:
             raise DrafterError(f"名称“{name[:20]}”应为 2～20 字", source, line)
         members = _strings(entry.get("members"), "members", source, line)
@@ -92,8 +93,8 @@ def parse(entries, source: str, lines, key: str = "formulae") -> list[Formula]:
             _strings(entry.get("wrong_verbs"), "wrong_verbs", source, line),
             parse_date(entry.get("since", "1900"), source, line),
             parse_date(until, source, line) if until is not None else None,
-            _text(entry, "source", source, line, required=False),
-            _text(entry, "reason", source, line, required=False)))
+            text_field(entry, "source", source, line, required=False),
+            text_field(entry, "reason", source, line, required=False)))
     return found
 
 
