@@ -21,8 +21,12 @@ class LazyDock(QDockWidget):
         self._panel: QWidget | None = None
         self.setWidget(QWidget())
         window.addDockWidget(Qt.RightDockWidgetArea, self)
-        self.visibilityChanged.connect(
-            lambda visible: QTimer.singleShot(AFTER_PAINT_MS, lambda: self.panel) if visible else None)
+        self.visibilityChanged.connect(self._shown)
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            # the dock is the timer's context: a window closed before it fires cancels it
+            QTimer.singleShot(AFTER_PAINT_MS, self, self.build)
 
     @property
     def built(self) -> bool:
@@ -30,6 +34,10 @@ class LazyDock(QDockWidget):
 
     @property
     def panel(self) -> QWidget:
+        return self.build()
+
+    def build(self) -> QWidget:
+        """The panel, built on first use."""
         if self._panel is None:
             self._panel = self._build()
             self.setWidget(self._panel)

@@ -10,15 +10,35 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from drafter.core import storage
 from drafter.core.errors import ConflictError, DrafterError, LockedError
-from drafter.gui import dialogs, settings
+from drafter.core.model import Draft
 from drafter.editing.session import Session
+from drafter.gui import dialogs, settings
 
-if TYPE_CHECKING:
-    from drafter.gui.main_window import MainWindow
+
+class FileWindow(Protocol):
+    """What the file actions need of the window (the main window is one): no import of the
+    window here, so window and file actions form no cycle."""
+
+    session: Session
+    settings: dict
+
+    @property
+    def draft(self) -> Draft: ...
+
+    @property
+    def font_set(self) -> str: ...
+
+    def set_session(self, session: Session) -> None: ...
+
+    def update_title(self) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's name
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +57,7 @@ def guarded(method):
 
 
 class FileActions:
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: FileWindow | QWidget):
         self.window = window
         self._disk_asked: str | None = None   # hash of the on-disk change already asked about
 

@@ -68,7 +68,7 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
             if self.spans(block.text()):
                 self.rehighlightBlock(block)
             block = block.next()
-        QTimer.singleShot(0, lambda: self._step(block, round_))
+        QTimer.singleShot(0, self, lambda: self._step(block, round_))
 
 
 FINDING_COLOURS = {"error": "#d0021b", "warning": "#e08a00", "info": "#4a7fb5"}

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         if self.draft.blocks:
             side.phrases.set_role(self.draft.blocks[self.editor.current_block()].role)
         if self.load_materials:
-            QTimer.singleShot(0, side.load)
+            QTimer.singleShot(0, side, side.load)
         return side
 
     def _build_checks(self):
@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # Qt override
         super().changeEvent(event)
         if event.type() == QEvent.ActivationChange and self.isActiveWindow():
-            QTimer.singleShot(0, self.files.check_disk)
+            QTimer.singleShot(0, self, self.files.check_disk)
 
     def dragEnterEvent(self, event) -> None:  # Qt override
         if event.mimeData().hasUrls():
@@ -471,4 +471,4 @@ class MainWindow(QMainWindow):
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.files.open_path(Path(urls[0])))
+            QTimer.singleShot(0, self, lambda: self.files.open_path(Path(urls[0])))
