@@ -15,6 +15,8 @@ import pytest
 from drafter.cli import main
 from drafter.core.errors import DrafterError
 from drafter.corpus.library import open_library
+from drafter.corpus.library.base import _fallback_title
+from drafter.corpus.parser import parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "resources" / "corpus"
@@ -345,3 +347,9 @@ def test_read_only_server_account_searches_but_cannot_add(pg_server):
             list(lib.add([CORPUS / "002_df22016b5cea91c3.txt"]))
         assert "只读" in info.value.message and "reader@" in info.value.message
         assert "reader:reader" not in info.value.message
+
+
+def test_a_speech_without_a_title_is_listed_as_untitled_with_its_first_words(tmp_path):
+    draft = parse_text("今天我们召开这次工作调度会，主要任务是深入贯彻落实中央、省委部署。\n")
+    assert _fallback_title(tmp_path / "a1b2c3.txt", draft) == "（无标题）今天我们召开这次工作调度会，主要任务是深……"
+    assert _fallback_title(tmp_path / "县长讲话.txt", draft) == "县长讲话"

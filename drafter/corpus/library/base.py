@@ -294,10 +294,12 @@ def _trails(draft: Draft) -> list[str]:
 
 def _fallback_title(path: Path, draft: Draft) -> str:
     """A speech the reader found no title in: a file name a person gave it (with Chinese in it),
-    else its first words; never a hash or a scraper's number."""
+    else its first words marked as such (（无标题）今天我们召开……), never passed off as a title;
+    never a hash or a scraper's number."""
     if any("\u4e00" <= ch <= "\u9fff" for ch in path.stem):
         return path.stem
-    return next((b.text[:30] for b in draft.blocks if b.text), "（无标题）")
+    first = next((b.text for b in draft.blocks if b.text), "")
+    return f"（无标题）{first[:20]}……" if first else "（无标题）"
 
 
 def prepare(path: Path, digest: str, size: int, mtime: float, draft: Draft) -> Prepared:
