@@ -267,7 +267,7 @@ def assign_roles(draft: Draft, reports: list[PartReport] | None = None) -> None:
             blocks[j].role = role
         if reports is not None:
             reports.append(PartReport(i, role, scores, reasons))
-        if role in SCORED_ROLES:
+        if role in SCORED_ROLES and not block.role_fixed:  # the writer's part is the writer's whole
             _sub_parts(draft, i, end, role)
         i = end
     for j in range(closing, len(blocks)):

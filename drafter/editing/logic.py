@@ -135,8 +135,13 @@ class EditorLogic:
         return self.edit("move", lambda d, i: d.move_section(i, to), index)
 
     def set_role(self, index: int, role: str) -> bool:
+        """The part a block belongs to, set by the writer: on a heading, for its whole section;
+        kept as the writer's choice (``role_fixed``) when the draft is labelled again or saved."""
         def change(d: Draft, i: int) -> bool:
-            d.blocks[i].role = role
+            end = d.section_end(i) if d.blocks[i].is_heading else i + 1
+            for block in d.blocks[i:end]:
+                block.role = role
+            d.blocks[i].role_fixed = True
             return True
         return self.edit("role", change, index)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from drafter.core.model import Block, Draft
+from drafter.core.storage import read_draft, save_draft
+from drafter.corpus.roles import assign_roles
 from drafter.editing import spans
 from drafter.editing.changes import Change
 from drafter.editing.logic import EditorLogic
@@ -135,3 +137,18 @@ def test_the_session_hook_sees_each_edit():
     session.observers.append(lambda s: seen.append(draft_to_text(s.draft)))
     session.edited()
     assert len(seen) == 1 and session.modified and session.dirty_since_autosave
+
+
+def test_the_writer_sets_a_parts_role_for_its_whole_section_and_the_draft_keeps_it(tmp_path):
+    draft = sample_draft()
+    logic, view = logic_for(draft)
+    first = next(i for i, b in enumerate(draft.blocks) if b.is_heading and b.level == 1)
+    end = draft.section_end(first)
+    assert logic.set_role(first, "conduct")
+    assert {b.role for b in draft.blocks[first:end]} == {"conduct"} and draft.blocks[first].role_fixed
+    assert view.steps[-1] == "修改所属部分"
+    assign_roles(draft)  # labelling again keeps the writer's choice
+    assert {b.role for b in draft.blocks[first:end]} == {"conduct"}
+    save_draft(tmp_path / "d.draft", draft)
+    back = read_draft(tmp_path / "d.draft")[0]
+    assert back.blocks[first].role_fixed and {b.role for b in back.blocks[first:end]} == {"conduct"}
