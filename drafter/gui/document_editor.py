@@ -238,6 +238,8 @@ class DocumentEditor(DocumentView):
         finally:
             if big:
                 QApplication.restoreOverrideCursor()
+        if done:
+            self.ensureCursorVisible()  # the pasted text is where the writer looks next
         if done and parsed is not None:
             heads = sum(1 for p in pieces if p.kind == "heading")
             self.message(f"已粘贴 {len(pieces)} 段，识别出 {heads} 个标题（编号按本稿样式；Ctrl+Z 撤销）")
