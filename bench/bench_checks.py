@@ -18,20 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best
 from drafter.checks import CHECKS, CheckOptions, run_checks
 from drafter.corpus.library import open_library
 from drafter.corpus.parser import parse_text
 
 CORPUS = sorted((ROOT / "resources" / "corpus").glob("*.txt"))
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best
 from drafter.compare import compare_drafts
 from drafter.compare.units import units_of
 from drafter.compare.words import tokens
@@ -33,15 +34,6 @@ from drafter.export.tracked import tracked_docx_bytes
 
 CORPUS = sorted((ROOT / "resources" / "corpus").glob("*.txt"))
 TARGET_CHARS = 30_000
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def old_draft() -> Draft:

@@ -18,19 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best
 from drafter.checks import CheckOptions, divisions, run_checks
 from drafter.corpus.parser import parse_text
 
 SIZE = 20_000
-
-
-def best(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def speech() -> str:
@@ -50,8 +42,8 @@ def main() -> None:
     start = time.perf_counter()
     found = run_checks(draft, options)
     first_run = time.perf_counter() - start
-    check = best(lambda: run_checks(draft, options))
-    baseline = best(lambda: parse_text(text))
+    check = best(lambda: run_checks(draft, options), 7)
+    baseline = best(lambda: parse_text(text), 7)
     print(f"讲话稿 {draft.char_count():,} 字；区划数据 {len(data):,} 条；发现 {len(found)} 处")
     print(f"{'项目':<28}{'秒':>10}{'÷基准':>10}")
     for name, seconds in (("parse_text（基准）", baseline), ("区划数据首次载入", first_load),
