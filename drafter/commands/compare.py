@@ -23,7 +23,7 @@ from drafter.export.fonts import FONT_SETS
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "compare", "比较两个版本，可导出带修订的 Word 文件")
+    parser = add_command(sub, "compare")
     parser.add_argument("old", help="旧版本：草稿、.docx、.txt，或“草稿.draft@轮次名”")
     parser.add_argument("new", help="新版本：同上")
     out = parser.add_mutually_exclusive_group()

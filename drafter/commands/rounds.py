@@ -20,7 +20,7 @@ from drafter.core.storage import read_draft, save_draft
 
 
 def register(sub) -> None:
-    parser = add_command(sub, "rounds", "送审轮次：保存、列出、查看、恢复")
+    parser = add_command(sub, "rounds")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True,
                                     parser_class=type(parser))
     save = add_command(actions, "save", "把草稿当前的文字存为一个轮次")
