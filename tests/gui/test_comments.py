@@ -5,10 +5,12 @@ for all are undoable, and undo brings the pending marks back."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from drafter.gui.comments import LAYER
 from drafter.gui.comments_cards import COMMENT_BG
+from tests.compare import fodt
 from tests.corpus.review_docs import COMMENTED, DELETED, INSERTED, SPAN_END, SPAN_START, reviewed_speech
 from tests.gui.conftest import type_text
 
@@ -150,3 +152,22 @@ def test_opening_a_draft_without_marks_takes_the_margin_away(window, tmp_path, q
     plain.write_text("今天召开全县安全生产工作会议。\n一、认清形势\n", "utf-8")
     assert window.files.open_path(plain)
     assert not margin.isVisible() and not window.editor.layers[LAYER] and not margin.cards
+
+
+@pytest.mark.skipif(not fodt.available(), reason="LibreOffice (soffice) not installed")
+def test_a_file_reviewed_in_libreoffice_shows_its_comments_beside_their_text(window, tmp_path, qtbot):
+    from tests.corpus.test_docx_review_lo import REVIEW, _made_by_libreoffice
+
+    reviewed, sent = _made_by_libreoffice(tmp_path)
+    assert window.files.open_path(reviewed)
+    margin = window.review_margin
+    comments = [c for c in margin.cards if c.is_comment]
+    assert [c.item.author for c in comments] == [author for _n, _u, author, _d, _t in REVIEW.comments]
+    assert comments[0].cursor.selectedText() == COMMENTED
+    assert comments[2].cursor.selectedText() == "带头强化理论武装"
+    assert dict(_layer(window))[DELETED].fontStrikeOut()
+    _scroll_to(margin, _revision(margin, "ins"))
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=_revision(margin, "ins").buttons["accept"].center())
+    assert INSERTED in _text(window)
+    window.act["undo"].trigger()
+    assert INSERTED not in _text(window) and len(window.draft.review.revisions) == 2
