@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.corpus.documents import parse_file
 from drafter.corpus.docx_reader import read_docx
-from drafter.corpus.parser import parse_file
 from drafter.export.docx_writer import docx_bytes
 from tests.export import previous_writer
 from tests.export.conftest import CORPUS, sample_draft
