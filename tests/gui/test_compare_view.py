@@ -8,7 +8,7 @@ from drafter.compare.report import change_entries
 from drafter.core import rounds
 from drafter.core.storage import save_draft
 from drafter.corpus.docx_review import read_review
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.gui.compare_view import CompareDialog
 from tests.compare.conftest import printed
 from tests.compare.edits import SPEECHES, edit_every_way
