@@ -120,15 +120,6 @@ def test_a_reviewers_revisions_are_accepted_one_by_one_and_undone(window, tmp_pa
     assert "持续" not in text()
 
 
-def test_saving_a_reviewed_draft_says_its_pending_marks_are_not_in_the_file(window, tmp_path, ui):
-    from tests.corpus.test_docx_review import _reviewed
-
-    assert window.files.open_path(_reviewed(tmp_path))
-    ui.answers["ask_save_path"] = str(tmp_path / "存稿.draft")
-    assert window.files.save_as()
-    assert any("不存入草稿文件" in m for m in ui.messages("show_info"))
-
-
 def test_two_rounds_are_compared(qtbot, tmp_path, ui):
     dialog, old, new = _dialog(qtbot, tmp_path)
     rounds.save_round(dialog.path, new, "征求意见稿")
