@@ -106,7 +106,7 @@ class DocumentView(QTextEdit):
         try:
             if not move_paragraphs(doc, self.formats, draft, start, old_end, new, markers):
                 rewrite(doc, self.formats, cursor, start, old_end, new, markers)
-            refit(doc, self.formats, draft, markers, cursor)
+            refit(doc, self.formats, draft, markers, cursor, self.markers, (start, start + len(new), old_end))
         finally:
             cursor.endEditBlock()
             self._quiet = False

@@ -317,12 +317,12 @@ class MainWindow(QMainWindow):
         if self.checks_dock.built:
             self.checks.draft_edited()
         if structural:
-            self.outline.refresh()
+            self.outline.refresh(self.editor.markers)
             self.outline.select_block(self.editor.current_block())
         self._stats_timer.start()           # counts and announced numbers once typing pauses
 
     def _text_settled(self) -> None:
-        self.outline.refresh()              # heading sentences typed into
+        self.outline.refresh(self.editor.markers)   # heading sentences typed into
         self._update_stats()
         if self.windowTitle() and not self.session.path:
             self.update_title()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication
 
 from drafter.core import storage
 from drafter.core.draftfile import dumps
@@ -288,7 +290,12 @@ def test_outline_tooltip_gives_section_length(window, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
     draft = window.draft
     expected = sum(len(b.text) + len(b.body) for b in draft.blocks[1:5])   # 一、 with its (一)(二)
-    assert f"本节 {expected} 字" in window.outline.items[1].toolTip(0)
+    outline = window.outline
+    item = outline.items[1]
+    assert not item.toolTip(0)                      # counted when the pointer rests on it
+    point = outline.visualItemRect(item).center()
+    QApplication.sendEvent(outline.viewport(), QHelpEvent(QEvent.ToolTip, point, outline.viewport().mapToGlobal(point)))
+    assert f"本节 {expected} 字" in item.toolTip(0)
 
 
 def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
