@@ -33,6 +33,7 @@ import re
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
+from drafter.core.numerals import MAX_NUMBER
 from drafter.core.vocab import DRAFT_FIELDS, ROLES
 
 FORMAT_VERSION = 1
@@ -190,8 +191,8 @@ def _read_header(line: str, number: int, fail) -> Block:
         block.numbered = attrs.get("numbered") != "no"
         if "start" in attrs:
             start = attrs["start"]
-            if not start.isdigit() or not 1 <= int(start) <= 999:
-                raise fail(f"编号起始值应为 1–999，实为“{start}”", number)
+            if not start.isdigit() or len(start) > 4 or not 1 <= int(start) <= MAX_NUMBER:
+                raise fail(f"编号起始值应为 1–{MAX_NUMBER}，实为“{start}”", number)
             block.start = int(start)
     return block
 

@@ -25,6 +25,21 @@ DELETING = ("del", "moveFrom")
 
 
 @dataclass(frozen=True)
+class Spot:
+    """Where a mark sits in the text as the writer sent it (the draft's text): paragraph
+    ``paragraph`` of that text (0-based, empty paragraphs counted) reading ``text``, from
+    ``start`` to ``end`` in paragraph ``end_paragraph`` reading ``end_text``.  A point
+    (``start == end`` in one paragraph) is where an insertion goes."""
+
+    paragraph: int
+    text: str
+    start: int
+    end_paragraph: int
+    end_text: str
+    end: int
+
+
+@dataclass(frozen=True)
 class PendingRevision:
     id: str
     kind: str                 # ins | del | moveFrom | moveTo | pPrChange
@@ -34,6 +49,7 @@ class PendingRevision:
     paragraph: int            # 1-based paragraph of the reviewer's file
     context: str              # the start of that paragraph, to find it
     whole_paragraph: bool = False   # the paragraph itself was inserted / deleted / moved
+    spot: Spot | None = field(default=None, compare=False)   # where, in the draft's text
 
     def as_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "label": KIND_NAMES.get(self.kind, self.kind),
@@ -53,6 +69,7 @@ class PendingComment:
     end_paragraph: int
     initials: str = ""
     resolved: bool = False    # marked done (已解决) in Word
+    spot: Spot | None = field(default=None, compare=False)   # where, in the draft's text
 
     def as_json(self) -> dict:
         return {"id": self.id, "author": self.author, "date": self.date or None, "text": self.text,

@@ -10,7 +10,8 @@
 3. *Continuity.*  一是 / 一要 / 第一， also open ordinary sentences, so a paragraph starting
    with one is a point only inside a series: item 1 must be followed by item 2 of the same
    style (before the series restarts), item n>1 must follow item n-1 (or n-2, a gap the
-   checks will report).  Other families (一、 （一） 1. （1） 第一部分) are points on sight.
+   checks will report).  Other families (一、 （一） 1. （1） 第一部分) are points on sight,
+   up to 99; from 100 on (100. （100） 一百零一、) every family only continues a list.
 4. *Levels.*  Nesting is decided per document by the order styles open: a style already open
    closes everything opened after it and is a sibling at its depth; a new style opens one
    level deeper than the innermost open one.  So 第一， is level 1 and 一要 level 2 in one
@@ -47,6 +48,10 @@ logger = logging.getLogger(__name__)
 WEAK_FAMILIES = ("shi", "yao", "diyi")
 #: Families of the parts of a speech (第一部分, 一、).
 TOP_FAMILIES = ("part", "dun")
+#: From this number on a point is one only as the next of its list: a paragraph may open with
+#: a year or an amount (2023、2024年……, 500.……) but not with a list's hundredth item unless
+#: the list came before.
+LONG_LIST = 100
 
 
 
@@ -66,7 +71,7 @@ class _Candidate:
 
 def _candidate(line: str) -> _Candidate | None:
     marker = match_marker(line)
-    if marker is None or marker.number > 99:
+    if marker is None:
         return None
     rest = line[len(marker.text):].lstrip(WHITESPACE)
     if not rest:
@@ -96,7 +101,11 @@ def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
     for pos, cand in enumerate(candidates):
         style, n = cand.style, cand.marker.number
         ok = True
-        if cand.marker.family in WEAK_FAMILIES:
+        if n >= LONG_LIST:
+            # 100. / （100） / 一百零一、 only go on a list (2023、2024年…… opens none)
+            prev = last_number.get(style)
+            ok = prev is not None and prev < n <= prev + 2
+        elif cand.marker.family in WEAK_FAMILIES:
             if n == 1:
                 ok = following[pos] == 2
             else:

@@ -57,6 +57,7 @@ class DocumentView(QTextEdit):
         self.markers: list[str] = []
         self.steps: dict[int, Step] = {}       # undo count after a step -> the step
         self.marks: dict[object, QTextCursor] = {}
+        self.layers: dict[str, list] = {}       # extra selections by who drew them (findings, review)
         self.current = 0
         self._quiet = False                     # the document is being written from the model
         self._replaying = False                 # undo/redo: whatever changes, refresh the outline
@@ -138,7 +139,7 @@ class DocumentView(QTextEdit):
         self.markers = markers
         self.steps = {}
         self.marks = {}
-        self.setExtraSelections([])
+        self.set_layer("findings", [])
         cursor = self.textCursor()
         cursor.setPosition(0)
         self.setTextCursor(cursor)
@@ -330,7 +331,13 @@ class DocumentView(QTextEdit):
             selection.cursor = cursor
             selection.format = finding_format(severity)
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self.set_layer("findings", selections)
+
+    def set_layer(self, name: str, selections: list) -> None:
+        """Extra selections drawn by one part (审校 underlines, a reviewer's marks): each part
+        replaces its own and keeps the others'."""
+        self.layers[name] = selections
+        self.setExtraSelections([s for layer in self.layers.values() for s in layer])
 
     def select_mark(self, key: object) -> bool:
         cursor = self.marks.get(key)

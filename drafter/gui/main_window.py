@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -31,6 +32,7 @@ from drafter.editing.logic import EditorLogic
 from drafter.editing.session import Session
 from drafter.editing.stats import draft_stats
 from drafter.gui import dialogs, settings
+from drafter.gui.comments import ReviewMargin, keep_review_in_step
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
@@ -95,7 +97,11 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.form)
-        centre_layout.addWidget(self.editor, 1)
+        self.review_margin = ReviewMargin(self.editor, self.apply_review)   # 批注栏 (gui/comments.py)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.editor, 1)
+        text_row.addWidget(self.review_margin)
+        centre_layout.addLayout(text_row, 1)
         self.find_bar = FindBar(self.editor)
         self.find_bar.replaced_all.connect(lambda needle, text: self.logic.replace_all(needle, text))
         self.find_bar.hide()
@@ -299,6 +305,7 @@ class MainWindow(QMainWindow):
         self.form.set_draft(self.draft)
         self.numbering.set_draft(self.draft)
         self.editor.set_draft(self.draft)
+        self.review_margin.set_draft(self.draft)
         self.outline.set_draft(self.draft)
         if self.checks_dock.built:
             self.checks.set_draft(self.draft, self._source_path())
@@ -398,8 +405,11 @@ class MainWindow(QMainWindow):
         """Accepted or rejected revisions as one undoable step; the pending list follows."""
         from drafter.gui.compare_view import replace_text
 
-        self.logic.text_edit(label, lambda draft: replace_text(draft, result))
+        before = self.draft.review
+        if self.logic.text_edit(label, lambda draft: replace_text(draft, result)):
+            keep_review_in_step(self.editor, before, result.review)   # undo brings the marks back
         self.draft.review = result.review
+        self.review_margin.set_draft(self.draft)
 
     def restore_round(self, restored: Draft, name: str) -> None:
         """The text of a round as the draft's text, one undoable step."""
