@@ -34,9 +34,11 @@ from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
 from drafter.core.numerals import MAX_NUMBER
+from drafter.core.review import Review
 from drafter.core.vocab import DRAFT_FIELDS, ROLES
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2          # written only for a draft with a reviewer's pending marks
+PLAIN_VERSION = 1           # every other draft: version 1, as before
 SUFFIX = ".draft"
 _META_KEYS = DRAFT_FIELDS
 
@@ -72,11 +74,14 @@ def _represent_str(dumper, value: str):
 
 
 def dumps(draft: Draft) -> str:
-    meta: dict[str, object] = {"drafter": FORMAT_VERSION}
+    review = draft.review
+    meta: dict[str, object] = {"drafter": FORMAT_VERSION if review is not None else PLAIN_VERSION}
     for key in _META_KEYS:
         meta[key] = getattr(draft, key)
     meta["numbering"] = {int(k): v for k, v in sorted(draft.numbering.items())}
     meta["fields"] = dict(draft.fields)
+    if review is not None:
+        meta["review"] = review.header()
     yaml, dumper = _yaml()
     front = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
     lines = ["---", front.rstrip("\n"), "---"]
@@ -129,7 +134,7 @@ def _read_front(front_lines: list[str], fail) -> Draft:
     if not isinstance(meta, dict):
         raise fail("文件头应为“键: 值”形式", 2)
     version = meta.get("drafter")
-    if version != FORMAT_VERSION:
+    if version not in (PLAIN_VERSION, FORMAT_VERSION):
         if isinstance(version, int) and version > FORMAT_VERSION:
             raise fail(f"格式版本 {version} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级 Drafter", 2)
         raise fail(f"未知的格式版本：{version!r}", 2)
@@ -157,7 +162,21 @@ def _read_front(front_lines: list[str], fail) -> Draft:
         except ValueError as exc:
             raise fail(str(exc), 2) from None
         draft.numbering[level] = style
+    if version == FORMAT_VERSION and meta.get("review") is not None:
+        draft.review = _read_review(meta["review"], fail)
     return draft
+
+
+def _read_review(value, fail) -> Review:
+    """The header's ``review``: the reviewer's file kept beside the draft, rebuilt when the
+    draft is opened (``storage.read_draft``)."""
+    decided = value.get("decided") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not isinstance(value.get("file"), str) or not value["file"] \
+            or "/" in value["file"] or "\\" in value["file"] or not isinstance(value.get("sha256"), str) \
+            or not isinstance(decided or {}, dict) or not all(isinstance(v, bool) for v in (decided or {}).values()):
+        raise fail("文件头中“review”应为审阅稿文件名、sha256 和已处理的修订", 2)
+    return Review(value["file"], decisions={str(k): v for k, v in (decided or {}).items()},
+                  sha256=value["sha256"], stored=True)
 
 
 def _read_header(line: str, number: int, fail) -> Block:

@@ -12,6 +12,7 @@ Pure Python; the editor shows these, the command line lists them (``drafter pars
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -95,6 +96,16 @@ class Review:
     edits: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     #: ``text_key`` of the draft as read: the revisions apply to that text only.
     base_key: tuple = ()
+    sha256: str = ""          # of the reviewer's file, so a kept copy can be checked
+    #: read from a .draft's header (file, sha256, decisions) and not yet rebuilt from the
+    #: kept copy of the reviewer's file (``corpus.review_store.restore_review``)
+    stored: bool = False
+
+    def header(self) -> dict:
+        """What a .draft's header keeps of it (docs/FORMAT.md, version 2): the reviewer's
+        file (its copy lies in NAME.draft.review/), its sha256 and the decisions made."""
+        return {"file": Path(self.source).name, "sha256": self.sha256,
+                "decided": {str(k): bool(v) for k, v in self.decisions.items()}}
 
     def matches(self, draft: Draft) -> bool:
         """True while ``draft`` still has the text the revisions were read against (not edited

@@ -18,6 +18,7 @@ reviewer inserted and another deleted) resolve as Word resolves them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import tempfile
@@ -406,7 +407,8 @@ def read_review(path: str | Path) -> Draft:
     accepted = _resolved_draft(data, path, lambda r: True) if revisions_found else base.copy()
     resolved = _resolved_comment_ids(comments_xml, extended_xml)
     base.review = Review(str(path), revisions_found, pending_comments(marks, comments, resolved, sent), accepted,
-                         edits=paragraph_edits(marks, lambda r: None), base_key=text_key(base))
+                         edits=paragraph_edits(marks, lambda r: None), base_key=text_key(base),
+                         sha256=hashlib.sha256(data).hexdigest())
     logger.info("read %s: %d pending revisions, %d comments", path, len(revisions_found), len(comments))
     return base
 
@@ -428,6 +430,8 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     decisions.update(dict.fromkeys(chosen, accept))
     path = Path(review.source)
     data = safeio.read_docx_bytes(path)
+    if review.sha256 and hashlib.sha256(data).hexdigest() != review.sha256:
+        raise DrafterError("审阅稿在读入后被修改过，修订无法再逐条处理；请重新打开审阅稿", path)
     base = _resolved_draft(data, path, lambda r: decisions.get(r.id, False))
     accepted = _resolved_draft(data, path, lambda r: decisions.get(r.id, True))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -440,5 +444,6 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     remaining = [replace(r, spot=spots.get((r.id, r.kind))) for r in review.revisions if r.id not in decisions]
     placed = {c.id: c for c in pending_comments(marks, comments, set(), sent)}
     kept = [replace(c, spot=placed[c.id].spot) if c.id in placed else c for c in review.comments]
-    base.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base))
+    base.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base),
+                         hashlib.sha256(data).hexdigest())
     return base

@@ -24,25 +24,22 @@
    in another style keeps it in ``Block.style``; ``Block.source_marker`` keeps the marker as
    written.  Roles come from ``drafter.corpus.roles``.
 
-No word segmentation happens here; the parser never raises on any text.
+No word segmentation happens here; the parser never raises on any text.  It reads lines, not
+files: ``drafter.corpus.documents`` opens a .txt or .docx (the Word reader hands the texts of a
+file without heading styles back to ``parse_lines``).
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from drafter.core.errors import DrafterError
 from drafter.core.markers import GAN, Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
 from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
 from drafter.corpus.frontmatter import read_front_matter
-
-logger = logging.getLogger(__name__)
+from drafter.corpus.roles import assign_roles
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
@@ -140,8 +137,6 @@ _ADDRESS_LINE = re.compile(r"同志们|朋友们|各位|谢谢|女士|先生")
 # ----- the parser --------------------------------------------------------------------------------
 def parse_lines(lines: list[str]) -> Draft:
     """Parse the lines (paragraphs) of a speech into a draft.  Never raises on any text."""
-    from drafter.corpus.roles import assign_roles
-
     cleaned = [c for c in (clean_line(line) for line in lines) if c]
     front = read_front_matter(cleaned)
     draft = Draft(title=front.title, speaker=front.speaker, date=front.date, occasion=front.occasion,
@@ -210,23 +205,3 @@ def parse_lines(lines: list[str]) -> Draft:
 def parse_text(text: str) -> Draft:
     """Parse the text of a speech (one paragraph per line)."""
     return parse_lines(text.splitlines())
-
-
-def parse_file(path: str | os.PathLike[str]) -> Draft:
-    """Read and parse a .txt or .docx speech."""
-    from drafter.corpus.loaders import read_text_file
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from drafter.corpus.docx_reader import read_docx  # python-docx only when a .docx comes
-
-        return read_docx(path)
-    elif suffix in (".txt", ".text", ""):
-        draft = parse_text(read_text_file(path))
-    else:
-        raise DrafterError(f"不支持的文件类型“{path.suffix}”，请使用 .txt 或 .docx", path)
-    if not draft.blocks and not draft.title:
-        raise DrafterError("文件中没有可识别的正文", path)
-    logger.info("parsed %s: %d blocks", path, len(draft.blocks))
-    return draft

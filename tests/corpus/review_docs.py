@@ -10,7 +10,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export import export_draft
 from tests.compare.edits import SPEECHES
 

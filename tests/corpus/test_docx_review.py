@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from drafter.cli import main
 from drafter.core.errors import DrafterError
 from drafter.corpus.docx_review import decide, read_review
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export import export_draft
 from tests.compare import libreoffice
 from tests.compare.edits import SPEECHES

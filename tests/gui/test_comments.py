@@ -144,6 +144,27 @@ def test_deciding_after_the_text_was_edited_says_why_not(window, tmp_path, qtbot
     assert INSERTED not in _text(window)
 
 
+def test_a_reviewed_draft_saved_and_opened_again_has_its_marks(window, tmp_path, qtbot, ui):
+    margin, sent = _open(window, tmp_path, qtbot)
+    deletion = _revision(margin, "del")
+    _scroll_to(margin, deletion)
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=deletion.buttons["accept"].center())
+    target = tmp_path / "存稿.draft"
+    ui.answers["ask_save_path"] = str(target)
+    assert window.files.save_as()
+    assert "随草稿保存" in window.statusBar().currentMessage() and not ui.messages("show_info")
+    window.session.modified = False
+    assert window.files.open_path(tmp_path / "审阅稿.docx")     # another file in between
+    window.session.modified = False
+    assert window.files.open_path(target), ui.calls
+    assert window.session.path == target and DELETED not in _text(window)
+    assert [c.item.kind for c in margin.cards if not c.is_comment] == ["ins"]
+    assert _comment(margin, "李主任").cursor.selectedText() == COMMENTED
+    _scroll_to(margin, _revision(margin, "ins"))
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=_revision(margin, "ins").buttons["accept"].center())
+    assert INSERTED in _text(window) and not window.draft.review.revisions
+
+
 def test_opening_a_draft_without_marks_takes_the_margin_away(window, tmp_path, qtbot):
     margin, _sent = _open(window, tmp_path, qtbot)
     assert window.editor.layers[LAYER]
