@@ -20,9 +20,9 @@ from drafter.core.levels import LEVELS
 
 KEYS = ("国", "省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡")
 OURS, WHOLE, STRONG, ORGAN, UNITS, DEPARTMENTS = "ours", "whole", "strong", "organ", "units", "departments"
-MEETING = "meeting"
+MEETING, DEPUTIES = "meeting", "deputies"
 KIND_NAMES = {OURS: "自称", WHOLE: "全域称谓", STRONG: "全域称谓", ORGAN: "领导机关", UNITS: "下级单位称谓",
-              DEPARTMENTS: "直属部门称谓", MEETING: "本次会议名称"}
+              DEPARTMENTS: "直属部门称谓", MEETING: "本次会议名称", DEPUTIES: "本级领导称谓"}
 
 _UNITS = {
     "国": ("各省（区、市）", "各省区市"),
@@ -68,7 +68,7 @@ def _own_words(key: str) -> dict[str, str]:
     """kind → the usual word of level ``key`` (for suggestions)."""
     level = LEVELS.get(key)
     words = {OURS: f"我{key}", WHOLE: f"全{key}", ORGAN: f"{key}委", UNITS: _UNITS.get(key, ("",))[0],
-             DEPARTMENTS: f"{key}直各部门"}
+             DEPARTMENTS: f"{key}直各部门", DEPUTIES: f"各位副{key}长" if key != "自治区" else "各位副主席"}
     if level is not None:
         words.update({OURS: level.ours, WHOLE: level.whole, ORGAN: level.party, UNITS: level.units,
                       DEPARTMENTS: level.departments})
@@ -110,6 +110,8 @@ def vocabulary() -> dict[str, list[tuple[str, str]]]:
             for organ in (*_PARTY.get(key, (f"{key}委",)), *_GOVERNMENT.get(key, (f"{key}政府", f"{key}人民政府"))):
                 for tail in _ORGAN_DEPARTMENTS:
                     add(f"{organ}{tail}", key, DEPARTMENTS)
+        if key != "自治区":
+            add(f"各位副{key}长", key, DEPUTIES)  # the speaker's own deputies: 刚才，各位副市长……
         for word in _UNITS.get(key, ()):
             add(word, key, UNITS)
     for word in _UNITS["国"]:
@@ -283,6 +285,8 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
         if rank == own.rank + 1 and own.rank == 2:
             return WARNING
         return None
+    if kind == DEPUTIES:
+        return ERROR  # a speech addresses only its own level's deputies as 各位副X长
     if kind == DEPARTMENTS:
         if rank < own.rank and ("各" not in word or _SUPPORT_AFTER.match(after) or _SUPPORT_BEFORE.search(lead)):
             return None  # 积极对接市直部门, 在市政府各部门的大力支持下; but 市政府各部门要…… addresses them
@@ -330,6 +334,7 @@ def _finding(index: int, text: str, start: int, end: int, word: str, key: str, k
     level = "自治区" if key == "自治区" else f"{key}级"
     why = {UNITS: f"“{word}”是{level}讲话对下级的称谓，本稿为{own.label}",
            DEPARTMENTS: f"“{word}”是{level}讲话对所属部门的称谓，本稿为{own.label}",
+           DEPUTIES: f"“{word}”是{level}讲话对本级副职领导的称谓，本稿为{own.label}",
            ORGAN: f"“{word}”是{level}机关，本稿为{own.label}，作为本级说法不对"}.get(
         kind, f"“{word}”是{level}用语，本稿为{own.label}")
     message = f"本级用语不符：{why}（据{own.how}），可能是其他讲话稿的遗留（{around(text, start, end)}）"
