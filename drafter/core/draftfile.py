@@ -27,9 +27,8 @@ are written ``\\\\``, ``\\n`` and ``\\r``; nothing else is escaped.  The closing
 
 from __future__ import annotations
 
+import functools
 import re
-
-import yaml
 
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
@@ -37,7 +36,6 @@ from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
 from drafter.core.numerals import MAX_NUMBER
 from drafter.core.review import Review
 from drafter.core.vocab import DRAFT_FIELDS, ROLES
-from drafter.core.yamlio import safe_load
 
 FORMAT_VERSION = 2          # written only for a draft with a reviewer's pending marks
 PLAIN_VERSION = 1           # every other draft: version 1, as before
@@ -56,17 +54,23 @@ def unescape(value: str) -> str:
     return _UNESCAPE.sub(lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), value)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes strings that YAML would fold or normalise (NEL, line separators, control
-    characters) in double quotes, where they are escaped."""
+@functools.cache
+def _yaml():
+    """PyYAML and the draft's dumper, loaded when a draft is first written (the editor's
+    window shows before any draft is read or written: ~15 ms of its start-up)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Writes strings that YAML would fold or normalise (NEL, line separators, control
+        characters) in double quotes, where they are escaped."""
+
+    Dumper.add_representer(str, _represent_str)
+    return yaml, Dumper
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str):
+def _represent_str(dumper, value: str):
     style = '"' if any(not ch.isprintable() or ch in "\x85\u2028\u2029\ufeff" for ch in value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
 
 
 def dumps(draft: Draft) -> str:
@@ -78,7 +82,8 @@ def dumps(draft: Draft) -> str:
     meta["fields"] = dict(draft.fields)
     if review is not None:
         meta["review"] = review.header()
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
+    yaml, dumper = _yaml()
+    front = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
     lines = ["---", front.rstrip("\n"), "---"]
     for block in draft.blocks:
         lines.append("")
@@ -123,6 +128,8 @@ def loads(text: str, path: str | None = None) -> Draft:
 
 
 def _read_front(front_lines: list[str], fail) -> Draft:
+    from drafter.core.yamlio import safe_load   # PyYAML: when a draft is first read (see _yaml)
+
     meta = safe_load("\n".join(front_lines), fail("").path or "草稿", first_line=2, label="文件头")
     if not isinstance(meta, dict):
         raise fail("文件头应为“键: 值”形式", 2)

@@ -53,6 +53,7 @@ _TITLE_END = lazy(r"(?:讲话稿|讲话|发言稿|发言|致辞|致词|报告|�
 _LEAD = lazy(r"召开|举行|举办|开幕|闭幕|出席|主持")
 _LEAD_SAYS = lazy(r"讲话|发表|强调|指出|部署|出席|主持|参加|表示|要求")
 _FIRST_PERSON = lazy(r"我们|我|咱们|大家|同志们|各位")
+_WORD = lazy(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _plain_short(line: str, limit: int) -> bool:
@@ -290,8 +291,8 @@ def _split_labels(line: str) -> list[tuple[str, str]]:
     if not matches:
         glued = GLUED_LABEL.search(line)
         if glued is None or glued.start() == 0 or not _plain_short(line[: glued.start()], 80) \
-                or len(line) - glued.end() > 40:
-            return [("", line)]
+                or not _WORD.search(line[: glued.start()]) or len(line) - glued.end() > 40:
+            return [("", line)]  # no title before it: （责任编辑：张三） is chrome as a whole
         matches = [glued]
     result: list[tuple[str, str]] = []
     if matches[0].start() > 0:

@@ -149,6 +149,8 @@ class ReviewMargin(QWidget):
         self._check = QTimer(self, singleShot=True, interval=0)
         self._check.timeout.connect(self._follow_edits)
         self._structural = False
+        self._touched: list[int] | None = None       # the stretch of the document edited since
+        editor.document().contentsChange.connect(self._contents_changed)
         editor.verticalScrollBar().valueChanged.connect(self.canvas.update)
         editor.document().documentLayout().documentSizeChanged.connect(self.canvas.update)
         editor.edited.connect(self._edited)
@@ -204,6 +206,9 @@ class ReviewMargin(QWidget):
     def _remember(self, card: Card) -> None:
         cursor = card.cursor
         card.remembered = cursor.selectedText() if cursor is not None else ""
+        if cursor is not None:
+            number = self.editor.document().findBlock(cursor.selectionStart()).blockNumber()
+            card.block = self.draft.blocks[number] if number < len(self.draft.blocks) else None
         if cursor is not None and not cursor.hasSelection():
             block = cursor.block()
             offset = cursor.position() - block.position()
@@ -267,6 +272,11 @@ class ReviewMargin(QWidget):
             self._structural = self._structural or structural
             self._check.start()
 
+    def _contents_changed(self, position: int, removed: int, added: int) -> None:
+        if self.cards:
+            lo, hi = position, position + max(removed, added)
+            self._touched = [lo, hi] if self._touched is None else [min(self._touched[0], lo), max(self._touched[1], hi)]
+
     def _meta_changed(self) -> None:
         """Undo or redo of an accept/reject brings the draft's pending marks back or away."""
         if self.draft.review is not self.review:
@@ -275,27 +285,46 @@ class ReviewMargin(QWidget):
     def _follow_edits(self) -> None:
         """Marks whose paragraphs an edit rewrote are found again by their text."""
         structural, self._structural = self._structural, False
+        touched, self._touched = self._touched, None
         texts = None
+        moved = False
         for card in self.cards:
             cursor = card.cursor
-            if cursor is None:
+            if cursor is None or (card.lost and not structural):
                 continue
+            if not structural and (touched is None or cursor.selectionEnd() < touched[0]
+                                   or cursor.selectionStart() > touched[1]):
+                continue            # typing elsewhere: Qt has moved its cursor, nothing to look at
             text = cursor.selectedText()
             if card.remembered and not cursor.hasSelection():
                 texts = texts if texts is not None else shown_texts(self.draft)
-                place = relocate(texts, card.remembered.replace("\u2029", "\n"), cursor.blockNumber())
+                place = self._in_its_paragraph(card, texts, card.remembered.replace("\u2029", "\n"))
+                moved = moved or card.lost != (place is None) or place is not None
                 card.lost = place is None
                 if place is not None:
                     card.cursor = self._cursor(place)
+                    self._remember(card)
             elif card.remembered and text != card.remembered:
                 card.remembered = text          # typed into: the comment covers what is there now
             elif not card.remembered and structural and card.before and not self._before_ok(card):
                 texts = texts if texts is not None else shown_texts(self.draft)
-                place = relocate(texts, card.before, cursor.blockNumber())
+                place = self._in_its_paragraph(card, texts, card.before)
                 if place is not None:
                     card.cursor = self._cursor(Place(place.end_block, place.end, place.end_block, place.end))
-        self._mark()
-        self.canvas.update()
+                    self._remember(card)
+                    moved = True
+        if moved:           # else the marks' cursors have followed the text by themselves, and the
+            self._mark()    # column follows the document's size (documentSizeChanged)
+            self.canvas.update()
+
+    def _in_its_paragraph(self, card: Card, texts: list[str], text: str) -> Place | None:
+        """``text`` found again in the paragraph the mark was in, wherever an edit moved that
+        paragraph (a mark follows its paragraph; text deleted from it is not looked for elsewhere)."""
+        index = next((i for i, block in enumerate(self.draft.blocks) if block is card.block), None)
+        if index is None:
+            return None
+        place = relocate(texts, text, index)
+        return place if place is not None and place.block == index else None
 
     def _before_ok(self, card: Card) -> bool:
         block = card.cursor.block()

@@ -29,6 +29,7 @@ class Card:
     remembered: str = ""                 # the text the cursor selected last, to find it again
     before: str = ""                     # for a point: the characters just before it
     lost: bool = False                   # its text was deleted from the draft
+    block: object = None                 # the draft's Block its text starts in (it follows that paragraph)
     rect: QRect = field(default_factory=QRect)
     buttons: dict[str, QRect] = field(default_factory=dict)
 
@@ -75,7 +76,20 @@ class Card:
         return QColor("#222222")
 
 
+_HEIGHTS: dict[tuple, int] = {}
+
+
 def card_height(card: Card, width: int, font: QFont) -> int:
+    key = (width, font.key(), card.is_comment, card.body())
+    height = _HEIGHTS.get(key)
+    if height is None:
+        if len(_HEIGHTS) > 4096:
+            _HEIGHTS.clear()
+        height = _HEIGHTS[key] = _measure(card, width, font)
+    return height
+
+
+def _measure(card: Card, width: int, font: QFont) -> int:
     metrics = QFontMetrics(font)
     inner = width - 2 * PAD
     body = metrics.boundingRect(QRect(0, 0, inner, 10_000), Qt.TextWordWrap, card.body()).height()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -107,7 +107,7 @@ class DocumentView(QTextEdit):
         try:
             if not move_paragraphs(doc, self.formats, draft, start, old_end, new, markers):
                 rewrite(doc, self.formats, cursor, start, old_end, new, markers)
-            refit(doc, self.formats, draft, markers, cursor)
+            refit(doc, self.formats, draft, markers, cursor, self.markers, (start, start + len(new), old_end))
         finally:
             cursor.endEditBlock()
             self._quiet = False
@@ -357,10 +357,11 @@ class DocumentView(QTextEdit):
         layout = doc.documentLayout()
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
-        bottom = self.viewport().height()
+        area = event.rect()        # a keystroke repaints its own paragraph only
+        top_y, bottom = area.top() + dy, area.bottom()
         painter = QPainter(self.viewport())
         painter.setPen(MARKER_COLOUR)
-        qblock = self.cursorForPosition(QPoint(0, 0)).block()
+        qblock = self._block_at(top_y)
         count = len(self.markers)
         while qblock.isValid():
             rect = layout.blockBoundingRect(qblock)
@@ -377,3 +378,17 @@ class DocumentView(QTextEdit):
                 painter.drawText(QPointF(x, top + line.y() + line.ascent()), marker)
             qblock = qblock.next()
         painter.end()
+
+    def _block_at(self, y: float):
+        """The paragraph at document height ``y`` (a binary search over the laid-out
+        paragraphs: cheaper than Qt's hit test, which also finds the character)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        low, high = 0, doc.blockCount() - 1
+        while low < high:
+            mid = (low + high) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).bottom() < y:
+                low = mid + 1
+            else:
+                high = mid
+        return doc.findBlockByNumber(low)

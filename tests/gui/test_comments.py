@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from drafter.gui.comments import LAYER
 from drafter.gui.comments_cards import COMMENT_BG
 from tests.compare import fodt
-from tests.corpus.review_docs import COMMENTED, DELETED, INSERTED, SPAN_END, SPAN_START, reviewed_speech
+from tests.corpus.review_docs import COMMENTED, DELETED, INSERTED, MOVED, SPAN_END, SPAN_START, reviewed_speech
 from tests.gui.conftest import type_text
 
 
@@ -49,7 +49,7 @@ def _revision(margin, kind):
 
 def test_each_comment_is_beside_its_text_and_its_range_is_marked(window, tmp_path, qtbot):
     margin, sent = _open(window, tmp_path, qtbot)
-    assert "批注 2 条" in margin.summary.text() and "待处理修订 2 处" in margin.summary.text()
+    assert "批注 3 条" in margin.summary.text() and "待处理修订 2 处" in margin.summary.text()
     assert INSERTED not in _text(window) and DELETED in _text(window)   # the draft is the text as sent
     assert window.draft == sent
     margin.canvas.repaint()
@@ -100,6 +100,33 @@ def test_a_section_moved_keeps_its_comment(window, tmp_path, qtbot):
     assert _comment(margin, "李主任").cursor.selectedText() == COMMENTED
 
 
+def test_a_moved_heading_takes_its_comment_along(window, tmp_path, qtbot):
+    margin, _sent = _open(window, tmp_path, qtbot)
+    card = _comment(margin, "张科长")
+    before = card.cursor.blockNumber()
+    window.editor.focus_block(before, 0)
+    assert window.logic.move_up()
+    qtbot.wait(10)
+    assert card.cursor.selectedText() == MOVED and card.cursor.blockNumber() < before and not card.lost
+    window.act["undo"].trigger()
+    qtbot.wait(10)
+    assert card.cursor.selectedText() == MOVED and card.cursor.blockNumber() == before
+
+
+def test_deleting_the_commented_words_does_not_move_the_comment_elsewhere(window, tmp_path, qtbot):
+    margin, _sent = _open(window, tmp_path, qtbot)
+    card = _comment(margin, "张科长")
+    marked = len(window.editor.layers[LAYER])
+    window.editor.setTextCursor(card.cursor)
+    qtbot.keyClick(window.editor, Qt.Key_Backspace)
+    qtbot.wait(10)
+    assert MOVED not in _text(window)
+    assert card.lost and "原文已删改" in card.body() and len(window.editor.layers[LAYER]) == marked - 1
+    window.act["undo"].trigger()
+    qtbot.wait(10)
+    assert not card.lost and card.cursor.selectedText() == MOVED
+
+
 def test_accept_and_reject_from_the_cards_undo_brings_the_marks_back(window, tmp_path, qtbot):
     margin, sent = _open(window, tmp_path, qtbot)
     card = _revision(margin, "ins")
@@ -128,7 +155,7 @@ def test_accept_all_and_reject_all(window, tmp_path, qtbot):
     margin, sent = _open(window, tmp_path, qtbot)
     qtbot.mouseClick(margin.accept_all, Qt.LeftButton)
     assert INSERTED in _text(window) and DELETED not in _text(window)
-    assert not window.draft.review.revisions and len([c for c in margin.cards if c.is_comment]) == 2
+    assert not window.draft.review.revisions and len([c for c in margin.cards if c.is_comment]) == 3
     window.act["undo"].trigger()
     assert window.draft == sent
     qtbot.mouseClick(margin.reject_all, Qt.LeftButton)
