@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.editor = DocumentEditor(font_size=font_size)
         self.logic = EditorLogic(self.session, self.editor)
         self.editor.logic = self.logic
+        self.editor.copy_fonts = self.font_set
         self.editor.edited.connect(self._edited)
         self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.editor.steps_changed.connect(self._steps_changed)
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def set_font_set(self, name: str) -> None:
         self.settings["font_set"] = name
+        self.editor.copy_fonts = name
         settings.save(self.settings)
 
     def _fill_recent(self) -> None:
