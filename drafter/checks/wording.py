@@ -59,6 +59,8 @@ _MEETING_TAIL = re.compile(r"^[^，。；：！？、“”《》（）()]{0,16}
 _HELD_BEFORE = re.compile(r"(?:(?:这次|本次|此次|本届|今天的|今天这次)"
                           r"|(?:我们|今天|今日|上午|下午|现在)(?P<between>[^。；！？]{0,6}?)召开(?:了|的)?(?:这次|本次|此次)?)$")
 _HELD_AFTER = re.compile(r"^[，,]?(?:的)?(?:主要任务|主要目的|任务是)")
+#: The meeting cited as the source of decisions: 这次全市经济工作会议精神 / ……对今年工作作出了部署.
+_CITED_AFTER = re.compile(r"^[^。；！？]{0,30}?(?:精神|部署|要求|强调|指出|提出|明确|确定|作出|决定|审议|通过)")
 #: A body between 今天 and 召开 is the one convening (今天，市委召开……): the superior's own meeting.
 _CONVENER = re.compile(r"委|政府|国务院|中央|人大|政协|党组")
 _GENERIC_ORGAN = re.compile(r"^(?:书记|副书记|常委|委员|组织部|宣传部|统战部|政法委|巡察|办公室|主要负责|主要领导|班子|领导班子|一把手)")
@@ -237,8 +239,10 @@ def _held_meeting(draft, text: str, start: int, end: int, word: str) -> int | No
     held = _HELD_BEFORE.search(_clause_before(text, start))
     if held is not None and _CONVENER.search(held.group("between") or ""):
         held = None  # 今天，市委召开……: the superior convenes its own meeting
-    if held is None and not _HELD_AFTER.match(text[stop:stop + 6]):
-        return None
+    if _HELD_AFTER.match(text[stop:stop + 6]):
+        pass  # ……会议的主要任务是: the meeting now held, whatever came before
+    elif held is None or held.group("between") is None and _CITED_AFTER.match(text[stop:stop + 40]):
+        return None  # 市委刚召开的这次全市经济工作会议，对今年工作作出了部署: the superior's
     for line in (draft.title or "", draft.occasion or ""):
         at = line.find(word)
         if at >= 0 and _MEETING_TAIL.match(line[at + len(word):at + len(word) + 20]):

@@ -55,6 +55,13 @@ def test_this_meeting_named_by_the_superior_word_is_reported_in_each_form():
         assert [f.suggestion for f in found] == [f"改为“{right}”"], sentence
 
 
+def test_the_superior_meeting_just_held_and_cited_is_its_own():
+    for sentence in ("市委刚刚召开的这次全市经济工作会议，对今年工作作出了全面部署。",
+                     "我们要认真贯彻这次全市经济工作会议精神。",
+                     "这次市政府常务会议明确了今年的十件民生实事。"):
+        assert place_findings(COUNTY.replace("县直各部门要抓好落实。", sentence)) == [], sentence
+
+
 def test_a_county_speaking_at_the_city_meeting_names_that_meeting_as_this_one():
     speech = """在全市经济工作会议上的交流发言
 南靖县县长 王明
