@@ -108,17 +108,18 @@ class MarginCanvas(QWidget):
 
 
 def _stack(wanted: list[int], heights: list[int], active: int | None, start: int) -> list[int]:
-    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each as near
-    its line as can be; the active card exactly at its line (the ones above move up), as Word
-    lays out its comments."""
-    tops = list(wanted)
-    first = 0 if active is None else active
-    bottom = start
-    for k in range(first, len(tops)):
+    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each pushed
+    down below the one above it; the active card exactly at its line (the ones above it move
+    up only as far as they must), as Word lays out its comments."""
+    tops, bottom = list(wanted), start
+    for k in range(len(tops)):
+        if k == active:
+            bottom = max(wanted[k], start)
         tops[k] = max(wanted[k], bottom)
         bottom = tops[k] + heights[k] + GAP
-    for k in range(first - 1, -1, -1):
-        tops[k] = min(wanted[k], tops[k + 1] - GAP - heights[k])
+    if active is not None:
+        for k in range(active - 1, -1, -1):
+            tops[k] = min(tops[k], tops[k + 1] - GAP - heights[k])
     return tops
 
 

@@ -269,3 +269,14 @@ def test_a_file_reviewed_in_libreoffice_shows_its_comments_beside_their_text(win
     assert INSERTED in _text(window)
     window.act["undo"].trigger()
     assert INSERTED not in _text(window) and len(window.draft.review.revisions) == 2
+
+
+def test_cards_never_overlap_and_the_active_one_stands_at_its_line():
+    from drafter.gui.comments import _stack
+    from drafter.gui.comments_cards import GAP
+
+    assert _stack([200, 245, 660], [75, 75, 75], None, -10**6) == [200, 200 + 75 + GAP, 660]
+    assert _stack([200, 245, 660], [75, 75, 75], 2, -10**6) == [200, 281, 660]     # room: nothing moves up
+    tops = _stack([200, 245, 260], [75, 75, 75], 2, -10**6)
+    assert tops[2] == 260 and tops[1] == 260 - GAP - 75 and tops[0] == tops[1] - GAP - 75
+    assert _stack([-50, 10], [40, 40], None, 30) == [30, 76]      # below the cards listed at the top
