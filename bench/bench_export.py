@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from drafter.core.model import Draft
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export import export_draft
 from drafter.export.text import draft_to_text
 

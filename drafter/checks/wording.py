@@ -2,7 +2,11 @@
 county's draft, 全县 or 县委 in a city's, 各县区 in a county's (a county has no counties under it).
 
 Naming a superior is right (a county speech says 在市委、市政府的坚强领导下, 居全市第一, 全省第三,
-我省): only words that speak *as* another level are reported.  The draft's own level comes from
+我省, 贯彻全市经济工作会议精神): only words that speak *as* another level are reported.  The line
+between the two: a superior named as the *source* of guidance, decisions or support is right; a
+superior's body named as the *owner* of the draft's own work is a leftover from a superior's
+speech — its departments addressed (市政府各部门要……), its meeting convened as the one now held
+(今天，我们召开市政府第三次全体会议 / 这次全市经济工作会议的主要任务是).  The draft's own level comes from
 ``ownplace``; the level words of each level are built here from ``drafter.core.levels``."""
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from drafter.core.levels import LEVELS
 
 KEYS = ("国", "省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡")
 OURS, WHOLE, STRONG, ORGAN, UNITS, DEPARTMENTS = "ours", "whole", "strong", "organ", "units", "departments"
+MEETING = "meeting"
 KIND_NAMES = {OURS: "自称", WHOLE: "全域称谓", STRONG: "全域称谓", ORGAN: "领导机关", UNITS: "下级单位称谓",
-              DEPARTMENTS: "直属部门称谓"}
+              DEPARTMENTS: "直属部门称谓", MEETING: "本次会议名称"}
 
 _UNITS = {
     "国": ("各省（区、市）", "各省区市"),
@@ -42,6 +47,20 @@ _WHOLE_NOT_AFTER = "安健完齐周保成求顾"
 _WHOLE_NOT_BEFORE = {"市": "场值", "区": "域块间", "县": "域", "州": "县", "省": "份", "国": ""}
 #: A mention that compares or ranks (居全市第一, 在全市各县区中排名第三) is not the draft speaking as that level.
 _RANKING = re.compile(r"^[^，。；：！？]{0,6}?(?:中|排名|排位|位列|位居|居|第[一二三四五六七八九十\d]|前列|前茅|首位|之首|领先|率先|最)")
+#: A body's departments as a class: 市政府各部门, 市委各部门 (its own speech addresses them).
+_ORGAN_DEPARTMENTS = ("各部门", "各单位", "各有关部门", "所属各部门", "各委办局", "各直属机构", "各工作部门")
+#: A superior's departments named as the source of support or guidance, not as the ones addressed:
+#: 在市直各部门的大力支持下, 感谢市政府各部门, 积极对接市直各部门.
+_SUPPORT_AFTER = re.compile(r"^[^，。；！？]{0,8}?(?:支持|帮助|指导|关心|关怀|帮扶|厚爱|协调|对接)")
+_SUPPORT_BEFORE = re.compile(r"(?:感谢|感激|得到了?|争取|对接|配合|请示|汇报|向|在)$")
+#: The meeting named after a superior's word: 市政府第三次全体会议, 全市经济工作会议, 市委常委会.
+_MEETING_TAIL = re.compile(r"^[^，。；：！？、“”《》（）()]{0,16}?(?:会议|全会|常委会(?:会议|议)?|大会)")
+#: The meeting is the one being held: 这次/本次…, 今天（，我们）召开（的）…, …的主要任务是.
+_HELD_BEFORE = re.compile(r"(?:(?:这次|本次|此次|本届|今天的|今天这次)"
+                          r"|(?:我们|今天|今日|上午|下午|现在)(?P<between>[^。；！？]{0,6}?)召开(?:了|的)?(?:这次|本次|此次)?)$")
+_HELD_AFTER = re.compile(r"^[，,]?(?:的)?(?:主要任务|主要目的|任务是)")
+#: A body between 今天 and 召开 is the one convening (今天，市委召开……): the superior's own meeting.
+_CONVENER = re.compile(r"委|政府|国务院|中央|人大|政协|党组")
 _GENERIC_ORGAN = re.compile(r"^(?:书记|副书记|常委|委员|组织部|宣传部|统战部|政法委|巡察|办公室|主要负责|主要领导|班子|领导班子|一把手)")
 
 
@@ -88,6 +107,9 @@ def vocabulary() -> dict[str, list[tuple[str, str]]]:
                 add(word, key, ORGAN)
             for tail in ("各部门", "部门", "各单位", "单位", "机关", "各有关部门"):
                 add(f"{short}直{tail}", key, DEPARTMENTS)
+            for organ in (*_PARTY.get(key, (f"{key}委",)), *_GOVERNMENT.get(key, (f"{key}政府", f"{key}人民政府"))):
+                for tail in _ORGAN_DEPARTMENTS:
+                    add(f"{organ}{tail}", key, DEPARTMENTS)
         for word in _UNITS.get(key, ()):
             add(word, key, UNITS)
     for word in _UNITS["国"]:
@@ -145,8 +167,14 @@ def check(draft, own: OwnPlace, ignore: set[str], names: list[tuple[int, int, in
                 continue
             rank = _rank(key, own, autonomous)
             after = text[end:end + 12]
-            severity = _judge(kind, rank, own, key, autonomous, after, text[max(0, start - 1):start], word)
+            lead = _clause_before(text, start)
+            severity = _judge(kind, rank, own, key, autonomous, after, lead, word)
             if severity is None:
+                if kind in (ORGAN, WHOLE) and rank < own.rank:
+                    meeting = _held_meeting(draft, text, start, end, word)
+                    if meeting is not None:
+                        found.append(_meeting_finding(index, text, start, meeting, word, key, kind, own,
+                                                      own_words, ERROR if own.sure else WARNING))
                 continue
             if kind == UNITS and rank == own.rank + 1 and own.rank == 2:
                 # 各乡镇 in a city's speech: right when the same paragraph also speaks to its counties
@@ -188,9 +216,39 @@ def _in_context(text: str, start: int, end: int, word: str, kind: str, key: str,
     return True
 
 
+def _clause_before(text: str, start: int, width: int = 20) -> str:
+    """Up to ``width`` characters before ``start``, back to the last sentence end."""
+    lead = text[max(0, start - width):start]
+    cut = max(lead.rfind(mark) for mark in "。；！？")
+    return lead[cut + 1:]
+
+
+def _held_meeting(draft, text: str, start: int, end: int, word: str) -> int | None:
+    """The end of the meeting a superior's word begins (市政府第三次全体会议, 全市经济工作会议) when
+    the draft speaks of it as the meeting now held — convened by us, 这次/本次, its 主要任务 — else
+    None.  A meeting whose 精神 is relayed or whose decisions are cited is the superior's own; so
+    is the one the title or meeting line names (a county's 交流发言 at the city's meeting)."""
+    tail = _MEETING_TAIL.match(text[end:end + 20])
+    if tail is None:
+        return None
+    stop = end + tail.end()
+    held = _HELD_BEFORE.search(_clause_before(text, start))
+    if held is not None and _CONVENER.search(held.group("between") or ""):
+        held = None  # 今天，市委召开……: the superior convenes its own meeting
+    if held is None and not _HELD_AFTER.match(text[stop:stop + 6]):
+        return None
+    for line in (draft.title or "", draft.occasion or ""):
+        at = line.find(word)
+        if at >= 0 and _MEETING_TAIL.match(line[at + len(word):at + len(word) + 20]):
+            return None  # 在全市经济工作会议上的交流发言: the speech is given at that meeting
+    return stop
+
+
 def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | None, after: str,
-           before: str, word: str) -> str | None:
-    """The severity of a word of level ``key`` (rank ``rank``) in this draft, or None when it is right."""
+           lead: str, word: str) -> str | None:
+    """The severity of a word of level ``key`` (rank ``rank``) in this draft, or None when it is
+    right.  ``after`` is the text after the word, ``lead`` its clause before it."""
+    before = lead[-1:]
     if kind == OURS:
         if key in ("省", "自治区") and own.rank > 1:
             return None  # 我省 in a city's or county's speech
@@ -226,10 +284,35 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
             return WARNING
         return None
     if kind == DEPARTMENTS:
-        if rank < own.rank and "各" not in word:
-            return None  # 积极对接市直部门; but 市直各部门要…… speaks to them as their own
+        if rank < own.rank and ("各" not in word or _SUPPORT_AFTER.match(after) or _SUPPORT_BEFORE.search(lead)):
+            return None  # 积极对接市直部门, 在市政府各部门的大力支持下; but 市政府各部门要…… addresses them
         return ERROR
     return None
+
+
+def _own_organ(word: str, key: str, own: OwnPlace, own_words: dict[str, str]) -> str:
+    """The draft's own body for a superior's (市政府 → 县政府, 市委 → 县委, 全市 → 全县), or ''."""
+    if word.startswith("全"):
+        return own_words[WHOLE]
+    organ = word[len(key):] if word.startswith(key) else ""
+    right = {"委": own_words[ORGAN]}.get(organ, "")
+    if not right and organ and own.key not in ("国",):
+        right = ("自治区" if own.key == "自治区" else own.key) + organ
+    return right
+
+
+def _meeting_finding(index: int, text: str, start: int, end: int, word: str, key: str, kind: str,
+                     own: OwnPlace, own_words: dict[str, str], severity: str) -> Finding:
+    meeting = text[start:end]
+    organ = _own_organ(word, key, own, own_words)
+    right = organ + meeting[len(word):] if organ else ""
+    level = "自治区" if key == "自治区" else f"{key}级"
+    message = (f"本级用语不符：“{meeting}”是{level}的会议，本稿为{own.label}（据{own.how}），"
+               f"却作为本次召开的会议来讲，可能是其他讲话稿的遗留（{around(text, start, end)}）")
+    suggestion = f"改为“{right}”" if right else "按本稿的层级改写本次会议的名称"
+    return Finding("place", severity, index, start, end, message, suggestion,
+                   source={"kind": "level_word", "word": meeting, "level": key, "own_level": own.key,
+                           "own_place": own.name, "suggested": right or None, "class": MEETING})
 
 
 def _finding(index: int, text: str, start: int, end: int, word: str, key: str, kind: str, own: OwnPlace,
@@ -239,12 +322,14 @@ def _finding(index: int, text: str, start: int, end: int, word: str, key: str, k
     if kind == STRONG:
         right = own_words[WHOLE] + word[len(word) - len(word.lstrip("全")) + len(key if key != "自治区" else "区"):]
     elif kind == ORGAN:
-        organ = word[len(key):] if word.startswith(key) else ""
-        right = {"委": own_words[ORGAN]}.get(organ, "")
-        if not right and organ and own.key not in ("国",):
-            right = ("自治区" if own.key == "自治区" else own.key) + organ
+        right = _own_organ(word, key, own, own_words)
+    elif kind == DEPARTMENTS and "直" not in word:
+        tail = next(t for t in sorted(_ORGAN_DEPARTMENTS, key=len, reverse=True) if word.endswith(t))
+        organ = _own_organ(word[:-len(tail)], key, own, own_words)
+        right = organ + tail if organ else right
     level = "自治区" if key == "自治区" else f"{key}级"
     why = {UNITS: f"“{word}”是{level}讲话对下级的称谓，本稿为{own.label}",
+           DEPARTMENTS: f"“{word}”是{level}讲话对所属部门的称谓，本稿为{own.label}",
            ORGAN: f"“{word}”是{level}机关，本稿为{own.label}，作为本级说法不对"}.get(
         kind, f"“{word}”是{level}用语，本稿为{own.label}")
     message = f"本级用语不符：{why}（据{own.how}），可能是其他讲话稿的遗留（{around(text, start, end)}）"

@@ -3,9 +3,9 @@ items that follow them, so the number said can be kept in step with the number g
 
 An announcement is a trigger verb, a count (a Chinese number, or a placeholder such as ``*``
 or ``X`` left by the writer) and a measure word, closing its clause (followed by ：。； or the
-end of the paragraph); a quoted numbered concept in mid-sentence (做到“两个维护”，) is not one.  Its items are the next run of sibling
-headings after it, inside the section it stands in; when no heading follows, they are the
-inline points (一要……二要……) in the rest of its own paragraph.
+end of the paragraph); a quoted numbered concept in mid-sentence (做到“两个维护”，) is not one.  Its items are the inline points (一要……二要……) in the rest of its own paragraph, or the clauses
+after a quoted count's colon that repeat its name (突出“六个严抓”：严抓……，严抓……。), else the next
+run of sibling headings after it, inside the section it stands in.
 """
 
 from __future__ import annotations
@@ -82,6 +82,27 @@ def _inline_items(rest: str) -> int:
     return expected - 1
 
 
+#: One item of a list after a colon: up to the next ，、；; (the list ends at 。！？ or a line end).
+_LIST_ITEM = re.compile(r"[^，、；;。！？!?]+")
+
+
+def _named_items(value: str, m: re.Match) -> int:
+    """Items after a quoted count's colon that repeat its name: 突出“六个严抓”：严抓政治纪律，
+    严抓组织纪律，…… — the clauses, up to the end of the sentence, each starting with 严抓."""
+    name = value[m.end("measure"):m.end()].strip("”\"」")
+    rest = value[m.end():]
+    if not m.group("open") or len(name) < 2 or rest[:1] not in ("：", ":"):
+        return 0
+    count = 0
+    for item in _LIST_ITEM.finditer(rest, 1):
+        if not item.group(0).lstrip().startswith(name):
+            break
+        count += 1
+        if item.end() >= len(rest) or rest[item.end()] in "。！？!?":
+            break
+    return count
+
+
 def _is_formula(value: str, m: re.Match, names: frozenset[str]) -> bool:
     """坚持“两个毫不动摇”, 落实“六稳”: the number is part of a fixed formula's name."""
     said = value[m.start("count"):m.end()].strip("“”\"「」")
@@ -102,6 +123,8 @@ def find_announcements(draft: Draft, formulae: frozenset[str] | None = None) -> 
                     continue
                 rest = value[m.end():] + ("" if part == "body" else block.body)
                 actual = _inline_items(rest)
+                if actual < 2:
+                    actual = max(actual, _named_items(value, m))
                 if actual < 2:
                     actual = _heading_items(draft, index) or actual or None
                 found.append(Announcement(index, part, m.start("count"), m.end("count"),

@@ -27,17 +27,18 @@ are written ``\\\\``, ``\\n`` and ``\\r``; nothing else is escaped.  The closing
 
 from __future__ import annotations
 
+import functools
 import re
-
-import yaml
 
 from drafter.core.errors import DrafterError
 from drafter.core.markers import parse_style
 from drafter.core.model import HEADING, MAX_LEVEL, PARAGRAPH, Block, Draft
+from drafter.core.numerals import MAX_NUMBER
+from drafter.core.review import Review
 from drafter.core.vocab import DRAFT_FIELDS, ROLES
-from drafter.core.yamlio import safe_load
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2          # written only for a draft with a reviewer's pending marks
+PLAIN_VERSION = 1           # every other draft: version 1, as before
 SUFFIX = ".draft"
 _META_KEYS = DRAFT_FIELDS
 
@@ -53,26 +54,36 @@ def unescape(value: str) -> str:
     return _UNESCAPE.sub(lambda m: {"n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), value)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes strings that YAML would fold or normalise (NEL, line separators, control
-    characters) in double quotes, where they are escaped."""
+@functools.cache
+def _yaml():
+    """PyYAML and the draft's dumper, loaded when a draft is first written (the editor's
+    window shows before any draft is read or written: ~15 ms of its start-up)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Writes strings that YAML would fold or normalise (NEL, line separators, control
+        characters) in double quotes, where they are escaped."""
+
+    Dumper.add_representer(str, _represent_str)
+    return yaml, Dumper
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str):
+def _represent_str(dumper, value: str):
     style = '"' if any(not ch.isprintable() or ch in "\x85\u2028\u2029\ufeff" for ch in value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _represent_str)
-
-
 def dumps(draft: Draft) -> str:
-    meta: dict[str, object] = {"drafter": FORMAT_VERSION}
+    review = draft.review
+    meta: dict[str, object] = {"drafter": FORMAT_VERSION if review is not None else PLAIN_VERSION}
     for key in _META_KEYS:
         meta[key] = getattr(draft, key)
     meta["numbering"] = {int(k): v for k, v in sorted(draft.numbering.items())}
     meta["fields"] = dict(draft.fields)
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
+    if review is not None:
+        meta["review"] = review.header()
+    yaml, dumper = _yaml()
+    front = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1 << 30)
     lines = ["---", front.rstrip("\n"), "---"]
     for block in draft.blocks:
         lines.append("")
@@ -117,11 +128,13 @@ def loads(text: str, path: str | None = None) -> Draft:
 
 
 def _read_front(front_lines: list[str], fail) -> Draft:
+    from drafter.core.yamlio import safe_load   # PyYAML: when a draft is first read (see _yaml)
+
     meta = safe_load("\n".join(front_lines), fail("").path or "草稿", first_line=2, label="文件头")
     if not isinstance(meta, dict):
         raise fail("文件头应为“键: 值”形式", 2)
     version = meta.get("drafter")
-    if version != FORMAT_VERSION:
+    if version not in (PLAIN_VERSION, FORMAT_VERSION):
         if isinstance(version, int) and version > FORMAT_VERSION:
             raise fail(f"格式版本 {version} 比本程序支持的版本 {FORMAT_VERSION} 新，请升级 Drafter", 2)
         raise fail(f"未知的格式版本：{version!r}", 2)
@@ -149,7 +162,21 @@ def _read_front(front_lines: list[str], fail) -> Draft:
         except ValueError as exc:
             raise fail(str(exc), 2) from None
         draft.numbering[level] = style
+    if version == FORMAT_VERSION and meta.get("review") is not None:
+        draft.review = _read_review(meta["review"], fail)
     return draft
+
+
+def _read_review(value, fail) -> Review:
+    """The header's ``review``: the reviewer's file kept beside the draft, rebuilt when the
+    draft is opened (``storage.read_draft``)."""
+    decided = value.get("decided") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not isinstance(value.get("file"), str) or not value["file"] \
+            or "/" in value["file"] or "\\" in value["file"] or not isinstance(value.get("sha256"), str) \
+            or not isinstance(decided or {}, dict) or not all(isinstance(v, bool) for v in (decided or {}).values()):
+        raise fail("文件头中“review”应为审阅稿文件名、sha256 和已处理的修订", 2)
+    return Review(value["file"], decisions={str(k): v for k, v in (decided or {}).items()},
+                  sha256=value["sha256"], stored=True)
 
 
 def _read_header(line: str, number: int, fail) -> Block:
@@ -183,8 +210,8 @@ def _read_header(line: str, number: int, fail) -> Block:
         block.numbered = attrs.get("numbered") != "no"
         if "start" in attrs:
             start = attrs["start"]
-            if not start.isdigit() or not 1 <= int(start) <= 999:
-                raise fail(f"编号起始值应为 1–999，实为“{start}”", number)
+            if not start.isdigit() or len(start) > 4 or not 1 <= int(start) <= MAX_NUMBER:
+                raise fail(f"编号起始值应为 1–{MAX_NUMBER}，实为“{start}”", number)
             block.start = int(start)
     return block
 

@@ -28,8 +28,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
-import socket
 import time
 import zlib
 from dataclasses import dataclass
@@ -58,7 +56,7 @@ _open_here: set[str] = set()
 
 
 def new_session_id() -> str:
-    return f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(4)}"
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{os.urandom(4).hex()}"
 
 
 def encode_record(record: dict) -> bytes:
@@ -111,7 +109,7 @@ class Journal:
 
     def _header(self, base: str) -> dict:
         return {"t": "start", "v": 1, "sid": self.session_id, "original": self.original,
-                "created": time.time(), "host": socket.gethostname(), "pid": os.getpid(),
+                "created": time.time(), "host": locks.host_name(), "pid": os.getpid(),
                 "start": locks.process_start_time(os.getpid()), "base": base}
 
     def _write_new(self, base: str, text: str) -> None:
@@ -248,7 +246,7 @@ def replay(path: Path) -> Recovered:
 def _live(header: dict) -> bool:
     """True when the journal's session is still running: in another live Drafter, or open
     in this process."""
-    if header.get("pid") == os.getpid() and header.get("host") == socket.gethostname():
+    if header.get("pid") == os.getpid() and header.get("host") == locks.host_name():
         return header.get("sid") in _open_here
     held = {k: header.get(k) for k in ("host", "pid", "start")}
     held["time"] = header.get("created")
@@ -272,7 +270,7 @@ def _convert_legacy(folder: Path) -> None:
         meta = meta if isinstance(meta, dict) else {}
         header = {"t": "start", "v": 1, "sid": f"legacy-{copy.stem}", "original": meta.get("original"),
                   "created": float(meta.get("saved_at") or copy.stat().st_mtime),
-                  "host": socket.gethostname(), "pid": 0, "start": None, "base": text}
+                  "host": locks.host_name(), "pid": 0, "start": None, "base": text}
         atomic_write(folder / f"legacy-{copy.stem}{SUFFIX}", encode_record(header))
         copy.unlink()
         meta_path.unlink(missing_ok=True)

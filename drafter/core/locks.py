@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import socket
 import sys
 import tempfile
 import time
@@ -28,6 +27,15 @@ from pathlib import Path
 
 from drafter.core import safeio
 from drafter.core.errors import DrafterError, LockedError
+
+
+def host_name() -> str:
+    """This machine's name, as locks and journals record it (``socket`` is loaded on first
+    use: the editor's window shows before any lock is taken)."""
+    import socket
+
+    return socket.gethostname()
+
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +130,7 @@ def stale_reason(held: dict | None, raw_exists: bool) -> str | None:
         written = float(held.get("time") or 0)
     except (TypeError, ValueError):
         return "锁文件内容无法识别"
-    if held.get("host") != socket.gethostname():
+    if held.get("host") != host_name():
         return None  # another computer: we cannot tell, respect it
     if not pid_alive(pid):
         return f"锁定它的进程 {pid} 已不在运行"
@@ -169,7 +177,7 @@ def acquire_lock(path: str | os.PathLike[str]) -> str | None:
     over, None otherwise; LockedError when a live Drafter holds it.  A folder where no lock
     can be written (read-only) does not stop the user: logged, no lock."""
     lock = lock_path(path)
-    me = {"host": socket.gethostname(), "pid": os.getpid(),
+    me = {"host": host_name(), "pid": os.getpid(),
           "start": process_start_time(os.getpid()), "time": time.time()}
     note = None
     for _ in range(3):
@@ -196,5 +204,5 @@ def acquire_lock(path: str | os.PathLike[str]) -> str | None:
 
 def release_lock(path: str | os.PathLike[str]) -> None:
     held = read_lock(path)
-    if held and held.get("pid") == os.getpid() and held.get("host") == socket.gethostname():
+    if held and held.get("pid") == os.getpid() and held.get("host") == host_name():
         lock_path(path).unlink(missing_ok=True)

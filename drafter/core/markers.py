@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from drafter.core.numerals import from_chinese, to_chinese
 
-_CN = "一二三四五六七八九十百"
+_CN = "一二三四五六七八九十百千零"
 
 #: family name -> usual depth, in the order of DESIGN §3.
 FAMILIES = {
@@ -41,8 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("diyi", re.compile(rf"(第)([{_CN}]+)([，,、：:])")),
     ("dun", re.compile(rf"()([{_CN}]+)(、)")),
     ("paren", re.compile(rf"([（(])([{_CN}]+)([）)])")),
-    ("arabic_paren", re.compile(r"([（(])(\d{1,3})([）)])")),
-    ("arabic", re.compile(r"()(\d{1,3})([.．、](?!\d))")),
+    ("arabic_paren", re.compile(r"([（(])(\d{1,4})([）)])")),
+    ("arabic", re.compile(r"()(\d{1,4})([.．、](?!\d))")),
     ("shi", re.compile(rf"()([{_CN}]+)(是)")),
     ("yao", re.compile(rf"()([{_CN}]+)(要)")),
     ("gan", re.compile(r"()([甲乙丙丁戊己庚辛壬癸])(、)")),

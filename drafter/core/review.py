@@ -12,6 +12,7 @@ Pure Python; the editor shows these, the command line lists them (``drafter pars
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +26,21 @@ DELETING = ("del", "moveFrom")
 
 
 @dataclass(frozen=True)
+class Spot:
+    """Where a mark sits in the text as the writer sent it (the draft's text): paragraph
+    ``paragraph`` of that text (0-based, empty paragraphs counted) reading ``text``, from
+    ``start`` to ``end`` in paragraph ``end_paragraph`` reading ``end_text``.  A point
+    (``start == end`` in one paragraph) is where an insertion goes."""
+
+    paragraph: int
+    text: str
+    start: int
+    end_paragraph: int
+    end_text: str
+    end: int
+
+
+@dataclass(frozen=True)
 class PendingRevision:
     id: str
     kind: str                 # ins | del | moveFrom | moveTo | pPrChange
@@ -34,6 +50,7 @@ class PendingRevision:
     paragraph: int            # 1-based paragraph of the reviewer's file
     context: str              # the start of that paragraph, to find it
     whole_paragraph: bool = False   # the paragraph itself was inserted / deleted / moved
+    spot: Spot | None = field(default=None, compare=False)   # where, in the draft's text
 
     def as_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "label": KIND_NAMES.get(self.kind, self.kind),
@@ -53,6 +70,7 @@ class PendingComment:
     end_paragraph: int
     initials: str = ""
     resolved: bool = False    # marked done (已解决) in Word
+    spot: Spot | None = field(default=None, compare=False)   # where, in the draft's text
 
     def as_json(self) -> dict:
         return {"id": self.id, "author": self.author, "date": self.date or None, "text": self.text,
@@ -78,6 +96,16 @@ class Review:
     edits: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     #: ``text_key`` of the draft as read: the revisions apply to that text only.
     base_key: tuple = ()
+    sha256: str = ""          # of the reviewer's file, so a kept copy can be checked
+    #: read from a .draft's header (file, sha256, decisions) and not yet rebuilt from the
+    #: kept copy of the reviewer's file (``corpus.review_store.restore_review``)
+    stored: bool = False
+
+    def header(self) -> dict:
+        """What a .draft's header keeps of it (docs/FORMAT.md, version 2): the reviewer's
+        file (its copy lies in NAME.draft.review/), its sha256 and the decisions made."""
+        return {"file": Path(self.source).name, "sha256": self.sha256,
+                "decided": {str(k): bool(v) for k, v in self.decisions.items()}}
 
     def matches(self, draft: Draft) -> bool:
         """True while ``draft`` still has the text the revisions were read against (not edited

@@ -114,7 +114,7 @@ def find_round(draft_path, name: str) -> Round:
     raise DrafterError(f"没有名为“{name}”的轮次；已有：{known}", draft_path)
 
 
-def _folder_mode(draft_mode: int) -> int:
+def folder_mode(draft_mode: int) -> int:
     """The rounds folder is open to whom the draft is readable by, no wider: a 0600 draft's
     rounds are its owner's alone (0700), a 0644 draft's are listable by all (0755)."""
     mode = 0o700
@@ -136,7 +136,7 @@ def save_round(draft_path: str | os.PathLike[str], draft: Draft, name: str,
     try:
         folder.mkdir(exist_ok=True)
         if os.name == "posix" and os.path.exists(draft_path):
-            folder.chmod(_folder_mode(os.stat(draft_path).st_mode))
+            folder.chmod(folder_mode(os.stat(draft_path).st_mode))
     except OSError as exc:
         raise DrafterError(f"无法创建轮次文件夹（{exc.strerror}）", folder) from None
     used = {r.file for r in rounds} | {p.name for p in folder.glob("*.draft")}

@@ -43,6 +43,12 @@ def read_draft(path: str | os.PathLike[str]) -> tuple[Draft, str]:
     path = Path(path)
     data = safeio.read_file(path, safeio.MAX_DRAFT_BYTES)
     draft = draftfile.loads(draftfile.decode(data, str(path)), str(path))
+    if draft.review is not None:   # a reviewer's pending marks, kept beside the draft (version 2)
+        from drafter.corpus.review_store import restore_review
+
+        note = restore_review(path, draft)
+        if note:
+            draft.doubts.append(note)
     return draft, hashlib.sha256(data).hexdigest()
 
 
@@ -68,6 +74,10 @@ def save_draft(path: str | os.PathLike[str], draft: Draft, expected_hash: str | 
             atomic_write(backup_path(path), safeio.read_file(path, safeio.MAX_DRAFT_BYTES), like=path)
         except DrafterError as exc:
             logger.warning("backup of %s failed: %s", path, exc)
+    if draft.review is not None and not draft.review.stored:
+        from drafter.corpus.review_store import keep_review
+
+        keep_review(path, draft)   # the reviewer's file beside the draft, before the draft names it
     atomic_write(path, data)
     return hashlib.sha256(data).hexdigest()
 

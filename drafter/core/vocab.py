@@ -8,7 +8,7 @@ readers and writers, the checks, the editor), so a change is made in one place.
 
 from __future__ import annotations
 
-import re
+from drafter.core.lazyre import LazyPattern, lazy
 
 # ----- parts of a speech (DESIGN §3) --------------------------------------------------------
 ROLES = ("opening", "review", "tasks", "conduct", "closing", "other")
@@ -41,20 +41,20 @@ _NUMERIC_AFTER = "年月日号时个项条点万亿千百元%％名人家次届�
 
 #: (pattern, certain, what it is).  ``certain`` is False where the text may be meant (某某).
 #: Order matters: the first pattern that claims a span wins.
-PLACEHOLDERS: list[tuple[re.Pattern[str], bool, str]] = [
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), True, "模板字段未填写"),
-    (re.compile(r"\{[A-Za-z_\u4e00-\u9fff]{1,10}\}"), True, "句式空位未填写"),
-    (re.compile(r"【[^】\n]{0,40}】"), True, "方括号【】中的批注或待填内容"),
-    (re.compile(r"[*＊]{2,}(?:[.．][*＊]+)?|[*＊][.．][*＊]+"), True, "占位符"),
-    (re.compile(r"[*＊]"), True, "“*”代替数字或文字"),
-    (re.compile(r"[XxＸｘ×](?<![A-Za-z].)[XxＸｘ×]+(?![A-Za-z])"), True, "占位符"),  # XX not in a word
-    (re.compile(rf"(?<![A-Za-z0-9０-９])[XxＸｘ×](?=[{_NUMERIC_AFTER}])"), True, "“X”代替数字"),
-    (re.compile(r"(?<=[第约近共超])[XxＸｘ×](?![A-Za-z0-9])"), True, "“X”代替数字"),
-    (re.compile(r"[（(](?:此处)?(?:略|待补充|待定|待填|待核|待核实|数据待核|待更新|略去|删节)[）)]"),
+PLACEHOLDERS: list[tuple[LazyPattern, bool, str]] = [
+    (lazy(r"\{\{.*?\}\}|\{%.*?%\}"), True, "模板字段未填写"),
+    (lazy(r"\{[A-Za-z_\u4e00-\u9fff]{1,10}\}"), True, "句式空位未填写"),
+    (lazy(r"【[^】\n]{0,40}】"), True, "方括号【】中的批注或待填内容"),
+    (lazy(r"[*＊]{2,}(?:[.．][*＊]+)?|[*＊][.．][*＊]+"), True, "占位符"),
+    (lazy(r"[*＊]"), True, "“*”代替数字或文字"),
+    (lazy(r"[XxＸｘ×](?<![A-Za-z].)[XxＸｘ×]+(?![A-Za-z])"), True, "占位符"),  # XX not in a word
+    (lazy(rf"(?<![A-Za-z0-9０-９])[XxＸｘ×](?=[{_NUMERIC_AFTER}])"), True, "“X”代替数字"),
+    (lazy(r"(?<=[第约近共超])[XxＸｘ×](?![A-Za-z0-9])"), True, "“X”代替数字"),
+    (lazy(r"[（(](?:此处)?(?:略|待补充|待定|待填|待核|待核实|数据待核|待更新|略去|删节)[）)]"),
      True, "待补充的省略标记"),
-    (re.compile(r"TODO|待填写|待补充"), True, "待补充的标记"),
-    (re.compile(r"[□○]{2,}"), True, "占位符"),
-    (re.compile(r"某某"), False, "“某某”可能是未替换的占位"),
+    (lazy(r"TODO|待填写|待补充"), True, "待补充的标记"),
+    (lazy(r"[□○]{2,}"), True, "占位符"),
+    (lazy(r"某某"), False, "“某某”可能是未替换的占位"),
 ]
 
 # ----- speaking time -----------------------------------------------------------------------
@@ -62,7 +62,7 @@ PLACEHOLDERS: list[tuple[re.Pattern[str], bool, str]] = [
 SPEAKING_RATE = 230
 
 
-_SPACES = re.compile(r"\s+")   # str.isspace's characters (full-width space included)
+_SPACES = lazy(r"\s+")   # str.isspace's characters (full-width space included)
 
 
 def spoken_chars(text: str) -> int:

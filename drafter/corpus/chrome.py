@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafter.core.lazyre import lazy
 from drafter.core.numerals import from_chinese
 from drafter.core.vocab import PLACEHOLDER_DIGITS
 
@@ -19,9 +20,9 @@ from drafter.core.vocab import PLACEHOLDER_DIGITS
 _CN_DIGITS = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>[0-9０-９{PLACEHOLDER_DIGITS}]{{4}}|[{_CN_DIGITS}○Ｏ]{{4}})"
 _NUM = rf"[0-9０-９{PLACEHOLDER_DIGITS}]{{1,2}}|[一二三四五六七八九十]{{1,3}}|元"
-DATE_CN = re.compile(rf"{_YEAR}\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?")
-DATE_NUMERIC = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
-_DATE_LINE = re.compile(rf"^[（(]?\s*(?:{DATE_CN.pattern}|{DATE_NUMERIC.pattern.replace('?P<', '?P<n')})"
+DATE_CN = lazy(rf"{_YEAR}\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?")
+DATE_NUMERIC = lazy(r"(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
+_DATE_LINE = lazy(rf"^[（(]?\s*(?:{DATE_CN.pattern}|{DATE_NUMERIC.pattern.replace('?P<', '?P<n')})"
                         r"(?:[，,、\s]*(?:[上下]午)?\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)?"
                         r"(?:[，,、\s]*(?:根据录音整理|有删节|有删减|略有删节|整理稿|修改稿|讲话稿|定稿))?\s*[）)]?$")
 
@@ -90,14 +91,14 @@ _LABEL_RE = "|".join(_spaced(w) for w in sorted(LABELS, key=len, reverse=True))
 #: ``来源：南方+`` — a label and its value, anywhere in a header line.
 #: A catalogue or metadata line of any label (知识类型: 析出资源 / 颗粒名称: ……), recognised as
 #: metadata when lines like it stand next to it.
-LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7}\s*[：:]\s*\S")
+LABEL_LIKE = lazy(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7}\s*[：:]\s*\S")
 #: A summary naming who spoke: 本文记述了戴坤江在……发表的讲话.
-SUMMARY_SPEAKER = re.compile(r"(?:了|是|为|系|收录)(?P<who>[\u4e00-\u9fff、]{2,30}?)(?:同志)?在[^。]{2,80}?(?:(?:发表|所作|作)的?(?:重要)?讲话|发表的|的讲话|上的致辞)")
+SUMMARY_SPEAKER = lazy(r"(?:了|是|为|系|收录)(?P<who>[\u4e00-\u9fff、]{2,30}?)(?:同志)?在[^。]{2,80}?(?:(?:发表|所作|作)的?(?:重要)?讲话|发表的|的讲话|上的致辞)")
 #: A line with two or more labels, or a label in a scraped table row (| … |), is page metadata.
-LABEL = re.compile(rf"(?:^|(?<=[\s　|｜丨]))[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]\s*")
-LABEL_AT_START = re.compile(rf"^[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]")
+LABEL = lazy(rf"(?:^|(?<=[\s　|｜丨]))[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]\s*")
+LABEL_AT_START = lazy(rf"^[【\[]?(?P<label>{_LABEL_RE})[】\]]?\s*[：:]")
 #: A label glued to the end of a title (……的讲话发布时间：2024-02-19).
-GLUED_LABEL = re.compile(r"(?P<label>发布时间|发布日期|发文时间|来源|作者|编辑|责任编辑|日期|时间)[：:]")
+GLUED_LABEL = lazy(r"(?P<label>发布时间|发布日期|发文时间|来源|作者|编辑|责任编辑|日期|时间)[：:]")
 
 SPEAKER_LABELS = {"报告人", "讲话人", "主讲人", "作者"}
 TITLE_LABELS = {"标题"}
@@ -105,20 +106,20 @@ DATE_LABELS = {"日期", "时间", "发文时间", "发文日期", "成文日期
 PUBLISHED_LABELS = {"发布时间", "发布日期", "更新时间"}
 
 #: 新华社北京3月22日电 / 人民网北京1月8日电 / 本报讯 / 本报北京5月1日讯
-DATELINE = re.compile(
+DATELINE = lazy(
     r"^[（(]?(?:新华社|中新社|人民网|新华网|央视网|央广网|光明网|中国新闻网|本报|本刊|记者)?"
     r"[\u4e00-\u9fff]{0,8}?\s*(?:[0-9０-９一二三四五六七八九十]{1,3}月)?[0-9０-９一二三四五六七八九十]{1,3}日\s*(?:电|讯)[）)]?"
     r"|^[（(]?本报讯[）)]?")
-REPORTER = re.compile(r"^[（(]\s*(?:[\u4e00-\u9fff]{0,8}记者|通讯员)[^）)]{0,40}[）)]\s*")
+REPORTER = lazy(r"^[（(]\s*(?:[\u4e00-\u9fff]{0,8}记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 #: Photo captions: ……（新华社记者 ×× 摄） / 图为…… / 摄影：…
-PHOTO = re.compile(
+PHOTO = lazy(
     r"(?:记者|通讯员|摄影|供图|图片|图)\s*[\u4e00-\u9fff·\s　]{0,16}\s*摄\s*[）)]?\s*$"
     r"|^[（(]?\s*(?:图为|图片|图：|上图|下图|左图|右图|资料图)"
     r"|^[（(]?\s*[\u4e00-\u9fff]{1,12}供图[）)]?$")
 
 #: Site and print chrome: navigation, sharing, copyright, counters, editors.
-CHROME = re.compile(
+CHROME = lazy(
     r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|终审|签发|来源|编审|监制|制作|策划|统筹)\s*[：:]"
     r"|^[（(【\[]\s*(?:责任编辑|编辑|来源|校对)[^）)】\]]{0,40}[）)】\]]$"
     r"|分享到|打印本页|【?打印】?\s*【?关闭】?|关闭窗口|扫一扫|微信扫|二维码|手机版|网站地图|版权所有|Copyright|©"
@@ -142,14 +143,14 @@ CHROME = re.compile(
     r"|\|\s*\|")
 
 #: Chrome glued to the end of a title or the start of a line: [VIP], 【图】, a style sheet.
-GLUED_CHROME = re.compile(r"\s*[\[【](?:VIP|vip|图|视频|组图|推荐|原创|转载|置顶|热)[\]】]\s*$")
+GLUED_CHROME = lazy(r"\s*[\[【](?:VIP|vip|图|视频|组图|推荐|原创|转载|置顶|热)[\]】]\s*$")
 #: A site's tag before a title: [县长在县委书记]县长在……的讲话
-LEADING_TAG = re.compile(r"^[\[【][^\]】]{1,16}[\]】]\s*(?=[\u4e00-\u9fff])")
-STYLE_SHEET = re.compile(r"^(?=.{0,80}?(?:@page|font-family|\{\s*margin))(?P<css>.*\})\s*(?=[\u4e00-\u9fff“])")
+LEADING_TAG = lazy(r"^[\[【][^\]】]{1,16}[\]】]\s*(?=[\u4e00-\u9fff])")
+STYLE_SHEET = lazy(r"^(?=.{0,80}?(?:@page|font-family|\{\s*margin))(?P<css>.*\})\s*(?=[\u4e00-\u9fff“])")
 
 #: Footnotes after the speech: 注释：/ 注：/ ［1］…… / ①……
-FOOTNOTE_HEAD = re.compile(r"^(?:注释|注\s*释|注|参考文献|附注)\s*[：:]?$|^注\s*[：:]")
-FOOTNOTE = re.compile(r"^(?:[［\[〔【]\s*\d{1,3}\s*[］\]〕】]|\d{1,3}\s*[．.]\s*(?:参见|见|引自|出自|《))")
+FOOTNOTE_HEAD = lazy(r"^(?:注释|注\s*释|注|参考文献|附注)\s*[：:]?$|^注\s*[：:]")
+FOOTNOTE = lazy(r"^(?:[［\[〔【]\s*\d{1,3}\s*[］\]〕】]|\d{1,3}\s*[．.]\s*(?:参见|见|引自|出自|《))")
 #: Footnote lines after a 注释： heading may also be numbered ① or （1）.
-NOTE_ITEM = re.compile(r"^(?:[［\[〔【(（]\s*\d{1,3}\s*[］\]〕】)）]|[①-⑳⑴-⒇]|\d{1,3}\s*[．.、])")
+NOTE_ITEM = lazy(r"^(?:[［\[〔【(（]\s*\d{1,3}\s*[］\]〕】)）]|[①-⑳⑴-⒇]|\d{1,3}\s*[．.、])")
 

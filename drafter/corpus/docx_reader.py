@@ -39,10 +39,11 @@ from drafter.core.markers import match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
 from drafter.corpus.chrome import DATE_CN
-from drafter.corpus.frontmatter import complete_fields, occasion_of, read_front_matter, split_byline
+from drafter.corpus.frontmatter import read_front_matter
 from drafter.corpus.loaders import _check_lines, open_docx
 from drafter.corpus.parser import parse_lines
 from drafter.corpus.roles import assign_roles
+from drafter.corpus.titleblock import complete_fields, occasion_of, split_byline
 from drafter.corpus.wordnum import Numbering
 from drafter.export.docx_writer import BODY_CHAR, BYLINE, RUN_IN_BODY, SALUTATION, TITLE
 

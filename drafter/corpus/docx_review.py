@@ -18,12 +18,13 @@ reviewer inserted and another deleted) resolve as Word resolves them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import tempfile
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -48,6 +49,7 @@ from drafter.corpus.docx_resolve import (
     revision_of,
 )
 from drafter.corpus.docx_reader import read_docx
+from drafter.corpus.docx_spots import SentText, revision_spots
 
 logger = logging.getLogger(__name__)
 
@@ -283,8 +285,10 @@ def _resolved_comment_ids(comments_xml: bytes | None, extended_xml: bytes | None
     return result
 
 
-def pending_revisions(marks: list[MarkedParagraph]) -> list[PendingRevision]:
-    """Each revision once, with its text and the paragraph it starts in (1-based)."""
+def pending_revisions(marks: list[MarkedParagraph], sent: SentText | None = None) -> list[PendingRevision]:
+    """Each revision once, with its text, the paragraph it starts in (1-based) and, given the
+    text as sent, where it sits in it."""
+    spots = revision_spots(sent) if sent is not None else {}
     found: dict[tuple[str, str], dict] = {}
     for number, para in enumerate(marks, 1):
         context = para.text[:20]
@@ -302,7 +306,8 @@ def pending_revisions(marks: list[MarkedParagraph]) -> list[PendingRevision]:
             found.setdefault((r.id, r.kind), {"r": r, "text": "", "paragraph": number, "context": context,
                                               "whole": True})
     return [PendingRevision(e["r"].id, e["r"].kind, e["r"].author, e["r"].date, e["text"], e["paragraph"],
-                            e["context"], e["whole"]) for e in found.values()]
+                            e["context"], e["whole"], spots.get((e["r"].id, e["r"].kind)))
+            for e in found.values()]
 
 
 def paragraph_edits(marks: list[MarkedParagraph], decide) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -331,9 +336,10 @@ def paragraph_edits(marks: list[MarkedParagraph], decide) -> dict[tuple[str, str
 
 
 def pending_comments(marks: list[MarkedParagraph], comments: dict[str, Comment],
-                     resolved: set[str]) -> list[PendingComment]:
+                     resolved: set[str], sent: SentText | None = None) -> list[PendingComment]:
     result = []
     for c in comments.values():
+        spot = sent.spot(c.start, c.end) if sent is not None and c.anchored else None
         if c.anchored:
             (p0, o0), (p1, o1) = c.start, c.end
             if p0 == p1:
@@ -344,7 +350,7 @@ def pending_comments(marks: list[MarkedParagraph], comments: dict[str, Comment],
         else:
             anchor, where, end = "", 0, 0
         result.append(PendingComment(c.id, c.author, c.date, c.text, anchor, where, end, c.initials,
-                                     c.id in resolved))
+                                     c.id in resolved, spot))
     return result
 
 
@@ -393,14 +399,16 @@ def read_review(path: str | Path) -> Draft:
     except etree.XMLSyntaxError:
         return read_docx(path)
     marks = read_marks(body, comments) if body is not None else []
-    revisions_found = pending_revisions(marks)
+    sent = SentText(marks, lambda r: False)
+    revisions_found = pending_revisions(marks, sent)
     if not revisions_found and not comments:
         return read_docx(path)
     base = _resolved_draft(data, path, lambda r: False) if revisions_found else read_docx(path)
     accepted = _resolved_draft(data, path, lambda r: True) if revisions_found else base.copy()
     resolved = _resolved_comment_ids(comments_xml, extended_xml)
-    base.review = Review(str(path), revisions_found, pending_comments(marks, comments, resolved), accepted,
-                         edits=paragraph_edits(marks, lambda r: None), base_key=text_key(base))
+    base.review = Review(str(path), revisions_found, pending_comments(marks, comments, resolved, sent), accepted,
+                         edits=paragraph_edits(marks, lambda r: None), base_key=text_key(base),
+                         sha256=hashlib.sha256(data).hexdigest())
     logger.info("read %s: %d pending revisions, %d comments", path, len(revisions_found), len(comments))
     return base
 
@@ -422,12 +430,20 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     decisions.update(dict.fromkeys(chosen, accept))
     path = Path(review.source)
     data = safeio.read_docx_bytes(path)
+    if review.sha256 and hashlib.sha256(data).hexdigest() != review.sha256:
+        raise DrafterError("审阅稿在读入后被修改过，修订无法再逐条处理；请重新打开审阅稿", path)
     base = _resolved_draft(data, path, lambda r: decisions.get(r.id, False))
     accepted = _resolved_draft(data, path, lambda r: decisions.get(r.id, True))
-    remaining = [r for r in review.revisions if r.id not in decisions]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         body = etree.fromstring(archive.read("word/document.xml"), _PARSER).find(qn("w:body"))
-    edits = paragraph_edits(read_marks(body), lambda r: decisions.get(r.id))
-    base.review = Review(review.source, remaining, list(review.comments), accepted, decisions, edits,
-                         text_key(base))
+        comments = read_comments(_read_part(archive, COMMENTS_PART), path)
+    marks = read_marks(body, comments)
+    edits = paragraph_edits(marks, lambda r: decisions.get(r.id))
+    sent = SentText(marks, lambda r: decisions.get(r.id))   # the text the draft now holds
+    spots = revision_spots(sent)
+    remaining = [replace(r, spot=spots.get((r.id, r.kind))) for r in review.revisions if r.id not in decisions]
+    placed = {c.id: c for c in pending_comments(marks, comments, set(), sent)}
+    kept = [replace(c, spot=placed[c.id].spot) if c.id in placed else c for c in review.comments]
+    base.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base),
+                         hashlib.sha256(data).hexdigest())
     return base

@@ -7,9 +7,11 @@ meeting, site chrome (分享到, 打印本页, 进入“学习平台”了解更
 speech has its own title block: the title, a subtitle (——在……上的讲话 /
 ——2023年1月11日在……上), a byline, a date line （2019年5月31日）, the salutation.
 
-``read_front_matter(lines)`` sorts these out.  Each line it takes off the speech goes into one
-of the draft's fields (title, speaker, date, occasion, salutation) or into ``dropped``, kept in
-order so nothing is lost; the speech's body is what remains.  Where the reading is uncertain
+``read_front_matter(lines)`` sorts these out, line by line from the top (the header) and from
+the bottom (the trailer); what a line of the title block means for the fields is read by
+``drafter.corpus.titleblock``.  Each line taken off the speech goes into one of the draft's
+fields (title, speaker, date, occasion, salutation) or into ``dropped``, kept in order so
+nothing is lost; the speech's body is what remains.  Where the reading is uncertain
 (two different dates, a date that is no date, a file that is only chrome) a Chinese note goes
 into ``doubts``.  Dates are kept as written and read into ISO form by ``iso_date``.
 
@@ -21,14 +23,16 @@ trailer; every line is tested once against the chrome patterns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafter.core.markers import match_marker
-from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.corpus.chrome import (
     DATE_CN, DATE_NUMERIC, DATELINE, FOOTNOTE, FOOTNOTE_HEAD, GLUED_CHROME, GLUED_LABEL, LABEL, LEADING_TAG,
     LABEL_AT_START, LABEL_LIKE, NOTE_ITEM, SUMMARY_SPEAKER, REPORTER, SPEAKER_LABELS, STYLE_SHEET, TITLE_LABELS, is_chrome, is_date_line,
     iso_date,
+)
+from drafter.corpus.titleblock import (
+    END_PUNCT, TITLE_COMPLETE, TITLE_WORDS, FrontMatter, derive_from_title, is_salutation, read_subtitle, split_byline,
+    squeeze,
 )
 
 HEADER_LINES = 24
@@ -39,90 +43,20 @@ BODY_CHROME_CHARS = 80
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
 #: 2019年2月26日在镇第十四届人民代表大会第三次会议 (a subtitle printed without its dash)
 _DATED_OCCASION = re.compile(rf"^(?:{DATE_CN.pattern})\s*[，,]?\s*在")
-_SALUTATION_PARTS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁|各位|校友|青年|^尊敬的")
 #: A salutation inside a run-on line: 市廉政工作大会市长发言稿同志们:今天……
 _SALUTATION_IN = re.compile(
     r"(?:尊敬的[^:：。！!？]{1,30}?[，,、]\s*)?(?:(?:各位|全体|在座的)[^:：。，,、！!]{0,10}?[，,、]\s*)*"
     r"(?:同志们|代表们|朋友们|女士们|先生们|同志们、朋友们|同志们,朋友们|各位代表|各位委员|各位来宾|各位嘉宾)"
     r"(?:[，,、]?\s*(?:同志们|朋友们|先生们|女士们))*[:：]")
 _TITLE_END = re.compile(r"(?:讲话稿|讲话|发言稿|发言|致辞|致词|报告|演讲)(?![稿词])(?=\S)")
-_END_PUNCT = "。！？；，、：;:,.!?"
-_TITLE_WORDS = re.compile(r"讲话|发言|致辞|致词|报告|会议|总结|动员|部署|提纲|讲稿|演讲|贺词|讲座|党课|上的")
-_TITLE_COMPLETE = re.compile(r"(?:讲话|发言|致辞|致词|报告|演讲|讲稿|提纲|计划|总结|贺词)(?:[（(][^）)]*[）)])?$")
-#: 黄坤明同志在……上的讲话 / 李强：在……上的讲话 / 市长在……会议上的讲话
-_TITLE_SPEAKER = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,16}?)(?:同志)?(?:[：:]\s*|\s+)?在(?P<rest>.+)$")
-_OCCASION_TAIL = re.compile(
-    r"(?:上|开幕时|闭幕时|开幕式上|闭幕式上)?(?:的)?(?:讲话|发言|致辞|致词|报告|讲话提纲|主旨演讲|演讲|总结讲话|"
-    r"动员讲话|工作报告|讲稿)?(?:[（(][^）)]*[）)])?$")
-_OFFICE = re.compile(r"书记|市长|省长|县长|区长|镇长|乡长|州长|主任|部长|厅长|局长|主席|总理|委员|院长|校长|"
-                     r"秘书长|处长|科长|社长|总编|董事长|总经理|理事长|司令|政委|组长|行长|总裁|会长|检察长|庭长|所长|站长|队长")
-_NOT_A_NAME = re.compile(r"干部|领导|群众|会议|工作|全市|全省|全县|全区|全国|大会|论坛|座谈|仪式|典礼|关于|年|们|好|大家|各位|谢谢|"
-                         r"政府|报告|发展|建设|人民|我们|今天|同志们")
 _LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|出席|主持")
 _LEAD_SAYS = re.compile(r"讲话|发表|强调|指出|部署|出席|主持|参加|表示|要求")
 _FIRST_PERSON = re.compile(r"我们|我|咱们|大家|同志们|各位")
-_SPACED = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ 　]+)+[\u4e00-\u9fff](?![\u4e00-\u9fff])")
-
-
-def is_salutation(line: str) -> bool:
-    """同志们： / 各位代表、同志们： / 女士们，先生们：  — every part names whom it addresses."""
-    if not line or len(line) > 60 or line[-1] not in "：:！!" or any(ch in line for ch in "。？；"):
-        return False
-    parts = [p for p in re.split(r"[、，,！!：:\s]", line) if p]
-    return bool(parts) and all(len(part) <= 20 and _SALUTATION_PARTS.search(part) for part in parts)
-
-
-def squeeze(text: str) -> str:
-    """政 府 工 作 报 告 → 政府工作报告; 杜  宇 → 杜宇; other runs of spaces → one space."""
-    text = re.sub(r"[ \t　]+", " ", text).strip()
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", "") if all(
-        len(w) == 1 for w in m.group(0).split(" ")) else m.group(0), text)
-
-
-def _is_name(word: str) -> bool:
-    """A person's name: 2–4 characters (or with ·), no office or common word in it."""
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff·{PLACEHOLDER_DIGITS}]{{2,5}}", word)) and len(word) <= 4 + word.count("·") \
-        and not _OFFICE.search(word) and not _NOT_A_NAME.search(word)
-
-
-def split_byline(line: str) -> tuple[str, str] | None:
-    """(office, name) of a byline: 习近平 → ("", 习近平); 山西省副省长 张吉福 → (山西省副省长, 张吉福);
-    市长 → (市长, ""); None when the line is not a byline."""
-    text = squeeze(line)
-    if not 2 <= len(text) <= 50 or text[-1] in _END_PUNCT or any(ch in text for ch in "“《。；"):
-        return None
-    if is_date_line(text):
-        return None
-    words = re.split(r"\s*[：:]\s*| ", text)
-    name = words[-1]
-    office = " ".join(words[:-1])
-    if len(words) == 1:
-        if _is_name(name):
-            return "", name
-        offices = list(_OFFICE.finditer(name))
-        if offices and _is_name(name[offices[-1].end():]) and not _TITLE_WORDS.search(name) \
-                and not re.search(r"\d", name):
-            return name[: offices[-1].end()], name[offices[-1].end():]  # 红石林业局局长孙颖奇
-        if _OFFICE.search(name) and len(name) <= 24 and not _TITLE_WORDS.search(name):
-            return name, ""
-        return None
-    if not _is_name(name):
-        if _OFFICE.search(name) and not _TITLE_WORDS.search(text):
-            return text, ""
-        return None
-    if _TITLE_WORDS.search(office):  # 2022年……工作报告市城管局党组书记、局长 杜宇: the office after the title
-        office = _TITLE_WORDS.split(office)[-1]
-        if not _OFFICE.search(office):
-            return None
-    if re.search(r"\d", office):
-        return None
-    if office and not _OFFICE.search(office):
-        return None
-    return office, name
+_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _plain_short(line: str, limit: int) -> bool:
-    return 0 < len(line) <= limit and line[-1] not in _END_PUNCT and match_marker(line) is None
+    return 0 < len(line) <= limit and line[-1] not in END_PUNCT and match_marker(line) is None
 
 
 def _is_lead(line: str) -> bool:
@@ -130,122 +64,6 @@ def _is_lead(line: str) -> bool:
     if len(line) < 20 or _FIRST_PERSON.search(line[:60]):
         return False
     return bool(_LEAD.search(line) and _LEAD_SAYS.search(line))
-
-
-def occasion_of(text: str) -> str:
-    """The meeting in 在全省……会议上的讲话 / 在……会议上 / ……会议: 全省……会议."""
-    text = text.strip().lstrip("在").strip()
-    return _OCCASION_TAIL.sub("", text).strip() or text
-
-
-# ----- the result --------------------------------------------------------------------------
-@dataclass
-class FrontMatter:
-    title: str = ""
-    speaker: str = ""
-    speaker_role: str = ""
-    date: str = ""
-    occasion: str = ""
-    salutation: str = ""
-    dropped: list[str] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    label_title: str = ""
-    summary_speaker: tuple[str, str] | None = None
-
-    def set_date(self, text: str, source: str) -> None:
-        text = text.strip("（）() ")
-        if not iso_date(text):
-            if DATE_CN.search(text) and not any(ch in text for ch in PLACEHOLDER_DIGITS):
-                self.doubts.append(f"“{text}”不是有效日期（{source}），未作为讲话日期")
-                self.dropped.append(text)
-            elif not self.date:
-                self.date = text  # a template's 2024年X月X日: kept as written
-            return
-        if self.date and iso_date(self.date) and iso_date(self.date) != iso_date(text):
-            self.doubts.append(f"日期不一致：“{self.date}”与“{text}”（{source}），采用前者")
-            self.dropped.append(text)
-            return
-        if not self.date or not iso_date(self.date):
-            self.date = text
-
-    def set_byline(self, office: str, name: str) -> None:
-        if name and not self.speaker:
-            self.speaker = name
-            self.speaker_role = self.speaker_role or office
-        elif office and not self.speaker_role:
-            self.speaker_role = office
-
-    def set_occasion(self, text: str) -> None:
-        if not self.occasion and text:
-            self.occasion = text
-
-
-def _subtitle(rest: str, fm: FrontMatter) -> None:
-    """A subtitle without its dash: ——2023年1月11日在……上 / ——在……上的讲话 / ——习近平在……."""
-    m = DATE_CN.match(rest) or DATE_NUMERIC.match(rest)
-    if m:
-        fm.set_date(rest[: m.end()], "副标题")
-        rest = rest[m.end():].lstrip("，, ")
-    who = _TITLE_SPEAKER.match(rest)
-    if who and (_is_name(who.group("who")) or _OFFICE.search(who.group("who"))):
-        office, name = ("", who.group("who")) if _is_name(who.group("who")) else (who.group("who"), "")
-        fm.set_byline(office, name)
-        rest = "在" + who.group("rest")
-    fm.set_occasion(occasion_of(rest))
-
-
-def complete_fields(draft) -> None:
-    """Fill a draft's empty speaker and occasion from its title (黄坤明同志在……上的讲话)."""
-    fm = FrontMatter(title=draft.title, speaker=draft.speaker, occasion=draft.occasion,
-                     speaker_role=draft.fields.get("speaker_role", ""))
-    _derive_from_title(fm)
-    draft.speaker, draft.occasion = fm.speaker, fm.occasion
-    if fm.speaker_role and not draft.speaker:
-        draft.fields.setdefault("speaker_role", fm.speaker_role)
-
-
-_MEETING = r"(?:会议|大会|全会|例会|座谈会|推进会|调度会|部署会|动员会|茶话会|报告会|视频会|电视电话会|年会|论坛|开幕式|闭幕式|仪式|典礼|会)"
-_OCCASION_IN_TITLE = re.compile(
-    rf"^(?:[0-9０-９]{{4}}年)?(?:(?P<who>[^在：:]{{1,16}}?)(?:同志)?(?:[：:]\s*|(?=在)))?在?(?P<occ>[^在]+?{_MEETING})"
-    r"(?P<office>[\u4e00-\u9fff]{0,4}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))?"
-    r"(?:上|时|期间)?(?:的)?(?:讲话稿|讲话提纲|讲话|发言稿|发言|致辞|致词|报告|讲稿|总结讲话|动员讲话)$")
-_OFFICE_AT_END = re.compile(rf"^(?P<occ>.+?{_MEETING})(?P<office>[\u4e00-\u9fff]{{0,6}}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))$")
-
-
-def _derive_from_title(fm: FrontMatter) -> None:
-    title = re.sub(r"[（(][^）)]*[）)]$", "", fm.title).strip()
-    if not title:
-        return
-    m = _OCCASION_IN_TITLE.match(title)
-    if m and "结束后" not in title:
-        occ, who = m.group("occ"), m.group("who") or ""
-        at_end = _OFFICE_AT_END.match(occ) if not who else None
-        if at_end:
-            occ, who = at_end.group("occ"), at_end.group("office")
-        elif m.group("office") and not who:  # 市廉政工作大会市长发言稿: the office after the meeting
-            at_end, who = m, m.group("office")
-        if who and (_is_name(who) or _OFFICE.search(who)):
-            fm.set_byline(*(("", who) if _is_name(who) else (who, "")))
-        elif who and not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", who) and "在" not in title:
-            occ = ""
-        if occ and not at_end:
-            fm.set_occasion(occ)
-        return
-    m = _TITLE_SPEAKER.match(title)
-    if m and _TITLE_COMPLETE.search(title):
-        who = m.group("who")
-        if _is_name(who):
-            fm.set_byline("", who)
-        elif _OFFICE.search(who):
-            fm.set_byline(who, "")
-        else:
-            return
-        if "结束后" not in m.group("rest"):
-            fm.set_occasion(occasion_of(m.group("rest")))
-        return
-    if title.startswith("在") and _TITLE_COMPLETE.search(title) and "上" in title:
-        fm.set_occasion(occasion_of(title))
 
 
 # ----- reading the header ------------------------------------------------------------------
@@ -262,7 +80,7 @@ class _Header:
         if fm.title and line == fm.title:
             fm.dropped.append(line)  # the title again (a scraper's label, the page's heading)
             return
-        if fm.title and self.last == "title" and not _TITLE_COMPLETE.search(fm.title):
+        if fm.title and self.last == "title" and not TITLE_COMPLETE.search(fm.title):
             fm.title += line  # a title set on two lines
         else:
             if fm.title:
@@ -403,7 +221,7 @@ class _Header:
             if is_date_line(rest):
                 fm.set_date(rest, "副标题")
             else:
-                _subtitle(rest, fm)
+                read_subtitle(rest, fm)
             self.title_done, self.last = True, "subtitle"
             return "front"
         if not line:
@@ -443,14 +261,14 @@ class _Header:
         the title block goes on after it (subtitle, byline, date, salutation)."""
         lines, fm = self.lines, self.fm
         line = squeeze(lines[i])
-        if _TITLE_WORDS.search(line) or (fm.title and line in fm.title):
+        if TITLE_WORDS.search(line) or (fm.title and line in fm.title):
             return True
         if not fm.title and all(x in self.fm.dropped for x in lines[:i]) and len(line) >= 6:
             # the first line of the file, with page chrome or the title block after it
             nxt = next((x for x in lines[i + 1: i + 3] if x), "")
             if nxt and (is_chrome(nxt) or LABEL.match(nxt) or is_date_line(nxt) or split_byline(nxt)):
                 return True
-        if self.last == "title" and not _TITLE_COMPLETE.search(fm.title) and len(fm.title) + len(line) <= 90:
+        if self.last == "title" and not TITLE_COMPLETE.search(fm.title) and len(fm.title) + len(line) <= 90:
             return True
         after = next((x for x in lines[i + 1: i + 3] if x), "")
         return bool(after) and (bool(_SUBTITLE.match(after)) or is_date_line(after) or is_salutation(after)
@@ -461,7 +279,7 @@ class _Header:
     def front_follows(self, start: int) -> bool:
         """After a lead paragraph: does the speech's own title block or salutation come soon?"""
         for line in self.lines[start: start + 6]:
-            if is_salutation(line) or _SUBTITLE.match(line) or (_plain_short(line, 60) and _TITLE_WORDS.search(line)):
+            if is_salutation(line) or _SUBTITLE.match(line) or (_plain_short(line, 60) and TITLE_WORDS.search(line)):
                 return True
         return False
 
@@ -472,8 +290,8 @@ def _split_labels(line: str) -> list[tuple[str, str]]:
     if not matches:
         glued = GLUED_LABEL.search(line)
         if glued is None or glued.start() == 0 or not _plain_short(line[: glued.start()], 80) \
-                or len(line) - glued.end() > 40:
-            return [("", line)]
+                or not _WORD.search(line[: glued.start()]) or len(line) - glued.end() > 40:
+            return [("", line)]  # no title before it: （责任编辑：张三） is chrome as a whole
         matches = [glued]
     result: list[tuple[str, str]] = []
     if matches[0].start() > 0:
@@ -547,7 +365,7 @@ def read_front_matter(lines: list[str]) -> FrontMatter:
         fm.title = fm.label_title
     if not fm.speaker and fm.summary_speaker:
         fm.set_byline(*fm.summary_speaker)
-    _derive_from_title(fm)
+    derive_from_title(fm)
     if not body and (fm.dropped or fm.title):
         fm.doubts.append("只找到标题或网页信息，没有讲话正文")
     return fm

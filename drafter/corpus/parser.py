@@ -10,7 +10,8 @@
 3. *Continuity.*  一是 / 一要 / 第一， also open ordinary sentences, so a paragraph starting
    with one is a point only inside a series: item 1 must be followed by item 2 of the same
    style (before the series restarts), item n>1 must follow item n-1 (or n-2, a gap the
-   checks will report).  Other families (一、 （一） 1. （1） 第一部分) are points on sight.
+   checks will report).  Other families (一、 （一） 1. （1） 第一部分) are points on sight,
+   up to 99; from 100 on (100. （100） 一百零一、) every family only continues a list.
 4. *Levels.*  Nesting is decided per document by the order styles open: a style already open
    closes everything opened after it and is a sibling at its depth; a new style opens one
    level deeper than the innermost open one.  So 第一， is level 1 and 一要 level 2 in one
@@ -23,30 +24,31 @@
    in another style keeps it in ``Block.style``; ``Block.source_marker`` keeps the marker as
    written.  Roles come from ``drafter.corpus.roles``.
 
-No word segmentation happens here; the parser never raises on any text.
+No word segmentation happens here; the parser never raises on any text.  It reads lines, not
+files: ``drafter.corpus.documents`` opens a .txt or .docx (the Word reader hands the texts of a
+file without heading styles back to ``parse_lines``).
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from drafter.core.errors import DrafterError
 from drafter.core.markers import GAN, Marker, match_marker
 from drafter.core.model import MAX_LEVEL, Block, Draft
 from drafter.core.numerals import NUMERAL_CHARS
 from drafter.core.vocab import SPEAKER_ROLE, WHITESPACE, split_heading
 from drafter.corpus.frontmatter import read_front_matter
-
-logger = logging.getLogger(__name__)
+from drafter.corpus.roles import assign_roles
 
 #: Families that also open plain sentences: points only inside a series.
 WEAK_FAMILIES = ("shi", "yao", "diyi")
 #: Families of the parts of a speech (第一部分, 一、).
 TOP_FAMILIES = ("part", "dun")
+#: From this number on a point is one only as the next of its list: a paragraph may open with
+#: a year or an amount (2023、2024年……, 500.……) but not with a list's hundredth item unless
+#: the list came before.
+LONG_LIST = 100
 
 
 
@@ -66,7 +68,7 @@ class _Candidate:
 
 def _candidate(line: str) -> _Candidate | None:
     marker = match_marker(line)
-    if marker is None or marker.number > 99:
+    if marker is None:
         return None
     rest = line[len(marker.text):].lstrip(WHITESPACE)
     if not rest:
@@ -96,7 +98,11 @@ def _accepted(candidates: list[_Candidate]) -> list[_Candidate]:
     for pos, cand in enumerate(candidates):
         style, n = cand.style, cand.marker.number
         ok = True
-        if cand.marker.family in WEAK_FAMILIES:
+        if n >= LONG_LIST:
+            # 100. / （100） / 一百零一、 only go on a list (2023、2024年…… opens none)
+            prev = last_number.get(style)
+            ok = prev is not None and prev < n <= prev + 2
+        elif cand.marker.family in WEAK_FAMILIES:
             if n == 1:
                 ok = following[pos] == 2
             else:
@@ -131,8 +137,6 @@ _ADDRESS_LINE = re.compile(r"同志们|朋友们|各位|谢谢|女士|先生")
 # ----- the parser --------------------------------------------------------------------------------
 def parse_lines(lines: list[str]) -> Draft:
     """Parse the lines (paragraphs) of a speech into a draft.  Never raises on any text."""
-    from drafter.corpus.roles import assign_roles
-
     cleaned = [c for c in (clean_line(line) for line in lines) if c]
     front = read_front_matter(cleaned)
     draft = Draft(title=front.title, speaker=front.speaker, date=front.date, occasion=front.occasion,
@@ -201,23 +205,3 @@ def parse_lines(lines: list[str]) -> Draft:
 def parse_text(text: str) -> Draft:
     """Parse the text of a speech (one paragraph per line)."""
     return parse_lines(text.splitlines())
-
-
-def parse_file(path: str | os.PathLike[str]) -> Draft:
-    """Read and parse a .txt or .docx speech."""
-    from drafter.corpus.loaders import read_text_file
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from drafter.corpus.docx_reader import read_docx  # python-docx only when a .docx comes
-
-        return read_docx(path)
-    elif suffix in (".txt", ".text", ""):
-        draft = parse_text(read_text_file(path))
-    else:
-        raise DrafterError(f"不支持的文件类型“{path.suffix}”，请使用 .txt 或 .docx", path)
-    if not draft.blocks and not draft.title:
-        raise DrafterError("文件中没有可识别的正文", path)
-    logger.info("parsed %s: %d blocks", path, len(draft.blocks))
-    return draft

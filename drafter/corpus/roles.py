@@ -36,6 +36,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from drafter.core.lazyre import lazy
 from drafter.core.model import Draft
 from drafter.core.vocab import ROLE_NAMES
 
@@ -83,21 +84,21 @@ KEYWORDS: dict[str, dict[str, float]] = {
 }
 
 #: A report of what was done (review) and an instruction (tasks), in the body.
-REPORTS = re.compile(r"完成了|实现了|取得了|增长\s*[0-9０-９.]+\s*[%％]|同比|累计|达到[0-9０-９]|位居|获评|"
+REPORTS = lazy(r"完成了|实现了|取得了|增长\s*[0-9０-９.]+\s*[%％]|同比|累计|达到[0-9０-９]|位居|获评|"
                      r"荣获|下降\s*[0-9０-９.]+\s*[%％]|共[完实]成|一年来|[0-9]{4}年[，,]|全年[实完]")
-INSTRUCTIONS = re.compile(r"要(?![求素闻点])|必须|着力|务必|切实|坚决|一定|确保|进一步|抓紧|尽快")
+INSTRUCTIONS = lazy(r"要(?![求素闻点])|必须|着力|务必|切实|坚决|一定|确保|进一步|抓紧|尽快")
 
-OPENING_END = re.compile(r"^(?:下面|接下来|下边)[，,]?(?:我|结合|就|再)")
-CLOSING_START = re.compile(
+OPENING_END = lazy(r"^(?:下面|接下来|下边)[，,]?(?:我|结合|就|再)")
+CLOSING_START = lazy(
     r"^(?:同志们[，,！!、]|同志们、朋友们|各位代表[，,！!]|各位委员[，,！!]|总之[，,]|总而言之|让我们|最后[，,]|"
     r"我就讲(?:这些|这么多|到这里)|我就讲[^。]{0,6}[，,]谢谢|以上(?:几点)?意见[，,]|谢谢大家)")
-CLOSING_WORDS = re.compile(r"让我们|谢谢|讲这些|讲到这里|讲这么多|努力奋斗|团结奋斗|奋力|再创|谱写|开创|而努力|而奋斗|"
+CLOSING_WORDS = lazy(r"让我们|谢谢|讲这些|讲到这里|讲这么多|努力奋斗|团结奋斗|奋力|再创|谱写|开创|而努力|而奋斗|"
                            r"新的更大|新篇章|新贡献|新辉煌|胜利召开")
 
 _LOOKUP: dict[str, tuple[str, float]] = {
     word: (role, weight) for role, words in KEYWORDS.items() for word, weight in words.items()
 }
-_PATTERN = re.compile("|".join(sorted(map(re.escape, _LOOKUP), key=len, reverse=True)))
+_PATTERN = lazy("|".join(sorted(map(re.escape, _LOOKUP), key=len, reverse=True)))
 
 
 @dataclass

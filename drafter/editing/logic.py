@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from drafter.core.announce import sync_announcements
 from drafter.core.model import Block, Draft
 from drafter.editing import outline_ops
 from drafter.editing.changes import Change, diff, snapshot
@@ -170,6 +169,8 @@ class EditorLogic:
         return counted[0]
 
     def sync_counts(self) -> list:
+        from drafter.core.announce import sync_announcements  # rule lists (YAML): on first use
+
         changed = []
 
         def run(d: Draft, i: int) -> bool:

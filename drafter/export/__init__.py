@@ -1,7 +1,7 @@
 """Export a draft: Word (.docx, print or read-aloud layout) or plain text (.txt).
 
 ``export_draft`` checks the target before it builds anything and writes through
-``drafter.core.storage.atomic_write`` (a temporary file in the same folder, then
+``drafter.core.atomic.atomic_write`` (a temporary file in the same folder, then
 ``os.replace``), so a failed export leaves the previous file at that path untouched and no
 partial file behind.  Characters the chosen fonts lack are not an error: the file is written
 (Word draws them in a fallback font) and the characters are returned as warnings.
@@ -13,9 +13,9 @@ import logging
 import os
 from pathlib import Path
 
+from drafter.core.atomic import atomic_write  # not core.storage: it imports the .draft format (yaml)
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
-from drafter.core.storage import atomic_write
 from drafter.export.fonts import get_font_set, missing_characters
 from drafter.export.profiles import get_profile
 

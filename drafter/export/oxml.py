@@ -12,8 +12,8 @@ import logging
 from html import escape
 
 from docx.oxml import OxmlElement
-from lxml import etree
 from docx.oxml.ns import qn
+from lxml import etree
 
 logger = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 """Write a comparison as a .docx with tracked changes (修订) that Word, WPS and LibreOffice
 accept or reject.
 
-The document is NEW in its print layout (``docx_writer.build_document``: the same styles,
-page setup, page numbers) whose body is replaced by the comparison's merged paragraphs:
+The document is NEW in its print layout (``docx_writer.docx_bytes`` opened with python-docx:
+the same styles, page setup, page numbers) whose body is replaced by the comparison's merged paragraphs:
 
 - an edit inside a paragraph: the deleted words in ``w:del`` (``w:delText``), the inserted
   ones in ``w:ins``; a paragraph whose style changed (paragraph → heading, another level)
@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
+import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -46,7 +47,7 @@ from drafter.compare.units import Unit
 from drafter.core.model import Draft
 from drafter.core.review import DELETING, INSERTING, PendingRevision
 from drafter.export import oxml
-from drafter.export.docx_writer import LINE_BREAK, build_document
+from drafter.export.docx_writer import LINE_BREAK, docx_bytes
 from drafter.export.tracked_comments import add_comments
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -241,6 +242,11 @@ def _track_revisions(document) -> None:
             child.addprevious(flag)
             return
     settings.append(flag)
+
+
+def build_document(draft: Draft, profile: str = "print", fonts: str = "gb2312"):
+    """The plain export of ``draft`` as a python-docx Document, to write the revisions into."""
+    return docx.Document(io.BytesIO(docx_bytes(draft, profile, fonts)))
 
 
 def tracked_document(comparison: Comparison, new: Draft, author: str = DEFAULT_AUTHOR,

@@ -66,11 +66,14 @@ def move_paragraphs(doc: QTextDocument, formats: Formats, draft: Draft, start: i
     split = (count - new_ids.index(ids[0])) % count       # new == old[split:] + old[:split]
     if not split or new_ids != ids[split:] + ids[:split]:
         return False
-    # move old[:split] after old[split:], or old[split:] before old[:split], whichever is
-    # shorter; its paragraph separators move with it, so a paragraph must follow the range
+    # move old[:split] after old[split:], or old[split:] before old[:split], whichever has
+    # fewer characters (Qt lays out again what it inserts); its paragraph separators move
+    # with it, so a paragraph must follow the range
     if old_end >= doc.blockCount():
         return False
-    options = [(split, start, start + split, old_end), (count - split, start + split, old_end, start)]
+    places = [doc.findBlockByNumber(n).position() for n in (start, start + split, old_end)]
+    options = [(places[1] - places[0], start, start + split, old_end),
+               (places[2] - places[1], start + split, old_end, start)]
     _size, first, end, before = min(options)
     begin = doc.findBlockByNumber(first).position()
     stop = doc.findBlockByNumber(end).position()
@@ -85,12 +88,18 @@ def move_paragraphs(doc: QTextDocument, formats: Formats, draft: Draft, start: i
     qblock = doc.findBlockByNumber(start)
     fix = QTextCursor(doc)
     # formats and identity as the model has them: the moved paragraphs and the one the
-    # text went in before (Qt may hand its paragraph to the inserted text)
+    # text went in before (Qt may hand its paragraph to the inserted text).  A format is set
+    # only where it differs: setting one makes Qt lay the paragraph out again.
     for n, block in enumerate([*new, draft.blocks[old_end]]):
-        fix.setPosition(qblock.position())
-        fix.setBlockFormat(formats.block_format(block, markers[start + n]))
-        fix.setBlockCharFormat(formats.char_format(block))
-        qblock.setUserData(BlockData(block))
+        fmt = formats.block_format(block, markers[start + n])
+        char = formats.char_format(block)
+        if qblock.blockFormat() != fmt or qblock.charFormat() != char:
+            fix.setPosition(qblock.position())
+            fix.setBlockFormat(fmt)
+            fix.setBlockCharFormat(char)
+        data = qblock.userData()
+        if not isinstance(data, BlockData) or data.block is not block:
+            qblock.setUserData(BlockData(block))
         qblock = qblock.next()
     return True
 
@@ -146,14 +155,26 @@ def write_block(cursor: QTextCursor, formats: Formats, block: Block) -> None:
         cursor.insertText(block.text, formats.body)
 
 
-def refit(doc: QTextDocument, formats: Formats, draft: Draft, markers: list[str], cursor: QTextCursor) -> None:
-    """Headings whose marker changed width (（九）→（十一）) get their indent made to fit."""
-    indent = formats.indent
-    qblock = doc.begin()
-    for i, block in enumerate(draft.blocks):
-        if block.is_heading:
-            want = indent + formats.marker_width(block.level, markers[i])
-            if abs(qblock.blockFormat().textIndent() - want) > 0.5:
-                cursor.setPosition(qblock.position())
-                cursor.setBlockFormat(formats.block_format(block, markers[i]))
-        qblock = qblock.next()
+def refit(doc: QTextDocument, formats: Formats, draft: Draft, markers: list[str], cursor: QTextCursor,
+          old_markers: list[str] | None = None, span: tuple[int, int, int] | None = None) -> None:
+    """Headings whose marker changed width (（九）→（十一）) get their indent made to fit.
+    Given the markers before the edit and its ``span`` (start, new end, old end: paragraphs
+    ``start:old end`` were written as ``start:new end``), only headings outside the span
+    whose marker text changed are looked at; the others kept theirs."""
+    blocks = draft.blocks
+    candidates: list[int] | range = range(len(blocks))
+    if old_markers is not None and span is not None:
+        start, new_end, old_end = span
+        delta = new_end - old_end
+        if len(old_markers) + delta == len(blocks):
+            candidates = [i for i in draft.headings() if not start <= i < new_end and
+                          markers[i] != old_markers[i if i < start else i - delta]]
+    for i in candidates:
+        block = blocks[i]
+        if not block.is_heading:
+            continue
+        qblock = doc.findBlockByNumber(i)
+        want = formats.indent + formats.marker_width(block.level, markers[i])
+        if abs(qblock.blockFormat().textIndent() - want) > 0.5:
+            cursor.setPosition(qblock.position())
+            cursor.setBlockFormat(formats.block_format(block, markers[i]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -57,6 +57,7 @@ class DocumentView(QTextEdit):
         self.markers: list[str] = []
         self.steps: dict[int, Step] = {}       # undo count after a step -> the step
         self.marks: dict[object, QTextCursor] = {}
+        self.layers: dict[str, list] = {}       # extra selections by who drew them (findings, review)
         self.current = 0
         self._quiet = False                     # the document is being written from the model
         self._replaying = False                 # undo/redo: whatever changes, refresh the outline
@@ -106,7 +107,7 @@ class DocumentView(QTextEdit):
         try:
             if not move_paragraphs(doc, self.formats, draft, start, old_end, new, markers):
                 rewrite(doc, self.formats, cursor, start, old_end, new, markers)
-            refit(doc, self.formats, draft, markers, cursor)
+            refit(doc, self.formats, draft, markers, cursor, self.markers, (start, start + len(new), old_end))
         finally:
             cursor.endEditBlock()
             self._quiet = False
@@ -138,7 +139,7 @@ class DocumentView(QTextEdit):
         self.markers = markers
         self.steps = {}
         self.marks = {}
-        self.setExtraSelections([])
+        self.set_layer("findings", [])
         cursor = self.textCursor()
         cursor.setPosition(0)
         self.setTextCursor(cursor)
@@ -330,7 +331,13 @@ class DocumentView(QTextEdit):
             selection.cursor = cursor
             selection.format = finding_format(severity)
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self.set_layer("findings", selections)
+
+    def set_layer(self, name: str, selections: list) -> None:
+        """Extra selections drawn by one part (审校 underlines, a reviewer's marks): each part
+        replaces its own and keeps the others'."""
+        self.layers[name] = selections
+        self.setExtraSelections([s for layer in self.layers.values() for s in layer])
 
     def select_mark(self, key: object) -> bool:
         cursor = self.marks.get(key)
@@ -350,10 +357,11 @@ class DocumentView(QTextEdit):
         layout = doc.documentLayout()
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
-        bottom = self.viewport().height()
+        area = event.rect()        # a keystroke repaints its own paragraph only
+        top_y, bottom = area.top() + dy, area.bottom()
         painter = QPainter(self.viewport())
         painter.setPen(MARKER_COLOUR)
-        qblock = self.cursorForPosition(QPoint(0, 0)).block()
+        qblock = self._block_at(top_y)
         count = len(self.markers)
         while qblock.isValid():
             rect = layout.blockBoundingRect(qblock)
@@ -370,3 +378,17 @@ class DocumentView(QTextEdit):
                 painter.drawText(QPointF(x, top + line.y() + line.ascent()), marker)
             qblock = qblock.next()
         painter.end()
+
+    def _block_at(self, y: float):
+        """The paragraph at document height ``y`` (a binary search over the laid-out
+        paragraphs: cheaper than Qt's hit test, which also finds the character)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        low, high = 0, doc.blockCount() - 1
+        while low < high:
+            mid = (low + high) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).bottom() < y:
+                low = mid + 1
+            else:
+                high = mid
+        return doc.findBlockByNumber(low)

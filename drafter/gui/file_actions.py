@@ -192,9 +192,9 @@ class FileActions:
         settings.remember_recent(self.window.settings, str(self.session.path))
         self._status(f"已保存到 {self.session.path}")
         review = self.session.draft.review
-        if review is not None and review.pending:  # not silently: the draft file keeps the text as sent
-            dialogs.show_info(self.window, f"已保存。注意：{review.summary()}它们不存入草稿文件（草稿中是送审时的"
-                                           "文字）；请先在“工具 → 审阅稿的修订与批注”中处理，或导出为 Word 保留。")
+        if review is not None and review.pending:  # where the reviewer's marks went (FORMAT.md, version 2)
+            self._status(f"已保存到 {self.session.path}；{review.summary()}随草稿保存（审阅稿副本在 "
+                         f"{self.session.path.name}.review/ 中）")
         return True
 
     # ----- export ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -25,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.announce import find_announcements
 from drafter.core.journal import FLUSH_SECONDS
 from drafter.core.model import Draft
 from drafter.editing.logic import EditorLogic
 from drafter.editing.session import Session
 from drafter.editing.stats import draft_stats
 from drafter.gui import dialogs, settings
+from drafter.gui.comments import ReviewMargin, keep_review_in_step
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
@@ -96,7 +97,11 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.form)
-        centre_layout.addWidget(self.editor, 1)
+        self.review_margin = ReviewMargin(self.editor, self.apply_review)   # 批注栏 (gui/comments.py)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.editor, 1)
+        text_row.addWidget(self.review_margin)
+        centre_layout.addLayout(text_row, 1)
         self.find_bar = FindBar(self.editor)
         self.find_bar.replaced_all.connect(lambda needle, text: self.logic.replace_all(needle, text))
         self.find_bar.hide()
@@ -224,7 +229,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         for key in ("save", "save_as", None, "export_print", "export_large", "export_text"):
             menu.addSeparator() if key is None else menu.addAction(a[key])
-        self._build_font_menu(menu.addMenu("Word 字体方案"))
+        fonts_menu = menu.addMenu("Word 字体方案")
+        fonts_menu.aboutToShow.connect(lambda: self._fill_font_menu(fonts_menu))   # when first opened
         menu.addSeparator()
         menu.addAction(a["quit"])
         menu = self.menuBar().addMenu("编辑(&E)")
@@ -254,10 +260,13 @@ class MainWindow(QMainWindow):
             bar.addSeparator() if key is None else bar.addAction(a[key])
         self.addToolBar(bar)
 
-    def _build_font_menu(self, menu) -> None:
+    def _fill_font_menu(self, menu) -> None:
+        """The Word font sets, each checkable (the export modules load when the menu opens)."""
         from drafter.export.fonts import FONT_SETS
 
-        group = QActionGroup(self)
+        if menu.actions():
+            return
+        group = QActionGroup(menu)
         for name, font_set in FONT_SETS.items():
             action = menu.addAction(font_set.label)
             action.setCheckable(True)
@@ -296,6 +305,7 @@ class MainWindow(QMainWindow):
         self.form.set_draft(self.draft)
         self.numbering.set_draft(self.draft)
         self.editor.set_draft(self.draft)
+        self.review_margin.set_draft(self.draft)
         self.outline.set_draft(self.draft)
         if self.checks_dock.built:
             self.checks.set_draft(self.draft, self._source_path())
@@ -313,16 +323,17 @@ class MainWindow(QMainWindow):
     def _edited(self, structural: bool) -> None:
         """Every change of the draft passes here once (the session's one edit hook)."""
         self.session.edited()
-        self.setWindowModified(True)
+        if not self.isWindowModified():
+            self.setWindowModified(True)
         if self.checks_dock.built:
             self.checks.draft_edited()
         if structural:
-            self.outline.refresh()
+            self.outline.refresh(self.editor.markers)
             self.outline.select_block(self.editor.current_block())
         self._stats_timer.start()           # counts and announced numbers once typing pauses
 
     def _text_settled(self) -> None:
-        self.outline.refresh()              # heading sentences typed into
+        self.outline.refresh(self.editor.markers)   # heading sentences typed into
         self._update_stats()
         if self.windowTitle() and not self.session.path:
             self.update_title()
@@ -348,7 +359,11 @@ class MainWindow(QMainWindow):
     def _update_stats(self, announcements: bool = True) -> None:
         stats = draft_stats(self.draft, int(self.settings.get("check_rate") or 0) or None)
         text = f"字数 {stats.chars:,}　约 {stats.minutes_label}"
-        off = [a for a in find_announcements(self.draft) if not a.in_sync] if announcements else []
+        off = []
+        if announcements:   # a moment after the window shows (its rule lists load on first use)
+            from drafter.core.announce import find_announcements
+
+            off = [a for a in find_announcements(self.draft) if not a.in_sync]
         if off:
             text += f"　宣布数目不符 {len(off)} 处"
         self.status_label.setText(text)
@@ -390,8 +405,11 @@ class MainWindow(QMainWindow):
         """Accepted or rejected revisions as one undoable step; the pending list follows."""
         from drafter.gui.compare_view import replace_text
 
-        self.logic.text_edit(label, lambda draft: replace_text(draft, result))
+        before = self.draft.review
+        if self.logic.text_edit(label, lambda draft: replace_text(draft, result)):
+            keep_review_in_step(self.editor, before, result.review)   # undo brings the marks back
         self.draft.review = result.review
+        self.review_margin.set_draft(self.draft)
 
     def restore_round(self, restored: Draft, name: str) -> None:
         """The text of a round as the draft's text, one undoable step."""

@@ -176,6 +176,8 @@ class PhrasePanel(QWidget):
         self.search()
 
     def set_role(self, role: str | None) -> None:
+        if role == self.role:
+            return          # the caret moved within the same part: nothing to redo
         self.role = role
         self.by_role.setText(f"只看适合“{ROLE_NAMES.get(role, '当前部分')}”的")
         if self.by_role.isChecked():

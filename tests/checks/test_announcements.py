@@ -51,3 +51,16 @@ def test_a_text_that_stops_early_gets_a_note_not_an_error():
     assert [f.severity for f in run_checks(fragment, ONLY)] == ["info"]
     more = draft_of("同志们：\n今天开会。下面，我讲两点意见：\n一、认清形势\n很好。\n二、明确任务\n很重。\n三、强化保障\n有力。\n")
     assert [f.severity for f in run_checks(more, ONLY)] == ["error"]
+
+
+def test_a_quoted_count_whose_items_follow_its_colon_in_one_sentence():
+    # 要突出“六个严抓”：严抓……，严抓…… — the issue's own form, items run on after the colon
+    text = ("在全县2025年作风建设大会上的讲话\n同志们：\n今天召开全县作风建设大会。\n一、关于纪律建设\n"
+            "要突出“六个严抓”：严抓政治纪律，严抓组织纪律，严抓廉洁纪律，严抓群众纪律，严抓工作纪律。\n"
+            "二、关于工作落实\n要突出“三个严抓”：严抓项目，严抓招商，确保全年目标完成。\n"
+            "同志们，让我们团结一心，奋力开创全县发展新局面！\n")
+    found = run_checks(draft_of(text), ONLY)
+    assert [(f.severity, f.suggestion) for f in found] == [
+        ("error", "改为“突出“五个严抓””"), ("error", "改为“突出“两个严抓””")]
+    right = text.replace("六个严抓", "五个严抓").replace("三个严抓", "两个严抓")
+    assert run_checks(draft_of(right), ONLY) == []

@@ -138,3 +138,17 @@ def test_members_spread_over_a_sentence_are_no_misordered_formula():
     assert found == []
     _draft, found = check("做好“三农”工作，农民、农业、农村都要兼顾。")
     assert [f.severity for f in found] == ["warning"]
+
+
+def test_the_covid_task_in_the_forms_drafts_still_carry_it():
+    # a 2025 county draft copied from a 2022 one (acceptance M7): 统筹推进常态化… and 抓好常态化…
+    for text, flagged in (("统筹推进常态化疫情防控和经济社会发展，确保经济平稳运行。", "统筹推进常态化疫情防控和经济社会发展"),
+                          ("要抓好常态化疫情防控，守住不发生规模性疫情的底线。", "常态化疫情防控")):
+        draft = Draft(date="2025年1月10日", blocks=[Block.paragraph(text, "tasks")])
+        [finding] = run_checks(draft, CheckOptions(only=ONLY))
+        assert finding.severity == "warning" and "过时表述" in finding.message
+        assert content(draft, 0)[finding.start:finding.end] == flagged
+        dated = Draft(date="2022年3月1日", blocks=[Block.paragraph(text, "tasks")])
+        assert run_checks(dated, CheckOptions(only=ONLY)) == []  # right when it was said
+    # animal epidemics are still prevented: 动物疫情防控 is no leftover
+    assert check("做好非洲猪瘟等重大动物疫情防控。", date="2025年1月10日")[1] == []

@@ -79,5 +79,11 @@ def test_shipped_phrase_bank_comes_out_clean():
         draft = Draft(date="2024年3月1日", blocks=[Block.paragraph(phrase.text, (phrase.roles or ["other"])[0])])
         for place in ("临江县", "白山市"):
             noisy += [(phrase.id, f.message) for f in run_checks(draft, CheckOptions(only=only, place=place))
-                      if f.severity != "info"]
+                      if f.severity != "info" and not _marked_outdated(phrase, f)]
     assert noisy == []
+
+
+def _marked_outdated(phrase, finding) -> bool:
+    """An entry the bank itself marks outdated (常态化疫情防控: 过时任务……回顾时才用) is rightly
+    reported by the dated-formulation check: the two lists agree."""
+    return finding.check == "formulation" and "过时" in finding.message and "过时" in phrase.note

@@ -6,7 +6,7 @@ import pytest
 from docx import Document
 
 from drafter.corpus.docx_review import read_marks
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export.docx_writer import body_paragraphs
 from tests.compare.edits import SPEECHES
 

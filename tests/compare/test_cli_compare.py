@@ -9,7 +9,7 @@ import sys
 from drafter.cli import main
 from drafter.core.storage import save_draft
 from drafter.corpus.docx_review import resolve
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export import export_draft
 from tests.compare.conftest import marks_of, printed
 from tests.compare.edits import SPEECHES, edit_every_way

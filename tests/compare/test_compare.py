@@ -5,7 +5,7 @@ from __future__ import annotations
 from drafter.compare import CHANGED, DELETED, INSERTED, MOVED_TO, compare_drafts
 from drafter.compare.report import comparison_json, summary
 from drafter.compare.words import DELETE, EQUAL, INSERT, diff_words, tokens
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from tests.compare.edits import SPEECHES, edit_every_way
 
 

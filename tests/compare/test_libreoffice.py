@@ -7,7 +7,7 @@ import pytest
 
 from drafter.compare import compare_drafts
 from drafter.corpus.docx_review import revisions
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export.tracked import tracked_docx_bytes
 from tests.compare import libreoffice
 from tests.compare.conftest import marks_of, printed

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from drafter.compare import compare_drafts
 from drafter.core.model import Block, Draft
 from drafter.corpus.docx_review import resolve, revisions
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export.tracked import tracked_docx_bytes
 from tests.compare.conftest import marks_of, printed
 from tests.compare.edits import REAL, SPEECHES, edit_every_way, edit_paragraphs

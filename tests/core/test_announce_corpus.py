@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from drafter.core.announce import find_announcements, sync_announcements
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 

@@ -9,21 +9,26 @@ STYLES = ["第一部分", "第一个问题：", "一、", "第一，", "第一�
 
 @pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"),
                                      (99, "九十九"), (100, "一百"), (105, "一百零五"), (110, "一百一十"),
-                                     (999, "九百九十九")])
+                                     (999, "九百九十九"), (1000, "一千"), (1001, "一千零一"),
+                                     (1010, "一千零一十"), (1105, "一千一百零五"), (9999, "九千九百九十九")])
 def test_known_numerals(n, text):
     assert to_chinese(n) == text
     assert from_chinese(text) == n
 
 
-def test_numerals_round_trip_1_to_999():
-    for n in range(1000):
+def test_numerals_round_trip_0_to_9999():
+    for n in range(10000):
         assert from_chinese(to_chinese(n)) == n
 
 
-@pytest.mark.parametrize("text", ["", "十十", "二二", "百十", "abc", "一千", "零一", "五零"])
+@pytest.mark.parametrize("text", ["", "十十", "二二", "百十", "abc", "千一", "一千千", "零一", "五零", "一百一", "一千零零一"])
 def test_not_numerals(text):
     with pytest.raises(ValueError):
         from_chinese(text)
+
+
+def test_one_hundred_and_twelve_is_also_written_without_its_one():
+    assert from_chinese("一百十二") == 112 and to_chinese(112) == "一百一十二"
 
 
 def test_two_as_count_word():
@@ -33,10 +38,10 @@ def test_two_as_count_word():
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_markers_round_trip_1_to_99_in_every_family(style):
+def test_markers_round_trip_1_to_1200_in_every_family(style):
     first = parse_style(style)
     assert first.family in FAMILIES
-    for n in range(1, 100):
+    for n in range(1, 1201):
         text = format_marker(style, n)
         marker = match_marker(text + "关于全市经济社会发展工作")
         assert marker is not None, text

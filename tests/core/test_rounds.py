@@ -8,7 +8,7 @@ import yaml
 from drafter.core import rounds
 from drafter.core.errors import DrafterError
 from drafter.core.storage import read_draft, save_draft
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from tests.compare.edits import SPEECHES, edit_every_way
 
 

@@ -25,7 +25,7 @@ import yaml
 
 from drafter.core.vocab import SPEAKER_ROLE
 from drafter.corpus.chrome import iso_date
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.corpus.render import render_lines
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"

@@ -8,7 +8,7 @@ import yaml
 
 from drafter.cli import main
 from drafter.core.model import ROLES
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "resources" / "corpus"

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.corpus.documents import load_document
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import load_document, parse_file
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "resources" / "corpus").glob("*.txt"))
 

@@ -74,6 +74,21 @@ def test_only_chrome_keeps_everything_under_dropped(tmp_path, capsys):
     assert "chrome.txt" in err and "没有可识别的正文" in err
 
 
+def test_a_bracketed_editor_line_is_chrome_as_a_whole_never_a_title(tmp_path, capsys):
+    # a people.com.cn page saved without its article: no title "（" split off the editor's line
+    lines = ["来源：人民网", "发布时间：2024-02-19 11:08", "（责任编辑：张三）", "进入“学习平台”了解更多"]
+    draft = parse_lines(lines)
+    assert draft.title == "" and draft.blocks == [] and draft.dropped == lines
+    assert any("没有讲话正文" in d for d in draft.doubts)
+    path = tmp_path / "chrome.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["parse", str(path), "--json"]) == 2
+    assert "没有可识别的正文" in capsys.readouterr().err
+    # a title with a label glued to it is still split: ……的讲话发布时间：2024-02-19
+    glued = parse_lines(["在全县经济工作会议上的讲话发布时间：2024-02-19", *BODY])
+    assert glued.title == "在全县经济工作会议上的讲话"
+
+
 def test_header_with_no_body_notes_the_doubt():
     draft = parse_lines(["在全市经济工作会议上的讲话", "张三", "（2024年1月5日）"])
     assert draft.title == "在全市经济工作会议上的讲话" and draft.blocks == []

@@ -63,3 +63,43 @@ def test_restart_and_user_role_survive_the_draft_file():
     assert back == draft
     assert back.markers() == draft.markers() == ["一、", "一是", "二是", "", "一是", "二是"]
     assert back.blocks[0].role_fixed and back.blocks[0].role == "conduct"
+
+
+def _long_list(marker):
+    """A 政府工作报告's appendix of tasks, the way long ones are published: 120 numbered items."""
+    lines = ["政府工作报告", "各位代表：", "一、2025年重点工作任务分解", "现将今年重点工作任务分解如下。"]
+    lines += [f"{marker(i)}完成第{i}项重点任务，由县发展改革局牵头。" for i in range(1, 121)]
+    lines += ["二、保障措施", "各部门要按照分工抓好落实。"]
+    return lines
+
+
+def test_lists_go_on_past_ninety_nine_in_every_family():
+    from drafter.core.numerals import to_chinese
+
+    for marker in (lambda i: f"{i}.", lambda i: f"（{i}）", lambda i: f"（{to_chinese(i)}）",
+                   lambda i: f"{to_chinese(i)}是", lambda i: f"第{to_chinese(i)}，"):
+        lines = _long_list(marker)
+        draft = parse_lines(lines)
+        items = [b for b in draft.blocks if b.is_heading and b.level == 2]
+        assert len(items) == 120, marker(100)
+        assert [b.source_marker for b in items[98:102]] == [marker(i) for i in (99, 100, 101, 102)]
+        assert items[-1].text == "完成第120项重点任务，由县发展改革局牵头。" and items[-1].level == items[0].level
+        assert [x for x in render_lines(draft) if x] == lines  # a plain re-export prints the source as it was
+        assert loads(dumps(draft)).blocks == draft.blocks
+
+
+def test_parts_numbered_past_ninety_nine():
+    from drafter.core.numerals import to_chinese
+
+    lines = ["同志们："] + [x for i in range(1, 106) for x in (f"{to_chinese(i)}、第{i}个方面", "正文。")]
+    draft = parse_lines(lines)
+    assert [b.source_marker for b in draft.blocks if b.is_heading][99:102] == ["一百、", "一百零一、", "一百零二、"]
+    assert render_lines(draft) == lines
+
+
+def test_a_hundred_or_a_year_opening_a_paragraph_opens_no_list():
+    lines = ["一、过去一年的工作", "2023、2024年连续两年增长。", "500.5万元的资金已经到位。", "100.抓好第100项工作。",
+             "（120）项工程已经完工。"]
+    draft = parse_lines(lines)
+    assert [b.source_marker for b in draft.blocks if b.is_heading] == ["一、"]
+    assert render_lines(draft) == lines

@@ -7,10 +7,9 @@ from hypothesis import strategies as st
 
 from drafter.core.errors import DrafterError
 from drafter.corpus import loaders
-from drafter.corpus.documents import load_document
+from drafter.corpus.documents import load_document, parse_file
 from drafter.corpus.docx_reader import read_docx_paragraphs
 from drafter.corpus.loaders import decode_text, read_text_file
-from drafter.corpus.parser import parse_file
 
 SPEECH = ("同志们：\n今天，我们召开全市经济工作会议，主要任务是总结去年工作、部署今年任务。\n"
           "一、认清形势，坚定信心\n（一）成绩来之不易。过去一年，全市地区生产总值增长百分之五。\n"

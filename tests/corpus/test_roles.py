@@ -65,7 +65,7 @@ def test_no_keywords_and_no_particles_is_other():
 
 
 def test_parsing_a_clear_speech_does_not_load_jieba():
-    code = ("import sys; from drafter.corpus.parser import parse_file; "
+    code = ("import sys; from drafter.corpus.documents import parse_file; "
             f"d = parse_file({str(CORPUS / '004_010f1607c59b0dcf.txt')!r}); "
             "print('jieba' in sys.modules, len(d.blocks))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

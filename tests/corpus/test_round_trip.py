@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from drafter.corpus.documents import load_document
-from drafter.corpus.parser import parse_file, parse_lines
+from drafter.corpus.documents import load_document, parse_file
+from drafter.corpus.parser import parse_lines
 from drafter.corpus.render import render_lines
 from drafter.export import export_draft
 from tests.corpus.realcorpus import REAL

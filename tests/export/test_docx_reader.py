@@ -9,7 +9,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from drafter.core.errors import DrafterError
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.corpus.render import speaker_line
 from drafter.export import export_draft
 from drafter.corpus.docx_reader import read_docx

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from drafter.core.model import Block
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.export import export_draft
 from drafter.export.title import title_lines
 from drafter.export.profiles import PRINT, READ_ALOUD

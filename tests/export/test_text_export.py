@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.corpus.parser import parse_file, parse_text
+from drafter.corpus.documents import parse_file
+from drafter.corpus.parser import parse_text
 from drafter.export import export_draft
 from drafter.export.text import draft_to_text
 from tests.export.conftest import CORPUS

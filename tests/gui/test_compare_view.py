@@ -8,7 +8,7 @@ from drafter.compare.report import change_entries
 from drafter.core import rounds
 from drafter.core.storage import save_draft
 from drafter.corpus.docx_review import read_review
-from drafter.corpus.parser import parse_file
+from drafter.corpus.documents import parse_file
 from drafter.gui.compare_view import CompareDialog
 from tests.compare.conftest import printed
 from tests.compare.edits import SPEECHES, edit_every_way
@@ -118,15 +118,6 @@ def test_a_reviewers_revisions_are_accepted_one_by_one_and_undone(window, tmp_pa
     assert text().count("持续") == 1
     window.act["undo"].trigger()
     assert "持续" not in text()
-
-
-def test_saving_a_reviewed_draft_says_its_pending_marks_are_not_in_the_file(window, tmp_path, ui):
-    from tests.corpus.test_docx_review import _reviewed
-
-    assert window.files.open_path(_reviewed(tmp_path))
-    ui.answers["ask_save_path"] = str(tmp_path / "存稿.draft")
-    assert window.files.save_as()
-    assert any("不存入草稿文件" in m for m in ui.messages("show_info"))
 
 
 def test_two_rounds_are_compared(qtbot, tmp_path, ui):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication
 
 from drafter.core import storage
 from drafter.core.draftfile import dumps
@@ -288,7 +290,12 @@ def test_outline_tooltip_gives_section_length(window, tmp_path):
     window.files.open_path(write_sample(tmp_path / "a.draft"))
     draft = window.draft
     expected = sum(len(b.text) + len(b.body) for b in draft.blocks[1:5])   # 一、 with its (一)(二)
-    assert f"本节 {expected} 字" in window.outline.items[1].toolTip(0)
+    outline = window.outline
+    item = outline.items[1]
+    assert not item.toolTip(0)                      # counted when the pointer rests on it
+    point = outline.visualItemRect(item).center()
+    QApplication.sendEvent(outline.viewport(), QHelpEvent(QEvent.ToolTip, point, outline.viewport().mapToGlobal(point)))
+    assert f"本节 {expected} 字" in item.toolTip(0)
 
 
 def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
@@ -339,3 +346,18 @@ def test_copy_all_gives_numbered_text(window, tmp_path):
     text = QApplication.clipboard().text()
     assert "一、关于去年工作" in text and "（二）坚定信心。要想在前、干在前、成在前。" in text
     assert text.index("一、关于去年工作") < text.index("二、关于今年任务")
+
+
+def test_word_font_menu_is_filled_when_first_opened(window):
+    from drafter.export.fonts import FONT_SETS
+
+    file_menu = window.menuBar().actions()[0].menu()
+    menu = next(a.menu() for a in file_menu.actions() if a.menu() is not None and a.text() == "Word 字体方案")
+    assert not menu.actions()                  # nothing built before the window first shows
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == [f.label for f in FONT_SETS.values()]
+    assert [a.isChecked() for a in menu.actions()].count(True) == 1
+    menu.actions()[-1].trigger()
+    assert window.font_set == list(FONT_SETS)[-1]
+    menu.aboutToShow.emit()                    # opened again: the same entries, once
+    assert len(menu.actions()) == len(FONT_SETS) and menu.actions()[-1].isChecked()

@@ -22,6 +22,30 @@ def head_length(qblock) -> int:
     return head
 
 
+def tree_rows(outline) -> list[tuple[str, int, int, bool]]:
+    """The tree as Qt holds it, in display order: (label, depth, block index, open)."""
+    rows = []
+
+    def walk(item, depth):
+        rows.append((item.text(0), depth, outline.index_of(item), item.isExpanded() or not item.childCount()))
+        for k in range(item.childCount()):
+            walk(item.child(k), depth + 1)
+    for k in range(outline.topLevelItemCount()):
+        walk(outline.topLevelItem(k), 0)
+    return rows
+
+
+def expected_rows(draft) -> list[tuple[str, int, int, bool]]:
+    markers, rows, levels = draft.markers(), [], []
+    for i in draft.headings():
+        block = draft.blocks[i]
+        while levels and levels[-1] >= block.level:
+            levels.pop()
+        rows.append((heading_label(markers[i], block.text), len(levels), i, True))
+        levels.append(block.level)
+    return rows
+
+
 OPS = ["up", "down", "promote", "demote", "heading", "child", "paragraph", "delete", "to_heading",
        "to_paragraph", "undo", "redo", "sync"]
 
@@ -45,9 +69,33 @@ def test_document_follows_the_model_through_any_edits(window, ui, steps):
             qblock = doc.findBlockByNumber(i)
             assert read_block_format(qblock.blockFormat()) == (block.kind, block.level, block.role, block.style)
             assert head_length(qblock) == (len(block.text) if block.is_heading else 0)
-        markers = draft.markers()
-        assert window.outline.item_texts() == [heading_label(markers[i], draft.blocks[i].text)
-                                               for i in draft.headings()]
+            if block.is_heading:                        # the painted number fits its indent
+                want = editor.formats.indent + editor.formats.marker_width(block.level, editor.markers[i])
+                assert abs(qblock.blockFormat().textIndent() - want) < 0.5
+        assert tree_rows(window.outline) == expected_rows(draft)   # the outline, updated in place
     while editor.document().isUndoAvailable():
         editor.undo_step()
     assert window.draft == sample_draft()
+
+
+def test_a_number_that_grows_gets_room_for_it(window):
+    """Inserting a point before （十） makes it （十一）: its indent widens to fit the painted
+    number, though only the inserted paragraph was written; undo narrows it again."""
+    from drafter.core.model import Block, Draft
+
+    blocks = [Block.heading(1, "关于今年任务")] + [Block.heading(2, f"第{n}项工作。") for n in range(1, 11)]
+    window.set_session(Session(Draft(blocks=blocks)))
+    editor = window.editor
+    doc = editor.document()
+
+    def indent_fits(i):
+        qblock = doc.findBlockByNumber(i)
+        want = editor.formats.indent + editor.formats.marker_width(2, editor.markers[i])
+        return abs(qblock.blockFormat().textIndent() - want) < 0.5
+    editor.focus_block(1)
+    window.act["heading"].trigger()           # a sibling after （一）
+    assert editor.markers[11] == "（十一）"
+    assert editor.formats.marker_width(2, "（十一）") > editor.formats.marker_width(2, "（十）")
+    assert all(indent_fits(i) for i in range(1, 12))
+    editor.undo_step()
+    assert editor.markers[10] == "（十）" and all(indent_fits(i) for i in range(1, 11))

@@ -69,7 +69,7 @@ def test_three_occasions_give_three_templates_that_render_and_parse_back(tmp_pat
 def _real_groups():
     if not REAL.is_dir():
         return {}
-    from drafter.corpus.parser import parse_file
+    from drafter.corpus.documents import parse_file
     groups = {}
     for path in sorted(REAL.glob("*.txt")):
         groups.setdefault(occasion_of(path, parse_file(path))[0], []).append(path)

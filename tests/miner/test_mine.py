@@ -39,7 +39,8 @@ HAND_PICKED = [
     ("过渡语", ["下面，我讲三点意见"]),
     ("过渡语", ["这里我特别强调"]),
     ("结尾", ["同志们，为政之要，贵在力行，重在实干"]),
-    ("开头", ["今天，我们召开市政府第三次全体会议，既是一个节后收心会，更是一个抓落实的动员会"]),
+    # the meeting's own name is curated out (a city's meeting is a leftover in any other draft)
+    ("开头", ["今天，我们召开", "既是一个节后收心会，更是一个抓落实的动员会"]),
     ("数字概括", ["一老一小"]),
     ("数字概括", ["三严三实"]),
     ("四字格", ["只争朝夕、埋头苦干"]),
@@ -175,7 +176,7 @@ def test_curation_refers_only_to_mined_entries(tmp_path):
 def test_speeches_of_one_kind_are_aligned_by_role():
     """Two speeches behind one template: each curated part takes the example headings of the
     part with the same role in both, in order."""
-    from drafter.corpus.parser import parse_file
+    from drafter.corpus.documents import parse_file
     from drafter.miner import skeleton
     a = default_corpus() / "000_2149ed366db6bb90.txt"   # tasks, conduct
     b = default_corpus() / "004_010f1607c59b0dcf.txt"   # review, tasks, conduct
@@ -195,7 +196,7 @@ def test_speeches_of_one_kind_are_aligned_by_role():
 
 def test_mine_a_word_file(tmp_path):
     """A .docx in the archive is read through the Word reader and mined like text."""
-    from drafter.corpus.parser import parse_file
+    from drafter.corpus.documents import parse_file
     from drafter.export import export_draft
     draft = parse_file(default_corpus() / "003_e8c7b60b13b5cb80.txt")
     archive = tmp_path / "archive"
