@@ -87,7 +87,8 @@ def marks_many(texts: list[str]) -> list[list[tuple[int, int]]]:
         best = _rightmost_minima(h)
         ends = (firsts + lens)[owner]
         chosen = best[np.arange(len(best)) + span <= ends]
-        chosen = chosen[np.concatenate(([True], chosen[1:] != chosen[:-1]))]
+        if len(chosen):
+            chosen = chosen[np.concatenate(([True], chosen[1:] != chosen[:-1]))]
         owners = np.repeat(np.arange(len(texts)), lens)[chosen]
         offsets = (chosen - firsts[owners]).tolist()
         values = h[chosen].tolist()
