@@ -20,9 +20,9 @@ from drafter.core.levels import LEVELS
 
 KEYS = ("国", "省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡")
 OURS, WHOLE, STRONG, ORGAN, UNITS, DEPARTMENTS = "ours", "whole", "strong", "organ", "units", "departments"
-MEETING = "meeting"
+MEETING, DEPUTIES = "meeting", "deputies"
 KIND_NAMES = {OURS: "自称", WHOLE: "全域称谓", STRONG: "全域称谓", ORGAN: "领导机关", UNITS: "下级单位称谓",
-              DEPARTMENTS: "直属部门称谓", MEETING: "本次会议名称"}
+              DEPARTMENTS: "直属部门称谓", MEETING: "本次会议名称", DEPUTIES: "本级领导称谓"}
 
 _UNITS = {
     "国": ("各省（区、市）", "各省区市"),
@@ -59,6 +59,8 @@ _MEETING_TAIL = re.compile(r"^[^，。；：！？、“”《》（）()]{0,16}
 _HELD_BEFORE = re.compile(r"(?:(?:这次|本次|此次|本届|今天的|今天这次)"
                           r"|(?:我们|今天|今日|上午|下午|现在)(?P<between>[^。；！？]{0,6}?)召开(?:了|的)?(?:这次|本次|此次)?)$")
 _HELD_AFTER = re.compile(r"^[，,]?(?:的)?(?:主要任务|主要目的|任务是)")
+#: The meeting cited as the source of decisions: 这次全市经济工作会议精神 / ……对今年工作作出了部署.
+_CITED_AFTER = re.compile(r"^[^。；！？]{0,30}?(?:精神|部署|要求|强调|指出|提出|明确|确定|作出|决定|审议|通过)")
 #: A body between 今天 and 召开 is the one convening (今天，市委召开……): the superior's own meeting.
 _CONVENER = re.compile(r"委|政府|国务院|中央|人大|政协|党组")
 _GENERIC_ORGAN = re.compile(r"^(?:书记|副书记|常委|委员|组织部|宣传部|统战部|政法委|巡察|办公室|主要负责|主要领导|班子|领导班子|一把手)")
@@ -68,7 +70,7 @@ def _own_words(key: str) -> dict[str, str]:
     """kind → the usual word of level ``key`` (for suggestions)."""
     level = LEVELS.get(key)
     words = {OURS: f"我{key}", WHOLE: f"全{key}", ORGAN: f"{key}委", UNITS: _UNITS.get(key, ("",))[0],
-             DEPARTMENTS: f"{key}直各部门"}
+             DEPARTMENTS: f"{key}直各部门", DEPUTIES: f"各位副{key}长" if key != "自治区" else "各位副主席"}
     if level is not None:
         words.update({OURS: level.ours, WHOLE: level.whole, ORGAN: level.party, UNITS: level.units,
                       DEPARTMENTS: level.departments})
@@ -110,6 +112,8 @@ def vocabulary() -> dict[str, list[tuple[str, str]]]:
             for organ in (*_PARTY.get(key, (f"{key}委",)), *_GOVERNMENT.get(key, (f"{key}政府", f"{key}人民政府"))):
                 for tail in _ORGAN_DEPARTMENTS:
                     add(f"{organ}{tail}", key, DEPARTMENTS)
+        if key != "自治区":
+            add(f"各位副{key}长", key, DEPUTIES)  # the speaker's own deputies: 刚才，各位副市长……
         for word in _UNITS.get(key, ()):
             add(word, key, UNITS)
     for word in _UNITS["国"]:
@@ -235,8 +239,10 @@ def _held_meeting(draft, text: str, start: int, end: int, word: str) -> int | No
     held = _HELD_BEFORE.search(_clause_before(text, start))
     if held is not None and _CONVENER.search(held.group("between") or ""):
         held = None  # 今天，市委召开……: the superior convenes its own meeting
-    if held is None and not _HELD_AFTER.match(text[stop:stop + 6]):
-        return None
+    if _HELD_AFTER.match(text[stop:stop + 6]):
+        pass  # ……会议的主要任务是: the meeting now held, whatever came before
+    elif held is None or held.group("between") is None and _CITED_AFTER.match(text[stop:stop + 40]):
+        return None  # 市委刚召开的这次全市经济工作会议，对今年工作作出了部署: the superior's
     for line in (draft.title or "", draft.occasion or ""):
         at = line.find(word)
         if at >= 0 and _MEETING_TAIL.match(line[at + len(word):at + len(word) + 20]):
@@ -283,6 +289,8 @@ def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | Non
         if rank == own.rank + 1 and own.rank == 2:
             return WARNING
         return None
+    if kind == DEPUTIES:
+        return ERROR  # a speech addresses only its own level's deputies as 各位副X长
     if kind == DEPARTMENTS:
         if rank < own.rank and ("各" not in word or _SUPPORT_AFTER.match(after) or _SUPPORT_BEFORE.search(lead)):
             return None  # 积极对接市直部门, 在市政府各部门的大力支持下; but 市政府各部门要…… addresses them
@@ -330,6 +338,7 @@ def _finding(index: int, text: str, start: int, end: int, word: str, key: str, k
     level = "自治区" if key == "自治区" else f"{key}级"
     why = {UNITS: f"“{word}”是{level}讲话对下级的称谓，本稿为{own.label}",
            DEPARTMENTS: f"“{word}”是{level}讲话对所属部门的称谓，本稿为{own.label}",
+           DEPUTIES: f"“{word}”是{level}讲话对本级副职领导的称谓，本稿为{own.label}",
            ORGAN: f"“{word}”是{level}机关，本稿为{own.label}，作为本级说法不对"}.get(
         kind, f"“{word}”是{level}用语，本稿为{own.label}")
     message = f"本级用语不符：{why}（据{own.how}），可能是其他讲话稿的遗留（{around(text, start, end)}）"

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.core.markers import match_marker
 from drafter.core.model import Draft
 from drafter.core.review import Review, Spot
 
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c"
-#: what a number written before a paragraph's text can be made of (一、 （二） 3. 第一，…)
-NUMBER_CHARS = set("一二三四五六七八九十百零〇两0123456789０１２３４５６７８９（）()、.．，,：:第是 \u3000\t")
-MAX_NUMBER = 8
+SPACES = " \u3000\t"
 
 
 @dataclass(frozen=True)
@@ -57,9 +56,21 @@ def _cut(sent: str, shown: str) -> int | None:
         return 0
     if stripped.endswith(shown.rstrip()):
         cut = len(stripped) - len(shown.rstrip())
-        if cut <= MAX_NUMBER + 2 and set(stripped[:cut]) <= NUMBER_CHARS:
+        if _only_a_number(stripped[:cut]):
             return cut
     return None
+
+
+def _only_a_number(prefix: str) -> bool:
+    """True when ``prefix`` is spaces and at most one number as speeches write them (一、 （二）
+    3. 一是 一要 第一部分 …: ``core.markers``)."""
+    rest = prefix.lstrip(SPACES)
+    if rest:
+        marker = match_marker(rest)
+        if marker is None:
+            return False
+        rest = rest[len(marker.text):]
+    return not rest.strip(SPACES)
 
 
 def find_block(texts: list[str], sent: str, after: int = 0) -> tuple[int, int] | None:
@@ -100,12 +111,13 @@ def place_marks(draft: Draft, review: Review) -> dict[tuple[str, str], Place | N
     items += [(("revision", r.id), r.spot) for r in review.revisions]
     found: dict[tuple[str, str], Place | None] = {key: None for key, _spot in items}
     placed = sorted(((s.paragraph, s.start), key, s) for key, s in items if s is not None)
-    after = 0
+    last = (-1, -1)          # (paragraph as sent, block) of the last mark placed
     for _order, key, spot in placed:
-        place = locate(texts, spot, after)
+        after = last[1] + (1 if spot.paragraph > last[0] else 0)   # a later paragraph: a later block
+        place = locate(texts, spot, max(after, 0))
         found[key] = place
         if place is not None:
-            after = place.block
+            last = (spot.paragraph, place.block)
     return found
 
 

@@ -120,6 +120,12 @@ _PROBLEMS = [
     ("found undefined alias", "引用了未定义的锚点（*名称）"),
     ("found unknown escape character", "双引号中的反斜杠转义无效"),
     ("found unexpected ':'", "冒号位置不对（文字中含冒号时请加引号）"),
+    ("expected the node content", "此处缺少内容：“-”或“键:”之后没有值，或括号没有闭合"),
+    ("found another document", "文件中有不止一份文档（“---”分隔），请只保留一份"),
+    ("unacceptable character", "含有不可用的控制字符"),
+    ("could not determine a constructor", "含有不支持的标签（!!…）"),
+    ("expected alphabetic or numeric character", "锚点或引用（&名称、*名称）的名称无效"),
+    ("found a tab character", "缩进中有制表符，缩进只能用空格"),
 ]
 
 

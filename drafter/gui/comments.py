@@ -20,9 +20,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
@@ -96,7 +96,10 @@ class MarginCanvas(QWidget):
         for card in self.margin.cards:
             for name, rect in card.buttons.items():
                 if rect.contains(point):
-                    self.margin.decide([card.item.id], name == "accept")
+                    if name == "resolve":
+                        self.margin.resolve(card)
+                    else:
+                        self.margin.decide([card.item.id], name == "accept")
                     return
             if card.rect.contains(point):
                 self.margin.activate(card)
@@ -105,17 +108,18 @@ class MarginCanvas(QWidget):
 
 
 def _stack(wanted: list[int], heights: list[int], active: int | None, start: int) -> list[int]:
-    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each as near
-    its line as can be; the active card exactly at its line (the ones above move up), as Word
-    lays out its comments."""
-    tops = list(wanted)
-    first = 0 if active is None else active
-    bottom = start
-    for k in range(first, len(tops)):
+    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each pushed
+    down below the one above it; the active card exactly at its line (the ones above it move
+    up only as far as they must), as Word lays out its comments."""
+    tops, bottom = list(wanted), start
+    for k in range(len(tops)):
+        if k == active:
+            bottom = max(wanted[k], start)
         tops[k] = max(wanted[k], bottom)
         bottom = tops[k] + heights[k] + GAP
-    for k in range(first - 1, -1, -1):
-        tops[k] = min(wanted[k], tops[k + 1] - GAP - heights[k])
+    if active is not None:
+        for k in range(active - 1, -1, -1):
+            tops[k] = min(tops[k], tops[k + 1] - GAP - heights[k])
     return tops
 
 
@@ -149,11 +153,14 @@ class ReviewMargin(QWidget):
         self._check = QTimer(self, singleShot=True, interval=0)
         self._check.timeout.connect(self._follow_edits)
         self._structural = False
+        self._touched: list[int] | None = None       # the stretch of the document edited since
+        editor.document().contentsChange.connect(self._contents_changed)
         editor.verticalScrollBar().valueChanged.connect(self.canvas.update)
         editor.document().documentLayout().documentSizeChanged.connect(self.canvas.update)
         editor.edited.connect(self._edited)
         editor.meta_changed.connect(self._meta_changed)
         editor.cursorPositionChanged.connect(self._caret_moved)
+        editor.viewport().installEventFilter(self)      # hovering a mark shows its card's text
         self.hide()
 
     @property
@@ -204,6 +211,9 @@ class ReviewMargin(QWidget):
     def _remember(self, card: Card) -> None:
         cursor = card.cursor
         card.remembered = cursor.selectedText() if cursor is not None else ""
+        if cursor is not None:
+            number = self.editor.document().findBlock(cursor.selectionStart()).blockNumber()
+            card.block = self.draft.blocks[number] if number < len(self.draft.blocks) else None
         if cursor is not None and not cursor.hasSelection():
             block = cursor.block()
             offset = cursor.position() - block.position()
@@ -261,11 +271,36 @@ class ReviewMargin(QWidget):
             self._mark()
             self.canvas.update()
 
+    def card_at(self, position: int) -> Card | None:
+        """The card whose mark covers document position ``position`` (an insertion's mark is
+        the character before its place)."""
+        for card in self.cards:
+            cursor = card.cursor
+            if cursor is None or card.lost:
+                continue
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            if (start <= position < end) or (start == end and position in (start - 1, start)):
+                return card
+        return None
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        if event.type() == QEvent.ToolTip and self.cards:
+            card = self.card_at(self.editor.cursorForPosition(event.pos()).position())
+            if card is not None:
+                QToolTip.showText(event.globalPos(), f"{card.header()}\n{card.body()}", self.editor.viewport())
+                return True
+        return super().eventFilter(watched, event)
+
     # ----- following the draft ----------------------------------------------------------
     def _edited(self, structural: bool) -> None:
         if self.cards:
             self._structural = self._structural or structural
             self._check.start()
+
+    def _contents_changed(self, position: int, removed: int, added: int) -> None:
+        if self.cards:
+            lo, hi = position, position + max(removed, added)
+            self._touched = [lo, hi] if self._touched is None else [min(self._touched[0], lo), max(self._touched[1], hi)]
 
     def _meta_changed(self) -> None:
         """Undo or redo of an accept/reject brings the draft's pending marks back or away."""
@@ -275,27 +310,46 @@ class ReviewMargin(QWidget):
     def _follow_edits(self) -> None:
         """Marks whose paragraphs an edit rewrote are found again by their text."""
         structural, self._structural = self._structural, False
+        touched, self._touched = self._touched, None
         texts = None
+        moved = False
         for card in self.cards:
             cursor = card.cursor
-            if cursor is None:
+            if cursor is None or (card.lost and not structural):
                 continue
+            if not structural and (touched is None or cursor.selectionEnd() < touched[0]
+                                   or cursor.selectionStart() > touched[1]):
+                continue            # typing elsewhere: Qt has moved its cursor, nothing to look at
             text = cursor.selectedText()
             if card.remembered and not cursor.hasSelection():
                 texts = texts if texts is not None else shown_texts(self.draft)
-                place = relocate(texts, card.remembered.replace("\u2029", "\n"), cursor.blockNumber())
+                place = self._in_its_paragraph(card, texts, card.remembered.replace("\u2029", "\n"))
+                moved = moved or card.lost != (place is None) or place is not None
                 card.lost = place is None
                 if place is not None:
                     card.cursor = self._cursor(place)
+                    self._remember(card)
             elif card.remembered and text != card.remembered:
                 card.remembered = text          # typed into: the comment covers what is there now
             elif not card.remembered and structural and card.before and not self._before_ok(card):
                 texts = texts if texts is not None else shown_texts(self.draft)
-                place = relocate(texts, card.before, cursor.blockNumber())
+                place = self._in_its_paragraph(card, texts, card.before)
                 if place is not None:
                     card.cursor = self._cursor(Place(place.end_block, place.end, place.end_block, place.end))
-        self._mark()
-        self.canvas.update()
+                    self._remember(card)
+                    moved = True
+        if moved:           # else the marks' cursors have followed the text by themselves, and the
+            self._mark()    # column follows the document's size (documentSizeChanged)
+            self.canvas.update()
+
+    def _in_its_paragraph(self, card: Card, texts: list[str], text: str) -> Place | None:
+        """``text`` found again in the paragraph the mark was in, wherever an edit moved that
+        paragraph (a mark follows its paragraph; text deleted from it is not looked for elsewhere)."""
+        index = next((i for i, block in enumerate(self.draft.blocks) if block is card.block), None)
+        if index is None:
+            return None
+        place = relocate(texts, text, index)
+        return place if place is not None and place.block == index else None
 
     def _before_ok(self, card: Card) -> bool:
         block = card.cursor.block()
@@ -316,6 +370,23 @@ class ReviewMargin(QWidget):
         count = len(self.draft.review.revisions) if ids is None else len(ids)
         self.apply(result, f"{'接受' if accept else '拒绝'} {count} 处修订")
         return True
+
+    def resolve(self, card: Card) -> None:
+        """解决 / 重新打开 a comment: a comment marked done is kept (greyed) but not written back
+        when the draft is exported to Word; the draft's text is not touched (no undo step: the
+        same button opens it again)."""
+        review = self.draft.review
+        if review is None or not card.is_comment:
+            return
+        done = not card.item.resolved
+        self.draft.review = review.with_comment_done(card.item.id, done)
+        self.review = self.draft.review
+        card.item = next(c for c in self.review.comments if c.id == card.item.id)
+        self.summary.setText(f"审阅稿：{self.review.summary()}")
+        self.editor.edited.emit(False)     # the draft changed (saved with it): the window's one edit hook
+        self.editor.message("批注已标为已解决，导出 Word 时不再写回" if done else "批注已重新打开")
+        self._mark()
+        self.canvas.update()
 
     def card(self, key: tuple[str, str]) -> Card | None:
         return next((c for c in self.cards if c.key == key), None)

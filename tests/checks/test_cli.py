@@ -149,3 +149,18 @@ def test_broken_user_library_skips_only_the_overlap_check(tmp_path, capsys):
     assert main(["check", str(path), "--place", "临江市"]) == 0
     captured = capsys.readouterr()
     assert "未查重" in captured.err and "错误 0 处" in captured.out
+
+
+def test_many_placeholders_of_one_paragraph_are_one_line_of_the_report(tmp_path, capsys):
+    # an anonymised review paragraph (the seed corpus's 004 has 117 such marks): one line a paragraph
+    review = ("上半年，全市地区生产总值完成**亿元，增长*.*%；固定资产投资增长**%，"
+              "其中工业投资增长**%；社会消费品零售总额**亿元。2024年X月X日起开展专项行动。")
+    path = tmp_path / "s.txt"
+    path.write_text(f"同志们：\n{review}\n要抓好“走遍**”活动。\n", encoding="utf-8")
+    assert main(["check", str(path), "--no-library", "--only", "placeholder"]) == 1
+    out = capsys.readouterr().out
+    assert "错误 8 处" in out  # the count stays the true one
+    assert out.count("本段 7 处占位未填") == 1 and "“**”×4" in out and "“*.*”" in out
+    assert "占位符：“**”（要抓好“走遍**”活动。）" in out  # a paragraph with one is said as before
+    assert main(["check", str(path), "--no-library", "--only", "placeholder", "--json"]) == 1
+    assert len(json.loads(capsys.readouterr().out)) == 8  # --json keeps every mark with its place

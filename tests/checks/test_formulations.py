@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -98,6 +99,9 @@ def test_user_rules_file_adds_entries(tmp_path):
     ("wrong:\n  - pattern: '(未闭合'\n    use: x\n    reason: y\n", "正则"),
     ("colour: red\n", "未知的键"),
     ("outdated: [\n", "YAML"),
+    # the tester's file cut after a list item: said in Chinese, no PyYAML English left
+    ("outdated:\n  - text: [\n", "此处缺少内容"),
+    ("outdated:\n  -\n    text: 老说法\n---\nwrong: []\n", "不止一份文档"),
 ])
 def test_bad_rules_file_is_a_clear_error(tmp_path, body, words):
     rules = tmp_path / "rules.yaml"
@@ -105,6 +109,7 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, body, words):
     with pytest.raises(DrafterError) as caught:
         load_rules(rules)
     assert words in caught.value.message and "rules.yaml" in caught.value.message
+    assert not re.search(r"\b(?:expected|found|while|scanning|parsing)\b", caught.value.message)  # PyYAML's English
     assert caught.value.line is not None
     # the checks still run on the shipped lists, and say that the file was not used
     draft = Draft(blocks=[Block.paragraph("做好新冠肺炎疫情防控，今年实现**个目标。")])

@@ -55,6 +55,13 @@ def test_this_meeting_named_by_the_superior_word_is_reported_in_each_form():
         assert [f.suggestion for f in found] == [f"改为“{right}”"], sentence
 
 
+def test_the_superior_meeting_just_held_and_cited_is_its_own():
+    for sentence in ("市委刚刚召开的这次全市经济工作会议，对今年工作作出了全面部署。",
+                     "我们要认真贯彻这次全市经济工作会议精神。",
+                     "这次市政府常务会议明确了今年的十件民生实事。"):
+        assert place_findings(COUNTY.replace("县直各部门要抓好落实。", sentence)) == [], sentence
+
+
 def test_a_county_speaking_at_the_city_meeting_names_that_meeting_as_this_one():
     speech = """在全市经济工作会议上的交流发言
 南靖县县长 王明
@@ -74,3 +81,15 @@ def test_the_same_class_one_level_up_a_province_meeting_in_a_city_draft():
     found = place_findings(city)
     assert [(f.severity, f.suggestion) for f in found] == [
         ("error", "改为“市政府常务会议”"), ("error", "改为“市政府各部门”")]
+
+
+def test_the_superior_deputies_addressed_as_the_speaker_own_team():
+    # the city mayor's 节后收心会 pasted into a county draft (the tester's copy.txt)
+    leftover = COUNTY.replace("前不久，市委召开全市项目建设推进会议，我县作了交流发言。",
+                              "刚才，各位副市长就各自分管领域工作讲了很好的意见，我都赞同。")
+    [found] = place_findings(leftover)
+    assert (found.severity, found.suggestion) == ("error", "改为“各位副县长”")
+    assert "副职领导" in found.message
+    # a province's own: 各位副省长结合分管工作，作了很好的讲话 (tests/data/real/006)
+    province = "在全省安全生产工作会议上的讲话\n同志们：\n刚才，各位副省长结合分管工作，作了很好的讲话。全省上下要抓好落实。\n"
+    assert place_findings(province) == []

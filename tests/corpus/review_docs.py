@@ -1,6 +1,6 @@
 """A real speech as a reviewer sends it back from Word: Drafter's print .docx of
 resources/corpus/001 with two comments (one on a few words, one running across two
-paragraphs) and two tracked changes (a deletion and an insertion) by two reviewers."""
+paragraphs, one on a heading) and two tracked changes (a deletion and an insertion) by two reviewers."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ COMMENTED = "不变本色"
 DELETED = "是中华文化和中国精神的时代精华，"
 INSERT_AFTER, INSERTED = "忠诚，既是一种境界，更是一种行动。", "对党忠诚必须体现在具体行动上。"
 SPAN_START, SPAN_END = "让旗帜更鲜明", "坚持对党绝对忠诚"
+MOVED = "严格遵守纪律规矩"      # a heading of level 2, whose section can be moved
 
 
 def split_run(paragraph, needle: str):
@@ -67,6 +68,8 @@ def reviewed_speech(folder):
     first, second = _paragraph(document, SPAN_START), _paragraph(document, SPAN_END)
     runs = [Run(split_run(first, SPAN_START), first), Run(split_run(second, SPAN_END), second)]
     document.add_comment(runs, text="标题与第一条衔接要顺。", author="王审稿", initials="王")
+    p = _paragraph(document, MOVED)
+    document.add_comment(Run(split_run(p, MOVED), p), text="这一条放前面？", author="张科长", initials="张")
     p = _paragraph(document, DELETED)
     gone = split_run(p, DELETED)
     wrapper = _wrap("del", "王审稿", 901)

@@ -88,7 +88,7 @@ def test_a_draft_edited_after_reading_keeps_its_comments_and_its_text(tmp_path):
     target = tmp_path / "讲话.draft"
     save_draft(target, draft)
     again, _hash = read_draft(target)
-    assert again.blocks[0].text.startswith("（改）") and len(again.review.comments) == 2
+    assert again.blocks[0].text.startswith("（改）") and len(again.review.comments) == 3
     assert not again.review.matches(again)           # its revisions no longer apply to this text
     with pytest.raises(DrafterError, match="正文已改动"):
         decide(again, None, accept=True)
