@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from drafter.commands._common import add_command
@@ -32,13 +33,21 @@ def register(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from drafter.export import export_draft
 
+    # Which of the set's fonts this machine lacks (fc-list, a process of its own) is asked
+    # while the speech is read and written, not after.
+    notes: list[str | None] = []
+    fonts_checked = threading.Thread(target=lambda: notes.append(substitution_note(get_font_set(args.fonts))),
+                                     daemon=True)
+    word = Path(args.output).suffix.lower() == ".docx"
+    if word:
+        fonts_checked.start()
     draft = load_document(Path(args.input))
     warnings = export_draft(draft, args.output, profile=args.profile, fonts=args.fonts,
                             bold_minor_headings=args.bold_minor_headings, indent_text=args.indent,
                             author=args.author)
-    if Path(args.output).suffix.lower() == ".docx":
-        note = substitution_note(get_font_set(args.fonts))
-        warnings += [note] if note else []
+    if word:
+        fonts_checked.join()
+        warnings += [note for note in notes if note]
     for warning in warnings:
         print(warning, file=sys.stderr)
     print(f"已导出：{args.output}")

@@ -170,13 +170,15 @@ def _read_front(front_lines: list[str], fail) -> Draft:
 def _read_review(value, fail) -> Review:
     """The header's ``review``: the reviewer's file kept beside the draft, rebuilt when the
     draft is opened (``storage.read_draft``)."""
-    decided = value.get("decided") if isinstance(value, dict) else None
-    if not isinstance(value, dict) or not isinstance(value.get("file"), str) or not value["file"] \
-            or "/" in value["file"] or "\\" in value["file"] or not isinstance(value.get("sha256"), str) \
-            or not isinstance(decided or {}, dict) or not all(isinstance(v, bool) for v in (decided or {}).values()):
+    if not isinstance(value, dict):
         raise fail("文件头中“review”应为审阅稿文件名、sha256 和已处理的修订", 2)
-    return Review(value["file"], decisions={str(k): v for k, v in (decided or {}).items()},
-                  sha256=value["sha256"], stored=True)
+    decided, done = value.get("decided") or {}, value.get("comments_done") or {}
+    if not isinstance(value.get("file"), str) or not value["file"] or "/" in value["file"] \
+            or "\\" in value["file"] or not isinstance(value.get("sha256"), str) \
+            or not all(isinstance(m, dict) and all(isinstance(v, bool) for v in m.values()) for m in (decided, done)):
+        raise fail("文件头中“review”应为审阅稿文件名、sha256 和已处理的修订", 2)
+    return Review(value["file"], decisions={str(k): v for k, v in decided.items()}, sha256=value["sha256"],
+                  stored=True, comments_done={str(k): v for k, v in done.items()})
 
 
 def _read_header(line: str, number: int, fail) -> Block:

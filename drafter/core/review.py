@@ -11,7 +11,7 @@ Pure Python; the editor shows these, the command line lists them (``drafter pars
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,12 +100,31 @@ class Review:
     #: read from a .draft's header (file, sha256, decisions) and not yet rebuilt from the
     #: kept copy of the reviewer's file (``corpus.review_store.restore_review``)
     stored: bool = False
+    #: comments the writer marked done (True) or opened again (False) in Drafter: id -> done
+    comments_done: dict[str, bool] = field(default_factory=dict)
 
     def header(self) -> dict:
         """What a .draft's header keeps of it (docs/FORMAT.md, version 2): the reviewer's
         file (its copy lies in NAME.draft.review/), its sha256 and the decisions made."""
-        return {"file": Path(self.source).name, "sha256": self.sha256,
+        head = {"file": Path(self.source).name, "sha256": self.sha256,
                 "decided": {str(k): bool(v) for k, v in self.decisions.items()}}
+        if self.comments_done:
+            head["comments_done"] = {str(k): bool(v) for k, v in self.comments_done.items()}
+        return head
+
+    def with_comment_done(self, comment_id: str, done: bool) -> Review:
+        """A copy with comment ``comment_id`` marked done (已解决: not written back on export)
+        or open again; the draft's text is not touched."""
+        if comment_id not in {c.id for c in self.comments}:
+            raise KeyError(comment_id)
+        copy = replace(self, comments=[replace(c, resolved=done) if c.id == comment_id else c for c in self.comments],
+                       comments_done={**self.comments_done, comment_id: done})
+        return copy
+
+    def apply_comments_done(self, done: dict[str, bool]) -> None:
+        """The writer's 已解决 marks (from a .draft's header) on the comments read again."""
+        self.comments = [replace(c, resolved=done[c.id]) if c.id in done else c for c in self.comments]
+        self.comments_done = {k: v for k, v in done.items() if k in {c.id for c in self.comments}}
 
     def matches(self, draft: Draft) -> bool:
         """True while ``draft`` still has the text the revisions were read against (not edited

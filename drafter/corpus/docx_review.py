@@ -445,5 +445,5 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     placed = {c.id: c for c in pending_comments(marks, comments, set(), sent)}
     kept = [replace(c, spot=placed[c.id].spot) if c.id in placed else c for c in review.comments]
     base.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base),
-                         hashlib.sha256(data).hexdigest())
+                         hashlib.sha256(data).hexdigest(), comments_done=dict(review.comments_done))
     return base

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.lazyre import lazy
 from drafter.core.markers import match_marker
 from drafter.corpus.chrome import (
     DATE_CN, DATE_NUMERIC, DATELINE, FOOTNOTE, FOOTNOTE_HEAD, GLUED_CHROME, GLUED_LABEL, LABEL, LEADING_TAG,
@@ -40,19 +41,19 @@ TRAILER_LINES = 30
 #: Lines inside the body longer than this are speech, never tested as chrome.
 BODY_CHROME_CHARS = 80
 
-_SUBTITLE = re.compile(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
+_SUBTITLE = lazy(r"^(?:——|--|－－|—|─{1,2})\s*(?P<rest>.+)$")
 #: 2019年2月26日在镇第十四届人民代表大会第三次会议 (a subtitle printed without its dash)
-_DATED_OCCASION = re.compile(rf"^(?:{DATE_CN.pattern})\s*[，,]?\s*在")
+_DATED_OCCASION = lazy(rf"^(?:{DATE_CN.pattern})\s*[，,]?\s*在")
 #: A salutation inside a run-on line: 市廉政工作大会市长发言稿同志们:今天……
-_SALUTATION_IN = re.compile(
+_SALUTATION_IN = lazy(
     r"(?:尊敬的[^:：。！!？]{1,30}?[，,、]\s*)?(?:(?:各位|全体|在座的)[^:：。，,、！!]{0,10}?[，,、]\s*)*"
     r"(?:同志们|代表们|朋友们|女士们|先生们|同志们、朋友们|同志们,朋友们|各位代表|各位委员|各位来宾|各位嘉宾)"
     r"(?:[，,、]?\s*(?:同志们|朋友们|先生们|女士们))*[:：]")
-_TITLE_END = re.compile(r"(?:讲话稿|讲话|发言稿|发言|致辞|致词|报告|演讲)(?![稿词])(?=\S)")
-_LEAD = re.compile(r"召开|举行|举办|开幕|闭幕|出席|主持")
-_LEAD_SAYS = re.compile(r"讲话|发表|强调|指出|部署|出席|主持|参加|表示|要求")
-_FIRST_PERSON = re.compile(r"我们|我|咱们|大家|同志们|各位")
-_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_TITLE_END = lazy(r"(?:讲话稿|讲话|发言稿|发言|致辞|致词|报告|演讲)(?![稿词])(?=\S)")
+_LEAD = lazy(r"召开|举行|举办|开幕|闭幕|出席|主持")
+_LEAD_SAYS = lazy(r"讲话|发表|强调|指出|部署|出席|主持|参加|表示|要求")
+_FIRST_PERSON = lazy(r"我们|我|咱们|大家|同志们|各位")
+_WORD = lazy(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _plain_short(line: str, limit: int) -> bool:

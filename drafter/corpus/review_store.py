@@ -79,5 +79,7 @@ def restore_review(draft_path: Path, draft: Draft) -> str | None:
         logger.warning("%s: %s", draft_path, note)
         draft.review = None
         return note
+    if rebuilt.review is not None:
+        rebuilt.review.apply_comments_done(stored.comments_done)
     draft.review = rebuilt.review
     return None

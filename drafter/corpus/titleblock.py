@@ -13,23 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.core.lazyre import lazy
 from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.corpus.chrome import DATE_CN, DATE_NUMERIC, is_date_line, iso_date
 
-_SALUTATION_PARTS = re.compile(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁|各位|校友|青年|^尊敬的")
+_SALUTATION_PARTS = lazy(r"同志|代表|委员|朋友|来宾|领导|女士|先生|同学|老师|大家|嘉宾|同仁|各位|校友|青年|^尊敬的")
 END_PUNCT = "。！？；，、：;:,.!?"
-TITLE_WORDS = re.compile(r"讲话|发言|致辞|致词|报告|会议|总结|动员|部署|提纲|讲稿|演讲|贺词|讲座|党课|上的")
-TITLE_COMPLETE = re.compile(r"(?:讲话|发言|致辞|致词|报告|演讲|讲稿|提纲|计划|总结|贺词)(?:[（(][^）)]*[）)])?$")
+TITLE_WORDS = lazy(r"讲话|发言|致辞|致词|报告|会议|总结|动员|部署|提纲|讲稿|演讲|贺词|讲座|党课|上的")
+TITLE_COMPLETE = lazy(r"(?:讲话|发言|致辞|致词|报告|演讲|讲稿|提纲|计划|总结|贺词)(?:[（(][^）)]*[）)])?$")
 #: 黄坤明同志在……上的讲话 / 李强：在……上的讲话 / 市长在……会议上的讲话
-_TITLE_SPEAKER = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,16}?)(?:同志)?(?:[：:]\s*|\s+)?在(?P<rest>.+)$")
-_OCCASION_TAIL = re.compile(
+_TITLE_SPEAKER = lazy(r"^(?P<who>[\u4e00-\u9fff·]{2,16}?)(?:同志)?(?:[：:]\s*|\s+)?在(?P<rest>.+)$")
+_OCCASION_TAIL = lazy(
     r"(?:上|开幕时|闭幕时|开幕式上|闭幕式上)?(?:的)?(?:讲话|发言|致辞|致词|报告|讲话提纲|主旨演讲|演讲|总结讲话|"
     r"动员讲话|工作报告|讲稿)?(?:[（(][^）)]*[）)])?$")
-_OFFICE = re.compile(r"书记|市长|省长|县长|区长|镇长|乡长|州长|主任|部长|厅长|局长|主席|总理|委员|院长|校长|"
+_OFFICE = lazy(r"书记|市长|省长|县长|区长|镇长|乡长|州长|主任|部长|厅长|局长|主席|总理|委员|院长|校长|"
                      r"秘书长|处长|科长|社长|总编|董事长|总经理|理事长|司令|政委|组长|行长|总裁|会长|检察长|庭长|所长|站长|队长")
-_NOT_A_NAME = re.compile(r"干部|领导|群众|会议|工作|全市|全省|全县|全区|全国|大会|论坛|座谈|仪式|典礼|关于|年|们|好|大家|各位|谢谢|"
+_NOT_A_NAME = lazy(r"干部|领导|群众|会议|工作|全市|全省|全县|全区|全国|大会|论坛|座谈|仪式|典礼|关于|年|们|好|大家|各位|谢谢|"
                          r"政府|报告|发展|建设|人民|我们|今天|同志们")
-_SPACED = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ 　]+)+[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_SPACED = lazy(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ 　]+)+[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 
 
 
@@ -44,6 +45,8 @@ def is_salutation(line: str) -> bool:
 def squeeze(text: str) -> str:
     """政 府 工 作 报 告 → 政府工作报告; 杜  宇 → 杜宇; other runs of spaces → one space."""
     text = re.sub(r"[ \t　]+", " ", text).strip()
+    if " " not in text:
+        return text
     return _SPACED.sub(lambda m: m.group(0).replace(" ", "") if all(
         len(w) == 1 for w in m.group(0).split(" ")) else m.group(0), text)
 
@@ -164,11 +167,11 @@ def complete_fields(draft) -> None:
 
 
 _MEETING = r"(?:会议|大会|全会|例会|座谈会|推进会|调度会|部署会|动员会|茶话会|报告会|视频会|电视电话会|年会|论坛|开幕式|闭幕式|仪式|典礼|会)"
-_OCCASION_IN_TITLE = re.compile(
+_OCCASION_IN_TITLE = lazy(
     rf"^(?:[0-9０-９]{{4}}年)?(?:(?P<who>[^在：:]{{1,16}}?)(?:同志)?(?:[：:]\s*|(?=在)))?在?(?P<occ>[^在]+?{_MEETING})"
     r"(?P<office>[\u4e00-\u9fff]{0,4}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))?"
     r"(?:上|时|期间)?(?:的)?(?:讲话稿|讲话提纲|讲话|发言稿|发言|致辞|致词|报告|讲稿|总结讲话|动员讲话)$")
-_OFFICE_AT_END = re.compile(rf"^(?P<occ>.+?{_MEETING})(?P<office>[\u4e00-\u9fff]{{0,6}}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))$")
+_OFFICE_AT_END = lazy(rf"^(?P<occ>.+?{_MEETING})(?P<office>[\u4e00-\u9fff]{{0,6}}(?:书记|市长|省长|县长|区长|镇长|主任|局长|部长))$")
 
 
 def derive_from_title(fm: FrontMatter) -> None:

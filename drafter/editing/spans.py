@@ -90,19 +90,24 @@ def pieces_for_span(draft: Draft, a: int, x: int, b: int, y: int) -> list[Piece]
     return pieces
 
 
+def piece_markers(draft: Draft, a: int, pieces: list[Piece], starts_at_zero: bool) -> list[str]:
+    """The marker each copied piece is written with: a heading's (as the reader sees it) when
+    its start is in the selection, else none."""
+    markers = draft.markers()
+    found = []
+    for n, _piece in enumerate(pieces):
+        index = a + n
+        block = draft.blocks[index] if index < len(draft.blocks) else None
+        heading = block is not None and block.is_heading and (n > 0 or starts_at_zero)
+        found.append(markers[index] if heading else "")
+    return found
+
+
 def pieces_text(draft: Draft, a: int, pieces: list[Piece], starts_at_zero: bool) -> str:
     """Plain text of copied pieces, one paragraph a line, each heading with its marker
     (as the reader sees it) when its start is in the selection."""
-    markers = draft.markers()
-    lines = []
-    for n, piece in enumerate(pieces):
-        index = a + n
-        block = draft.blocks[index] if index < len(draft.blocks) else None
-        marker = ""
-        if block is not None and block.is_heading and (n > 0 or starts_at_zero):
-            marker = markers[index]
-        lines.append(marker + piece.content)
-    return "\n".join(lines)
+    markers = piece_markers(draft, a, pieces, starts_at_zero)
+    return "\n".join(marker + piece.content for piece, marker in zip(pieces, markers))
 
 
 def pieces_to_json(pieces: list[Piece]) -> bytes:

@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -56,6 +56,8 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     ships (``Qt/translations``; the frozen app bundles the same folder).  Loaded once."""
     if app.property("drafter_translations"):
         return []
+    # Dates, numbers and file types (the file dialog's 类型 column) in Chinese too
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     loaded = []
     for name in ("qtbase_zh_CN", "qt_zh_CN"):

@@ -20,9 +20,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
@@ -96,7 +96,10 @@ class MarginCanvas(QWidget):
         for card in self.margin.cards:
             for name, rect in card.buttons.items():
                 if rect.contains(point):
-                    self.margin.decide([card.item.id], name == "accept")
+                    if name == "resolve":
+                        self.margin.resolve(card)
+                    else:
+                        self.margin.decide([card.item.id], name == "accept")
                     return
             if card.rect.contains(point):
                 self.margin.activate(card)
@@ -105,17 +108,18 @@ class MarginCanvas(QWidget):
 
 
 def _stack(wanted: list[int], heights: list[int], active: int | None, start: int) -> list[int]:
-    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each as near
-    its line as can be; the active card exactly at its line (the ones above move up), as Word
-    lays out its comments."""
-    tops = list(wanted)
-    first = 0 if active is None else active
-    bottom = start
-    for k in range(first, len(tops)):
+    """Tops of cards that want to stand at ``wanted`` (sorted): none overlapping, each pushed
+    down below the one above it; the active card exactly at its line (the ones above it move
+    up only as far as they must), as Word lays out its comments."""
+    tops, bottom = list(wanted), start
+    for k in range(len(tops)):
+        if k == active:
+            bottom = max(wanted[k], start)
         tops[k] = max(wanted[k], bottom)
         bottom = tops[k] + heights[k] + GAP
-    for k in range(first - 1, -1, -1):
-        tops[k] = min(wanted[k], tops[k + 1] - GAP - heights[k])
+    if active is not None:
+        for k in range(active - 1, -1, -1):
+            tops[k] = min(tops[k], tops[k + 1] - GAP - heights[k])
     return tops
 
 
@@ -156,6 +160,7 @@ class ReviewMargin(QWidget):
         editor.edited.connect(self._edited)
         editor.meta_changed.connect(self._meta_changed)
         editor.cursorPositionChanged.connect(self._caret_moved)
+        editor.viewport().installEventFilter(self)      # hovering a mark shows its card's text
         self.hide()
 
     @property
@@ -266,6 +271,26 @@ class ReviewMargin(QWidget):
             self._mark()
             self.canvas.update()
 
+    def card_at(self, position: int) -> Card | None:
+        """The card whose mark covers document position ``position`` (an insertion's mark is
+        the character before its place)."""
+        for card in self.cards:
+            cursor = card.cursor
+            if cursor is None or card.lost:
+                continue
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            if (start <= position < end) or (start == end and position in (start - 1, start)):
+                return card
+        return None
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        if event.type() == QEvent.ToolTip and self.cards:
+            card = self.card_at(self.editor.cursorForPosition(event.pos()).position())
+            if card is not None:
+                QToolTip.showText(event.globalPos(), f"{card.header()}\n{card.body()}", self.editor.viewport())
+                return True
+        return super().eventFilter(watched, event)
+
     # ----- following the draft ----------------------------------------------------------
     def _edited(self, structural: bool) -> None:
         if self.cards:
@@ -345,6 +370,23 @@ class ReviewMargin(QWidget):
         count = len(self.draft.review.revisions) if ids is None else len(ids)
         self.apply(result, f"{'接受' if accept else '拒绝'} {count} 处修订")
         return True
+
+    def resolve(self, card: Card) -> None:
+        """解决 / 重新打开 a comment: a comment marked done is kept (greyed) but not written back
+        when the draft is exported to Word; the draft's text is not touched (no undo step: the
+        same button opens it again)."""
+        review = self.draft.review
+        if review is None or not card.is_comment:
+            return
+        done = not card.item.resolved
+        self.draft.review = review.with_comment_done(card.item.id, done)
+        self.review = self.draft.review
+        card.item = next(c for c in self.review.comments if c.id == card.item.id)
+        self.summary.setText(f"审阅稿：{self.review.summary()}")
+        self.editor.edited.emit(False)     # the draft changed (saved with it): the window's one edit hook
+        self.editor.message("批注已标为已解决，导出 Word 时不再写回" if done else "批注已重新打开")
+        self._mark()
+        self.canvas.update()
 
     def card(self, key: tuple[str, str]) -> Card | None:
         return next((c for c in self.cards if c.key == key), None)

@@ -18,7 +18,14 @@ STYLE_COLOUR = QColor("#1f5fbf")
 CARD_BG, CARD_ACTIVE_BG = QColor("#fbfbf7"), QColor("#fff7dc")
 BORDER, ACTIVE_BORDER, MUTED = QColor("#c9c2a8"), QColor("#d08a00"), QColor("#777777")
 PAD, GAP, MAX_BODY_LINES = 6, 6, 6
-BUTTONS = (("accept", "接受"), ("reject", "拒绝"))
+REVISION_BUTTONS = (("accept", "接受"), ("reject", "拒绝"))
+
+
+def buttons_of(card: Card) -> tuple[tuple[str, str], ...]:
+    """The card's buttons: 接受 / 拒绝 on a revision, 解决 (or 重新打开) on a comment."""
+    if card.is_comment:
+        return (("resolve", "重新打开" if card.item.resolved else "解决"),)
+    return REVISION_BUTTONS
 
 
 @dataclass
@@ -94,8 +101,7 @@ def _measure(card: Card, width: int, font: QFont) -> int:
     inner = width - 2 * PAD
     body = metrics.boundingRect(QRect(0, 0, inner, 10_000), Qt.TextWordWrap, card.body()).height()
     body = min(body, metrics.lineSpacing() * MAX_BODY_LINES)
-    buttons = metrics.lineSpacing() + 4 if not card.is_comment else 0
-    return PAD + metrics.lineSpacing() + 2 + body + buttons + PAD
+    return PAD + metrics.lineSpacing() + 2 + body + metrics.lineSpacing() + 4 + PAD
 
 
 def paint_card(painter: QPainter, card: Card, font: QFont, active: bool) -> None:
@@ -118,29 +124,24 @@ def paint_card(painter: QPainter, card: Card, font: QFont, active: bool) -> None
     body_font.setUnderline(card.kind in INSERTING)
     painter.setFont(body_font)
     painter.setPen(card.body_colour())
-    buttons_height = line + 4 if not card.is_comment else 0
-    body_rect = QRect(x, y, inner, rect.bottom() - PAD - buttons_height - y)
+    body_rect = QRect(x, y, inner, rect.bottom() - PAD - line - 4 - y)
     painter.drawText(body_rect, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, card.body())
-    if card.is_comment:
-        return
     painter.setFont(font)
-    for name, label in BUTTONS:
+    for name, label in buttons_of(card):
         button = card.buttons[name]
-        painter.setPen(INSERT_COLOUR if name == "accept" else DELETE_COLOUR)
+        painter.setPen({"accept": INSERT_COLOUR, "reject": DELETE_COLOUR}.get(name, MUTED))
         painter.setBrush(Qt.NoBrush)
         painter.drawRoundedRect(button, 3, 3)
         painter.drawText(button, Qt.AlignCenter, label)
 
 
 def place_buttons(card: Card, font: QFont) -> None:
-    """接受 / 拒绝 at the foot of a revision's card (none on a comment's)."""
+    """The card's buttons at its foot."""
     card.buttons = {}
-    if card.is_comment:
-        return
     metrics = QFontMetrics(font)
     line = metrics.lineSpacing()
     x, top = card.rect.left() + PAD, card.rect.bottom() - PAD - line
-    for name, label in BUTTONS:
+    for name, label in buttons_of(card):
         width = metrics.horizontalAdvance(label) + 12
         card.buttons[name] = QRect(x, top, width, line)
         x += width + 6
@@ -149,7 +150,9 @@ def place_buttons(card: Card, font: QFont) -> None:
 def mark_format(card: Card, active: bool) -> QTextCharFormat:
     """How a card's text looks in the editor (an extra selection: not part of the text)."""
     fmt = QTextCharFormat()
-    if card.is_comment:
+    if card.is_comment and card.item.resolved:       # 已解决: greyed, as Word shows it
+        fmt.setBackground(QColor("#ececec") if not active else COMMENT_ACTIVE_BG)
+    elif card.is_comment:
         fmt.setBackground(COMMENT_ACTIVE_BG if active else COMMENT_BG)
     elif card.kind in DELETING:
         fmt.setForeground(DELETE_COLOUR)

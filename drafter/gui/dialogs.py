@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,25 +107,65 @@ def ask_reload(parent: QWidget | None, name: str, modified: bool) -> str:
     ], QMessageBox.Warning)
 
 
+#: The file dialog's own labels.  Qt 6.11 writes "&Look in:" and "Files of &type:" with
+#: mnemonics that the zh_CN translation PySide6 ships does not have, so they stayed English.
+FILE_DIALOG_LABELS = {"LookIn": "查找范围(&I)：", "FileName": "文件名称(&N)：", "FileType": "文件类型(&T)：",
+                      "Reject": "取消"}
+
+
+def file_dialog(parent: QWidget | None, title: str, start: str, file_filter: str = "",
+                mode: QFileDialog.FileMode | None = None, save: bool = False) -> QFileDialog:
+    """A file dialog with every label in Chinese (Qt's own dialog; a native one, where the
+    system offers it, speaks the system's language).  ``mode``: an existing file unless said."""
+    dialog = QFileDialog(parent, title, start, file_filter)
+    mode = QFileDialog.FileMode.ExistingFile if mode is None else mode
+    dialog.setFileMode(mode)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if mode == QFileDialog.FileMode.Directory:
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    for label, text in FILE_DIALOG_LABELS.items():
+        dialog.setLabelText(getattr(QFileDialog.DialogLabel, label), text)
+    if QLocale.system().language() != QLocale.Language.Chinese:
+        # sizes and dates follow the system's locale ("0 bytes", 27 11 2026): names only
+        dialog.setViewMode(QFileDialog.ViewMode.List)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept,
+                        "保存(&S)" if save else "选择(&C)" if mode == QFileDialog.FileMode.Directory else "打开(&O)")
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> str | None:
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0]
+
+
 def ask_open_path(parent: QWidget | None, start: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "打开讲话稿", start, OPEN_FILTER)
-    return path or None
+    return _chosen(file_dialog(parent, "打开讲话稿", start, OPEN_FILTER))
 
 
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title)
-    return path or None
+    return _chosen(file_dialog(parent, title, "", mode=QFileDialog.FileMode.Directory))
 
 
 def ask_save_path(parent: QWidget | None, suggested: str, file_filter: str = DRAFT_FILTER,
                   title: str = "保存草稿") -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    if not path:
-        return None
-    suffix = Path(suggested).suffix
-    if suffix and not Path(path).suffix:
-        path += suffix
-    return path
+    """The path to write, the suffix added when left out; replacing a file is asked here
+    (after the suffix is added; Qt's own question has an English title)."""
+    while True:
+        dialog = file_dialog(parent, title, suggested, file_filter, QFileDialog.FileMode.AnyFile, save=True)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        path = _chosen(dialog)
+        if not path:
+            return None
+        suffix = Path(suggested).suffix
+        if suffix and not Path(path).suffix:
+            path += suffix
+        if not Path(path).exists() or _choose(parent, "确认另存为", f"“{Path(path).name}”已存在。\n要替换它吗？", [
+                ("replace", "替换", QMessageBox.DestructiveRole), ("again", "另选位置", QMessageBox.RejectRole),
+        ], QMessageBox.Warning) == "replace":
+            return path
+        suggested = path
 
 
 def describe_recoverable(item: Recoverable) -> str:

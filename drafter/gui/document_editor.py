@@ -56,6 +56,7 @@ class DocumentEditor(DocumentView):
         super().__init__(font_size, parent)
         self.logic: EditorLogic | None = None     # set by the window
         self.plain_paste = False
+        self.copy_fonts = "gb2312"      # the Word font set of the rich text copied (the window's choice)
 
     # ----- where a selection is, as (block, offset) ----------------------------------------
     def _place(self, position: int) -> tuple[int, int]:
@@ -158,16 +159,22 @@ class DocumentEditor(DocumentView):
         cursor = self.textCursor()
         mime = QMimeData()
         _CLIPBOARD_DATA[:] = [mime]      # see _hand_clipboard_to_qt
+        # the rich text's fonts and the text rendering: loaded at the first copy
+        from drafter.editing.rich_copy import draft_html, pieces_html
+        from drafter.export.fonts import FONT_SETS
+        from drafter.export.text import draft_to_text
+
         a, x, b, y = self._span(cursor)
         pieces = spans.pieces_for_span(self.draft, a, x, b, y)
+        fonts = FONT_SETS.get(self.copy_fonts, FONT_SETS["gb2312"])
         everything = cursor.selectionStart() == 0 and cursor.selectionEnd() >= self.document().characterCount() - 1
         if everything:
-            from drafter.export.text import draft_to_text  # python-docx: loaded on first use only
-
-            text = draft_to_text(self.draft)
+            text, html = draft_to_text(self.draft), draft_html(self.draft, fonts)
         else:
             text = spans.pieces_text(self.draft, a, pieces, x == 0)
+            html = pieces_html(self.draft, a, pieces, spans.piece_markers(self.draft, a, pieces, x == 0), fonts)
         mime.setText(text)
+        mime.setHtml(html)          # Word and WPS paste headings in their typefaces
         mime.setData(spans.MIME_BLOCKS, spans.pieces_to_json(pieces))
         return mime
 

@@ -32,7 +32,6 @@ from drafter.editing.logic import EditorLogic
 from drafter.editing.session import Session
 from drafter.editing.stats import draft_stats
 from drafter.gui import dialogs, settings
-from drafter.gui.comments import ReviewMargin, keep_review_in_step
 from drafter.gui.docks import LazyDock
 from drafter.gui.document_editor import DocumentEditor
 from drafter.gui.draft_form import DraftForm, NumberingPanel
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         self.editor = DocumentEditor(font_size=font_size)
         self.logic = EditorLogic(self.session, self.editor)
         self.editor.logic = self.logic
+        self.editor.copy_fonts = self.font_set
         self.editor.edited.connect(self._edited)
         self.editor.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.editor.steps_changed.connect(self._steps_changed)
@@ -97,11 +97,10 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.form)
-        self.review_margin = ReviewMargin(self.editor, self.apply_review)   # 批注栏 (gui/comments.py)
-        text_row = QHBoxLayout()
-        text_row.addWidget(self.editor, 1)
-        text_row.addWidget(self.review_margin)
-        centre_layout.addLayout(text_row, 1)
+        self._review_margin = None
+        self.text_row = QHBoxLayout()        # the editor, and the 批注栏 beside it when there is one
+        self.text_row.addWidget(self.editor, 1)
+        centre_layout.addLayout(self.text_row, 1)
         self.find_bar = FindBar(self.editor)
         self.find_bar.replaced_all.connect(lambda needle, text: self.logic.replace_all(needle, text))
         self.find_bar.hide()
@@ -120,6 +119,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 800])
         self.setCentralWidget(self.splitter)
+
+    @property
+    def review_margin(self):
+        """批注栏 (gui/comments.py): built when a draft with a reviewer's marks first shows."""
+        if self._review_margin is None:
+            from drafter.gui.comments import ReviewMargin
+
+            self._review_margin = ReviewMargin(self.editor, self.apply_review)
+            self.text_row.addWidget(self._review_margin)
+        return self._review_margin
 
     def _build_side(self):
         from drafter.gui.library_panel import insert_into
@@ -280,6 +289,7 @@ class MainWindow(QMainWindow):
 
     def set_font_set(self, name: str) -> None:
         self.settings["font_set"] = name
+        self.editor.copy_fonts = name
         settings.save(self.settings)
 
     def _fill_recent(self) -> None:
@@ -305,7 +315,8 @@ class MainWindow(QMainWindow):
         self.form.set_draft(self.draft)
         self.numbering.set_draft(self.draft)
         self.editor.set_draft(self.draft)
-        self.review_margin.set_draft(self.draft)
+        if self._review_margin is not None or self.draft.review is not None:
+            self.review_margin.set_draft(self.draft)
         self.outline.set_draft(self.draft)
         if self.checks_dock.built:
             self.checks.set_draft(self.draft, self._source_path())
@@ -403,6 +414,7 @@ class MainWindow(QMainWindow):
 
     def apply_review(self, result: Draft, label: str) -> None:
         """Accepted or rejected revisions as one undoable step; the pending list follows."""
+        from drafter.gui.comments import keep_review_in_step
         from drafter.gui.compare_view import replace_text
 
         before = self.draft.review

@@ -7,12 +7,14 @@ import hashlib
 import logging
 import re
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 from drafter.core import segment
+from drafter.core.markers import match_marker
 from drafter.core.model import Draft
 from drafter.core.yamlio import load_yaml
-from drafter.miner import extract, scaffolds
+from drafter.miner import extract, scaffolds, shapes
 from drafter.miner.extract import Candidate
 from drafter.miner.text import Paragraph
 
@@ -49,9 +51,18 @@ class _NounFilter:
             self._pseg = segment.posseg()
         for member in members:
             tags = [w.flag for w in self._pseg.cut(member)]
-            if any(t[0] in "vaidl" and t != "vn" for t in tags):
+            if any(t[0] in "vaidl" and t != "vn" for t in tags) or not shapes.nominal(member):
                 return False
         return True
+
+
+def _without_marker(par: Paragraph) -> Paragraph:
+    """The paragraph without the number it opens with (一、深化认识，提高站位 → 深化认识，提高
+    站位), so the marker is not read as a member of a series."""
+    marker = match_marker(par.text)
+    if marker is None or len(marker.text) >= len(par.text):
+        return par
+    return replace(par, text=par.text[len(marker.text):])
 
 
 def candidates(corpus: list[tuple[Path, Draft, list[Paragraph]]]) -> list[Candidate]:
@@ -62,10 +73,12 @@ def candidates(corpus: list[tuple[Path, Draft, list[Paragraph]]]) -> list[Candid
         found.extend(scaffolds.dash_series(paragraphs))
         first_heading = next((k for k, p in enumerate(paragraphs) if p.heading), len(paragraphs))
         for k, par in enumerate(paragraphs):
-            found.extend(extract.parallels(par))
-            found.extend(extract.antitheses(par))
-            found.extend(extract.numbered(par))
-            found.extend(extract.four_char_runs(par, nouns))
+            bare = _without_marker(par)
+            series = extract.parallels(bare)
+            found.extend(series)
+            found.extend(extract.antitheses(bare, extract.clause_series(series)))
+            found.extend(extract.numbered(bare))
+            found.extend(extract.four_char_runs(bare, nouns))
             found.extend(scaffolds.inline_series(par))
             found.extend(scaffolds.short_sentence_series(par))
             if k < first_heading or par.role == "opening":

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.core import segment
+from drafter.miner import shapes
 from drafter.miner.text import (
     Paragraph,
     aligned_shared,
@@ -88,6 +89,8 @@ def is_parallel(members: list[str]) -> bool:
     if shared >= 1 and len(set(lengths)) == 1 and 3 <= lengths[0] <= 8:
         return True  # 认识上一致、思想上统一、政治上同心: same shape, same length
     if shared == 1 and avg <= 4 and (pre or suf) not in ("的", "和", "与"):
+        return True
+    if shapes.inner_word(bare) or shapes.shaped_series(bare) or shapes.predicate_series(bare):
         return True
     return refrain(bare)[0] in tuple(_LEADING_FUNCTION) or same_shape(bare)
 
@@ -221,17 +224,15 @@ def _join(members: list[str], seps: list[str]) -> str:
     return "".join(out)
 
 
-_BAD_START = set("的了和与及而并或地得之")
+_BAD_START = set("的了和与及而并或地得之化性者们")
 
 
 @functools.lru_cache(maxsize=64)  # one sentence's windows ask again and again for the same clause
 def word_starts(text: str) -> frozenset[int]:
-    """Offsets at which a word starts (jieba), so a lead-in is cut between words."""
-    starts, pos = set(), 0
-    for word in segment.jieba().cut(text, HMM=False):
-        starts.add(pos)
-        pos += len(word)
-    return frozenset(starts)
+    """Offsets at which a word starts (jieba), so a lead-in is cut between words; the words
+    inside a long one count too (进一步提高 → 进一步 / 提高)."""
+    return frozenset(start for _word, start, _end in
+                     segment.jieba().tokenize(text, mode="search", HMM=False))
 
 
 def balance_quotes(text: str) -> str:
@@ -266,23 +267,31 @@ def _trim_lead(members: list[str]) -> list[str] | None:
         lengths = [len(b) for b in bare]
         if len(set(bare)) != len(bare) or max(lengths) - min(lengths) > max(2, max(lengths) // 2):
             return None
-        if len(set(lengths)) != 1 and shared_frame(others)[2] == 0:
+        if len(set(lengths)) != 1 and shared_frame(others)[2] == 0 and not (
+                shapes.inner_word(bare) or len(bare) >= 3 and shapes.predicate_series(bare)):
             return None
         cuts = word_starts(first)
+        best, best_shared = None, -1
         for keep in range(longest, max(1, min(len(o) for o in others) - 3), -1):
             start = len(first) - keep
-            if 2 <= keep < len(first) and start in cuts and first[start] not in _BAD_START:
+            if 2 <= keep < len(first) and start in cuts and first[start] not in _BAD_START \
+                    and not shapes.spans(first, start, True):  # 党|中央 is no lead-in
                 trial = [first[-keep:]] + others
-                if is_parallel(trial):
-                    return trial
-        return None
+                if is_parallel(trial):  # the cut that shares most with the others (方能不负历史 → 不负历史)
+                    shared = shared_frame(trial)[2]
+                    if shared > best_shared:
+                        best, best_shared = trial, shared
+        return best
 
     if len(first) > longest:  # a lead-in is likely: prefer the series without it
         return trimmed() or (members if is_parallel(members) else None)
-    return members if is_parallel(members) else trimmed()
+    if not is_parallel(members):
+        return trimmed()
+    cut = trimmed()  # 要以实干托起梦想、以创新……: the cut series shares more (以…托起)
+    return cut if cut is not None and shared_frame(cut)[2] > shared_frame(members)[2] else members
 
 
-def trim_members(members: list[str], trailing: bool = False) -> list[str] | None:
+def trim_members(members: list[str], trailing: bool = False, loose_end: bool = True) -> list[str] | None:
     """``_trim_lead`` and, failing that (``trailing``: a list joined by 、), the last member cut back to the others' length at a
     word boundary (……、政治文明协调发展 → 政治文明): the series ends inside a longer clause."""
     found = _trim_lead(members)
@@ -292,7 +301,13 @@ def trim_members(members: list[str], trailing: bool = False) -> list[str] | None
     if not all_cjk(strip_quotes(last)) or len(last) <= max(len(m) for m in middle):
         return None
     cuts = word_starts(last)
-    for keep in range(max(len(m) for m in middle), min(len(m) for m in middle) - 1, -1):
+    longest = max(len(m) for m in middle)
+    keeps = sorted(range(min(len(m) for m in middle), longest + 3), key=lambda k: (abs(k - longest), -k))
+    for keep in keeps:  # nearest the other members' length first
+        if not loose_end and last[keep:keep + 1] not in ("的", "”"):
+            continue  # after ，/； the series may end inside a clause only before its noun (……的工作导向)
+        if not shapes.end_ok(last[:keep], last[keep:]) or shapes.spans(last, keep):
+            continue
         if 2 <= keep < len(last) and keep in cuts:
             found = _trim_lead(members[:-1] + [last[:keep]])
             if found is not None:
@@ -300,10 +315,73 @@ def trim_members(members: list[str], trailing: bool = False) -> list[str] | None
     return None
 
 
+_LIST_SEP = "、和及与"
+_AND = re.compile(r"[和及与]")
+
+
+def split_last_and(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A 、 list whose last member holds 和/及/与 (参与者、服务者和宣传者): the two members apart,
+    joined by that word, when the first is about as long as the member before it."""
+    result: list[tuple[str, str]] = []
+    for text, sep in parts:
+        m = _AND.search(text)
+        if result and result[-1][1] == "、" and m and len(_AND.findall(text)) == 1:
+            left, right = text[:m.start()], text[m.end():]
+            if all_cjk(left) and all_cjk(right) and len(left) >= 2 and len(right) >= 2 and \
+                    abs(len(left) - len(right)) <= 2:
+                result += [(left, m.group(0)), (right, sep)]
+                continue
+        result.append((text, sep))
+    return result
+
+
+def _series_ok(members: list[str], seps: list[str]) -> bool:
+    """A series joined by ，/； (which also join unrelated clauses) must share characters or be
+    built alike word for word; a 、 list may be alike only in shape."""
+    if any(m.startswith("“") and "”" not in m for m in members[1:]) or \
+            any(m.endswith("”") and "“" not in m for m in members[:-1]):
+        return False  # a quotation opens or closes inside the series: two series, not one
+    if all(s in _LIST_SEP for s in seps):
+        return True
+    bare = [strip_quotes(m) for m in members]
+    if shared_frame(members)[2] > 0 or shapes.inner_word(bare):
+        return True  # characters in common: 民生稳，人心就稳、社会就稳
+    if any(s in _LIST_SEP for s in seps):
+        return False  # a 、 list and the clause after it are two things, unless they share
+    return shapes.shaped_series(bare, strict=True) or shapes.predicate_series(bare)
+
+
+def quote_bounded(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Clauses cut at a quotation mark that opens or closes inside them (市委确立的“求效益，
+    ……，促和谐”的工作方针 → “求效益 … 促和谐”): a quoted series starts and ends there."""
+    result = []
+    for text, sep in parts:
+        opening, closing = text.rfind("“"), text.find("”")
+        if opening > 0 and "”" not in text[opening:]:
+            text = text[opening:]
+        elif closing >= 0 and "“" not in text[:closing] and closing < len(text) - 1:
+            text = text[:closing + 1]
+        result.append((text, sep))
+    return result
+
+
+_COMPLETE_END = "。！？；：…”）"
+
+
+def whole_clauses(par: Paragraph, sent: str) -> list[tuple[str, str]]:
+    """The clauses of a sentence, less the last one of a body paragraph that stops without
+    punctuation: a line broken in mid-sentence (PDF and web copies) cuts that clause short."""
+    parts = quote_bounded(clauses(sent))
+    if not par.heading and parts and not parts[-1][1] and sent[-1:] not in _COMPLETE_END \
+            and par.text.endswith(sent):
+        parts = parts[:-1]
+    return parts
+
+
 def parallels(par: Paragraph) -> list[Candidate]:
     found = []
     for sent in sentences(par.text):
-        parts = clauses(sent)
+        parts = split_last_and(whole_clauses(par, sent))
         texts = [p[0].strip() for p in parts]
         seps = [p[1] for p in parts]
         ok = [_member_ok(t) for t in texts]
@@ -313,16 +391,19 @@ def parallels(par: Paragraph) -> list[Candidate]:
             # a window holds only members fit to be one (the last may be cut back) and no
             # separator that ends a series: the longest window worth trying
             limit = i + 1
-            while limit < len(texts) and ok[limit] and seps[limit - 1] in "，、；":
+            while limit < len(texts) and ok[limit] and seps[limit - 1] in "，、；和及与":
                 limit += 1
-            if limit < len(texts) and seps[limit - 1] in "，、；":
+            if limit < len(texts) and seps[limit - 1] in "，、；和及与":
                 limit += 1  # the last member may be cut back at a word boundary
             for j in range(min(len(texts), limit), i + 2, -1):
-                if all(s in "，、；" for s in seps[i:j - 1]):
-                    members = trim_members(texts[i:j], all(s == "、" for s in seps[i:j - 1]))
-                    if members is not None and (shared_frame(members)[2] > 0 or
-                                                all(s == "、" for s in seps[i:j - 1])):
-                        end = j  # a series alike only in shape must be one list (、)
+                inner = seps[i:j - 1]
+                if not any(s in _LIST_SEP for s in inner) and (
+                        j - 1 < len(seps) and seps[j - 1] in _LIST_SEP or i > 0 and seps[i - 1] in _LIST_SEP):
+                    continue  # clauses joined by ，: the first or last one is inside a 、 list
+                if all(s in "，、；" for s in inner[:-1]) and inner[-1] in "，、；和及与":
+                    members = trim_members(texts[i:j], True, seps[j - 2] in _LIST_SEP)
+                    if members is not None and _series_ok(members, seps[i:j - 1]):
+                        end = j
                         break
             if end is None:
                 i += 1
@@ -336,6 +417,10 @@ def parallels(par: Paragraph) -> list[Candidate]:
                 slots = ("甲", "乙") if frame else ()
             found.append(_candidate(par, text, PARALLEL, frame, slots))
             i = end
+    for text, pieces in shapes.ordinal_series(par.text):
+        found.append(_candidate(par, text, PARALLEL, members=pieces))
+    for text, pieces in shapes.bare_runs(par.text):
+        found.append(_candidate(par, text, PARALLEL, members=pieces))
     found.extend(sentence_parallels(par))
     return found
 
@@ -345,13 +430,13 @@ def _sentence_shape(sent: str) -> list[str]:
 
 
 def _sentences_parallel(group: list[str]) -> bool:
-    shapes = [_sentence_shape(s) for s in group]
-    if len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) > 3:
+    forms = [_sentence_shape(s) for s in group]
+    if len({len(sh) for sh in forms}) != 1 or len(forms[0]) > 3:
         return False
-    if any(len(s) > 48 or not all(all_cjk(c) for c in sh) for s, sh in zip(group, shapes)):
+    if any(len(s) > 48 or not all(all_cjk(c) for c in sh) for s, sh in zip(group, forms)):
         return False
     total, best = 0, 0
-    for position in zip(*shapes):
+    for position in zip(*forms):
         if len(set(position)) != len(position):
             return False
         pre, suf = common_prefix(list(position)), common_suffix(list(position))
@@ -423,6 +508,8 @@ _PAIRED = [
     re.compile(r"既要([^，。；]{2,30})，(?:也|又|更)要([^，。；]{2,30})"),
     re.compile(r"不是([^，。；]{2,30})，而是([^，。；]{2,30})"),
     re.compile(r"越是([^，。；]{2,30})，越(?:要|需要)([^，。；]{2,30})"),
+    re.compile(r"(?:只有|唯有)([^，。；]{2,16})，(?:只有|唯有)([^，。；]{2,16})"),
+    re.compile(r"既是([^，。；、]{2,16})，(?:也|又|更|还)是([^，。；、]{2,16})"),
 ]
 _PAIRED_MAX = 40
 
@@ -435,12 +522,16 @@ def _is_pair(a: str, b: str) -> bool:
         return False
     shared = aligned_shared([a, b])
     if len(a) <= 4:  # short pairs: built on a verb or adjective, not two names of things
+        if shared == len(a) - 1 and a[0] != b[0] and len(a) == 4 and _verbal(a[:2]) and _verbal(b[:2]):
+            return True  # 狠抓项目、大抓项目: the manner varies
         return 1 <= shared <= len(a) - 2 and not (_nominal(a) and _nominal(b))
     if shared >= 2:  # two names of things sharing a word are a list, unless mostly alike
         ratio = shared / len(a)
         return ratio >= 0.2 and shared < len(a) - 1 and (ratio >= 0.5 or not (_nominal(a) and _nominal(b)))
-    return shared == 1 and len(a) <= 8 and _verbal(a) and _verbal(b) and a[-1] == b[-1] or \
-        shared == 1 and len(a) <= 8 and same_shape([a, b, a])
+    if shared == 1 and len(a) <= 8 and _verbal(a) and _verbal(b) and a[-1] == b[-1] or \
+            shared == 1 and len(a) <= 8 and same_shape([a, b, a]):
+        return True
+    return shared < len(a) // 2 and shapes.shaped_pair(a, b)
 
 
 def _pair_in(a: str, b: str) -> tuple[str, str] | None:
@@ -451,34 +542,48 @@ def _pair_in(a: str, b: str) -> tuple[str, str] | None:
     for size in range(min(len(a), len(b)), 2, -1):
         head = a[-size:]
         tail = b[:size]
-        if (len(a) == size or len(a) - size in word_starts(a)) and \
-                (len(b) == size or size in word_starts(b)) and _is_pair(head, tail):
+        if (len(a) == size or len(a) - size in word_starts(a) and not shapes.spans(a, len(a) - size, True)) and \
+                (len(b) == size or size in word_starts(b) and shapes.end_ok(tail, b[size:])
+                 and not shapes.spans(b, size)) and _is_pair(head, tail):
             return head, tail
     return None
 
 
-def antitheses(par: Paragraph) -> list[Candidate]:
+def clause_series(found: list[Candidate]) -> list[str]:
+    """The 排比 made of clauses (not the counted-off items or unseparated runs, which carry
+    their members): a pair of clauses inside one of them is part of it."""
+    return [c.text for c in found if not c.members]
+
+
+def _clause_pair(a: str, b: str) -> tuple[str, str] | None:
+    """Two clauses joined by ，/；, whole (a clause cut before 的 may be cut inside its object:
+    提高创造性执行|的能力)."""
+    return (a, b) if _is_pair(a, b) else None
+
+
+def antitheses(par: Paragraph, series: list[str] | None = None) -> list[Candidate]:
+    """Pairs of clauses; a pair inside a longer series (``series``: the 排比 found in this
+    paragraph, found here when not given) belongs to that series."""
+    if series is None:
+        series = clause_series(parallels(par))
+    bare_series = [strip_quotes(s) for s in series]
     found = []
     for sent in sentences(par.text):
-        parts = clauses(sent)
+        parts = whole_clauses(par, sent)
         texts = [p[0].strip() for p in parts]
         seps = [p[1] for p in parts]
         for i in range(len(texts) - 1):
             if seps[i] not in "，；、":
                 continue
-            pair = _pair_in(texts[i], texts[i + 1]) if seps[i] == "、" else (
-                (texts[i], texts[i + 1]) if _is_pair(texts[i], texts[i + 1]) else None)
+            pair = _pair_in(texts[i], texts[i + 1]) if seps[i] == "、" else _clause_pair(texts[i], texts[i + 1])
             if pair is None:
                 continue
-            before = i > 0 and seps[i - 1] in "，；、" and (
-                _pair_in(texts[i - 1], texts[i]) is not None
-                or trim_members(texts[i - 1:i + 2], True) is not None)
-            after = i + 2 < len(texts) and seps[i + 1] in "，；、" and (
+            before = i > 0 and seps[i - 1] in "，；、" and _pair_in(texts[i - 1], texts[i]) is not None
+            after = i + 2 < len(texts) and seps[i + 1] in "，；、" and \
                 _pair_in(texts[i + 1], texts[i + 2]) is not None
-                or trim_members(texts[i:i + 3], True) is not None)
-            if before or after:
-                continue  # part of a longer series: a 排比, not a pair
             text = pair[0] + seps[i] + pair[1]  # 坚持人民至上、生命至上的理念 → 人民至上、生命至上
+            if before or after or any(strip_quotes(text) in s for s in bare_series):
+                continue  # part of a longer series: a 排比, not a pair
             found.append(_candidate(par, text, ANTITHESIS, *word_slot(text, list(pair))))
         for pattern in _PAIRED:
             for m in pattern.finditer(sent):
@@ -488,12 +593,13 @@ def antitheses(par: Paragraph) -> list[Candidate]:
 
 
 # ----- 数字概括 -----------------------------------------------------------------------------
-_QUOTED = re.compile(r"“([^”“]{2,12})”")
+_QUOTED_LONG = re.compile(r"“([^”“]{2,30})”")
+_HEAD_NOUN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?=[，、。；的和）]|$)")
 _HAS_NUM = re.compile(rf"[{_CN_NUM}双百千]")
 _NOT_CONCEPT = re.compile(r"^(第|十[一二三四五六七八九]?[届次]|二十|[一二三四五六七八九十]+[月日年届次])")
 _COUNTED = re.compile(
-    rf"(?<![第{_CN_NUM}])([{_CN_NUM}])(个|大|项|张|重|种|条)"
-    r"(意识|自信|维护|确立|务必|区分开来|严抓|突破|着力|重大|满意|毫不动摇|没有变|不摘|"
+    rf"(?<![第{_CN_NUM}])([{_CN_NUM}])(个|大|项|张|重|种|条|篇)"
+    r"(文章|意识|自信|维护|确立|务必|区分开来|严抓|突破|着力|重大|满意|毫不动摇|没有变|不摘|"
     r"长期存在|永远在路上|一批|清单|工程|体系|思维|压力|提升行动|攻坚行动|成本|市场|机制|问题)"
 )
 _PAIRED_NUM = re.compile(rf"(?<![{_CN_NUM}第])([{_CN_NUM}双][\u4e00-\u9fff][{_CN_NUM}双][\u4e00-\u9fff]{{1,2}})(?=[”、，。；）\s]|$)")
@@ -501,7 +607,7 @@ _PAIRED_NUM = re.compile(rf"(?<![{_CN_NUM}第])([{_CN_NUM}双][\u4e00-\u9fff][{_
 _NOT_CONCEPTS = {"千方百计", "一心一意", "一五一十", "三心二意", "四面八方", "七上八下", "五一",
                  "一亩三分地", "十个手指弹钢琴", "千枪一孔", "一对一", "两难", "一把手",
                  "一竿子插到底", "行百里者半九十", "一万年太久"}
-_MEASURES = "个大项张重种条"
+_MEASURES = "个大项张重种条篇"
 
 
 def _concept_ok(text: str) -> bool:
@@ -581,12 +687,17 @@ def concept_members(text: str, start: int, end: int, concept: str) -> tuple[str,
 def numbered(par: Paragraph) -> list[Candidate]:
     found: dict[str, tuple[str, ...]] = {}
     text = par.text
-    for m in _QUOTED.finditer(text):
+    for m in _QUOTED_LONG.finditer(text):
         inner = m.group(1)
         if _concept_ok(inner) and len(inner) <= 8:
+            head = _HEAD_NOUN.match(text, m.end()) if len(inner) <= 2 and inner[-1] in _MEASURES else None
+            if head:  # “三大”攻坚战: the concept is the number and the noun after the quote
+                inner = inner + head.group(0)
             found[inner] = concept_members(text, m.start(), m.end(), inner)
         elif _SERIES_CONCEPT.match(inner):  # “三下降、两平稳”: a series of numbered aims
             found[inner] = ()
+    for series in shapes.numbered_series(text):
+        found.setdefault(series, ())
     for m in _COUNTED.finditer(text):
         if m.group(1) != "一" and not found.get(m.group(0)):
             found[m.group(0)] = concept_members(text, m.start(), m.end(), m.group(0))
@@ -598,7 +709,31 @@ def numbered(par: Paragraph) -> list[Candidate]:
 
 # ----- 四字格 -------------------------------------------------------------------------------
 def _is_four(text: str) -> bool:
+    text = strip_quotes(text)
     return len(text) == 4 and all_cjk(text)
+
+
+def _dictionary_four(text: str) -> bool:
+    """One dictionary word (众志成城) or two (继续/努力): not a piece cut out of words (事协作办)."""
+    return shapes.known(text) or shapes.known(text[:2]) and shapes.known(text[2:])
+
+
+def _four_tail(text: str) -> bool:
+    """A clause ending on a four-character phrase after a lead-in cut between words
+    (全镇上下众志成城, 市中心城区约1200吨/日生活垃圾实现日产日清), not the object of the verb
+    before it (摆在|突出位置, 抓住|主要矛盾)."""
+    if len(text) <= 4 or not all_cjk(text[-4:]) or len(text) - 4 not in word_starts(text):
+        return False
+    if shapes.spans(text, len(text) - 4, True):
+        return False
+    before = list(segment.jieba().cut(text[:-4], HMM=False))
+    return not (before and shapes.word_class(before[-1]) == "P" and shapes.nominal(text[-4:]))
+
+
+def _four_head(text: str) -> str:
+    """The four-character phrase a clause opens with when the clause goes on with 的
+    (欣欣向荣的局面 → 欣欣向荣), else the clause."""
+    return text[:4] if len(text) > 5 and text[4] == "的" and all_cjk(text[:4]) else text
 
 
 def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
@@ -609,6 +744,14 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
     found = []
 
     def emit(run: list[str], seps: list[str]) -> None:
+        if len(run) == 2:
+            bare = [strip_quotes(m) for m in run]
+            if any(shapes.compound_noun(m) for m in bare):
+                return  # 营商环境 beside 持续向好: a pair with a name of a thing in it is a cut list
+            if bare[0][:2] == bare[1][:2] and shapes.nominal(bare[0][2:]) and shapes.nominal(bare[1][2:]):
+                return  # 具体月份、具体部门: one word and two things it qualifies, a list
+            if seps[0] in "，；" and not all(shapes.acting_led(m) for m in bare):
+                return  # 支出计划，有序支出: clauses side by side, not a run of set phrases
         if len(run) >= 2 and len(set(run)) == len(run) and (
                 is_noun_list is None or not is_noun_list(run)):
             found.append(_candidate(par, _join(run, seps), FOUR_CHAR))
@@ -625,11 +768,10 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
         groups = [g for g in groups if g]
         for n, group in enumerate(groups):
             following = groups[n + 1] if n + 1 < len(groups) else []
-            after = groups[n + 2] if n + 2 < len(groups) else []
             if len(group) == 1 and len(following) == 1 and _is_four(following[0][0]) and \
-                    len(after) == 1 and _is_four(after[0][0]):
+                    group[0][1] in "，；" and not chain:
                 text, sep = group[0]  # 要认清形势，统一思想，抢抓机遇: the lead-in is not in the run
-                if 4 < len(text) <= 16 and all_cjk(text) and len(text) - 4 in word_starts(text):
+                if _four_tail(text) and _dictionary_four(text[-4:]):
                     group = [(text[-4:], sep)]
             if all(_is_four(t) for t, _ in group):
                 if chain and chain_seps and chain_seps[-1] not in "，；":
@@ -643,12 +785,11 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
             run: list[str] = []
             run_seps: list[str] = []
             for k, (text, sep) in enumerate(group):
-                if k == 0 and 4 < len(text) <= 16 and all_cjk(text) and len(group) > 1 \
-                        and _is_four(group[1][0]) and len(text) - 4 in word_starts(text):
+                if k == 0 and len(group) > 1 and _four_tail(text) and \
+                        _is_four(_four_head(group[1][0])):
                     text = text[-4:]  # 要抓铁有痕、踏石留印: the lead-in is not part of the run
-                if run and k == len(group) - 1 and 4 < len(text) and all_cjk(text[:4]) and \
-                        text[4] == "的":
-                    text = text[:4]  # 严谨细致、务实高效的作风: the run ends inside the clause
+                if run and k == len(group) - 1:
+                    text = _four_head(text)  # 严谨细致、务实高效的作风: the run ends inside the clause
                 if _is_four(text):
                     run.append(text)
                     run_seps.append(sep)

@@ -40,7 +40,7 @@ def _scroll_to(margin, card):
     """The writer scrolls to the card's text: its card is in view."""
     margin.activate(card)
     margin.canvas.repaint()
-    assert margin.canvas.rect().contains(card.buttons["accept"])
+    assert all(margin.canvas.rect().contains(button) for button in card.buttons.values())
 
 
 def _revision(margin, kind):
@@ -87,6 +87,25 @@ def test_clicking_a_card_selects_its_text_and_typing_elsewhere_keeps_it(window, 
     assert dict(_layer(window))[DELETED].fontStrikeOut()
     margin.canvas.repaint()
     assert card.rect.top() == margin.canvas.anchor_y(card)
+
+
+def test_hovering_a_mark_shows_its_card(window, tmp_path, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    margin, _sent = _open(window, tmp_path, qtbot)
+    for card, expected in ((_comment(margin, "李主任"), "“本色”前后是否再斟酌？"), (_revision(margin, "del"), DELETED)):
+        margin.activate(card)
+        inside = QTextCursor(card.cursor)
+        inside.setPosition(card.cursor.selectionStart() + 1)
+        point = window.editor.cursorRect(inside).center()
+        assert margin.card_at(window.editor.cursorForPosition(point).position()) is card
+        QApplication.sendEvent(window.editor.viewport(),
+                               QHelpEvent(QEvent.ToolTip, point, window.editor.viewport().mapToGlobal(point)))
+        assert expected in QToolTip.text() and card.item.author in QToolTip.text()
+    assert margin.card_at(0) is None      # the first words of the draft carry no mark
+    QToolTip.hideText()
 
 
 def test_a_section_moved_keeps_its_comment(window, tmp_path, qtbot):
@@ -192,6 +211,37 @@ def test_a_reviewed_draft_saved_and_opened_again_has_its_marks(window, tmp_path,
     assert INSERTED in _text(window) and not window.draft.review.revisions
 
 
+def test_a_comment_marked_done_is_kept_greyed_and_not_sent_back(window, tmp_path, qtbot, ui):
+    from drafter.corpus.docx_review import read_review
+
+    margin, sent = _open(window, tmp_path, qtbot)
+    card = _comment(margin, "李主任")
+    _scroll_to(margin, card)
+    assert set(card.buttons) == {"resolve"}
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=card.buttons["resolve"].center())
+    assert window.draft.review.comments_done == {card.item.id: True} and card.item.resolved
+    assert "批注 2 条" in margin.summary.text() and window.isWindowModified() and window.draft == sent
+    assert dict(_layer(window))[COMMENTED].background().color() != COMMENT_BG
+    exported = tmp_path / "送回.docx"
+    ui.answers["ask_save_path"] = str(exported)
+    assert window.files.export("print")
+    assert [c.author for c in read_review(exported).review.comments] == ["王审稿", "张科长"]
+    target = tmp_path / "存稿.draft"
+    ui.answers["ask_save_path"] = str(target)
+    assert window.files.save_as()
+    window.session.modified = False
+    plain = tmp_path / "另一篇.txt"
+    plain.write_text("今天召开会议。\n", "utf-8")
+    assert window.files.open_path(plain)
+    window.session.modified = False
+    assert window.files.open_path(target)
+    card = _comment(margin, "李主任")
+    assert card.item.resolved and "批注 2 条" in margin.summary.text()
+    _scroll_to(margin, card)
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=card.buttons["resolve"].center())
+    assert not card.item.resolved and "批注 3 条" in margin.summary.text()
+
+
 def test_opening_a_draft_without_marks_takes_the_margin_away(window, tmp_path, qtbot):
     margin, _sent = _open(window, tmp_path, qtbot)
     assert window.editor.layers[LAYER]
@@ -219,3 +269,14 @@ def test_a_file_reviewed_in_libreoffice_shows_its_comments_beside_their_text(win
     assert INSERTED in _text(window)
     window.act["undo"].trigger()
     assert INSERTED not in _text(window) and len(window.draft.review.revisions) == 2
+
+
+def test_cards_never_overlap_and_the_active_one_stands_at_its_line():
+    from drafter.gui.comments import _stack
+    from drafter.gui.comments_cards import GAP
+
+    assert _stack([200, 245, 660], [75, 75, 75], None, -10**6) == [200, 200 + 75 + GAP, 660]
+    assert _stack([200, 245, 660], [75, 75, 75], 2, -10**6) == [200, 281, 660]     # room: nothing moves up
+    tops = _stack([200, 245, 260], [75, 75, 75], 2, -10**6)
+    assert tops[2] == 260 and tops[1] == 260 - GAP - 75 and tops[0] == tops[1] - GAP - 75
+    assert _stack([-50, 10], [40, 40], None, 30) == [30, 76]      # below the cards listed at the top

@@ -111,6 +111,30 @@ def test_ctrl_a_ctrl_c_puts_the_whole_speech_with_numbers_on_the_clipboard(windo
     assert "一、关于去年工作\n过去一年" in text and "（二）坚定信心。要想在前" in text
 
 
+def test_copy_puts_rich_text_beside_the_plain_text(window, qtbot):
+    """For Word and WPS: the headings in their typeface (as Qt's own HTML reader sees it),
+    in the Word font set chosen in the window."""
+    from PySide6.QtGui import QTextDocument
+
+    window.set_session(Session(sample_draft()))
+    window.set_font_set("windows")
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(place(window, 1, 0))              # 一、关于去年工作 … （一）认清形势。…
+    cursor.setPosition(place(window, 3, 5), QTextCursor.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key_C, Qt.ControlModifier)
+    mime = QApplication.clipboard().mimeData()
+    assert mime.text() == "一、关于去年工作\n过去一年，全市经济运行稳中向好。\n（一）认清形势。"
+    pasted = QTextDocument()
+    pasted.setHtml(mime.html())
+
+    def first_font(qblock) -> str:
+        return qblock.begin().fragment().charFormat().fontFamilies()[0]
+    assert pasted.begin().text() == "一、关于去年工作" and first_font(pasted.begin()) == "黑体"
+    assert pasted.lastBlock().text() == "（一）认清形势。" and first_font(pasted.lastBlock()) == "楷体"
+
+
 def test_delete_across_a_heading_merges_as_word_and_renumbers(window, qtbot):
     window.set_session(Session(sample_draft()))
     editor = window.editor
