@@ -109,26 +109,23 @@ def ask_reload(parent: QWidget | None, name: str, modified: bool) -> str:
 
 #: The file dialog's own labels.  Qt 6.11 writes "&Look in:" and "Files of &type:" with
 #: mnemonics that the zh_CN translation PySide6 ships does not have, so they stayed English.
-FILE_DIALOG_LABELS = {
-    QFileDialog.DialogLabel.LookIn: "查找范围(&I)：",
-    QFileDialog.DialogLabel.FileName: "文件名称(&N)：",
-    QFileDialog.DialogLabel.FileType: "文件类型(&T)：",
-    QFileDialog.DialogLabel.Reject: "取消",
-}
+FILE_DIALOG_LABELS = {"LookIn": "查找范围(&I)：", "FileName": "文件名称(&N)：", "FileType": "文件类型(&T)：",
+                      "Reject": "取消"}
 
 
 def file_dialog(parent: QWidget | None, title: str, start: str, file_filter: str = "",
-                mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile, save: bool = False) -> QFileDialog:
+                mode: QFileDialog.FileMode | None = None, save: bool = False) -> QFileDialog:
     """A file dialog with every label in Chinese (Qt's own dialog; a native one, where the
-    system offers it, speaks the system's language)."""
+    system offers it, speaks the system's language).  ``mode``: an existing file unless said."""
     dialog = QFileDialog(parent, title, start, file_filter)
+    mode = QFileDialog.FileMode.ExistingFile if mode is None else mode
     dialog.setFileMode(mode)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if mode == QFileDialog.FileMode.Directory:
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     for label, text in FILE_DIALOG_LABELS.items():
-        dialog.setLabelText(label, text)
+        dialog.setLabelText(getattr(QFileDialog.DialogLabel, label), text)
     if QLocale.system().language() != QLocale.Language.Chinese:
         # sizes and dates follow the system's locale ("0 bytes", 27 11 2026): names only
         dialog.setViewMode(QFileDialog.ViewMode.List)
