@@ -274,7 +274,8 @@ def _trim_lead(members: list[str]) -> list[str] | None:
         best, best_shared = None, -1
         for keep in range(longest, max(1, min(len(o) for o in others) - 3), -1):
             start = len(first) - keep
-            if 2 <= keep < len(first) and start in cuts and first[start] not in _BAD_START:
+            if 2 <= keep < len(first) and start in cuts and first[start] not in _BAD_START \
+                    and not shapes.spans(first, start, True):  # 党|中央 is no lead-in
                 trial = [first[-keep:]] + others
                 if is_parallel(trial):  # the cut that shares most with the others (方能不负历史 → 不负历史)
                     shared = shared_frame(trial)[2]
@@ -305,6 +306,8 @@ def trim_members(members: list[str], trailing: bool = False, loose_end: bool = T
     for keep in keeps:  # nearest the other members' length first
         if not loose_end and last[keep:keep + 1] not in ("的", "”"):
             continue  # after ，/； the series may end inside a clause only before its noun (……的工作导向)
+        if not shapes.end_ok(last[:keep], last[keep:]) or shapes.spans(last, keep):
+            continue
         if 2 <= keep < len(last) and keep in cuts:
             found = _trim_lead(members[:-1] + [last[:keep]])
             if found is not None:
@@ -335,11 +338,17 @@ def split_last_and(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _series_ok(members: list[str], seps: list[str]) -> bool:
     """A series joined by ，/； (which also join unrelated clauses) must share characters or be
     built alike word for word; a 、 list may be alike only in shape."""
+    if any(m.startswith("“") and "”" not in m for m in members[1:]) or \
+            any(m.endswith("”") and "“" not in m for m in members[:-1]):
+        return False  # a quotation opens or closes inside the series: two series, not one
     if all(s in _LIST_SEP for s in seps):
         return True
     bare = [strip_quotes(m) for m in members]
-    return (shared_frame(members)[2] > 0 or bool(shapes.inner_word(bare))
-            or shapes.shaped_series(bare, strict=True) or shapes.predicate_series(bare))
+    if shared_frame(members)[2] > 0 or shapes.inner_word(bare):
+        return True  # characters in common: 民生稳，人心就稳、社会就稳
+    if any(s in _LIST_SEP for s in seps):
+        return False  # a 、 list and the clause after it are two things, unless they share
+    return shapes.shaped_series(bare, strict=True) or shapes.predicate_series(bare)
 
 
 def quote_bounded(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -388,8 +397,10 @@ def parallels(par: Paragraph) -> list[Candidate]:
                 limit += 1  # the last member may be cut back at a word boundary
             for j in range(min(len(texts), limit), i + 2, -1):
                 inner = seps[i:j - 1]
-                if all(s in "，、；" for s in inner[:-1]) and inner[-1] in "，、；和及与" and \
-                        (all(s in _LIST_SEP for s in inner) or not any(s in _LIST_SEP for s in inner)):
+                if not any(s in _LIST_SEP for s in inner) and (
+                        j - 1 < len(seps) and seps[j - 1] in _LIST_SEP or i > 0 and seps[i - 1] in _LIST_SEP):
+                    continue  # clauses joined by ，: the first or last one is inside a 、 list
+                if all(s in "，、；" for s in inner[:-1]) and inner[-1] in "，、；和及与":
                     members = trim_members(texts[i:j], True, seps[j - 2] in _LIST_SEP)
                     if members is not None and _series_ok(members, seps[i:j - 1]):
                         end = j
@@ -531,8 +542,9 @@ def _pair_in(a: str, b: str) -> tuple[str, str] | None:
     for size in range(min(len(a), len(b)), 2, -1):
         head = a[-size:]
         tail = b[:size]
-        if (len(a) == size or len(a) - size in word_starts(a)) and \
-                (len(b) == size or size in word_starts(b)) and _is_pair(head, tail):
+        if (len(a) == size or len(a) - size in word_starts(a) and not shapes.spans(a, len(a) - size, True)) and \
+                (len(b) == size or size in word_starts(b) and shapes.end_ok(tail, b[size:])
+                 and not shapes.spans(b, size)) and _is_pair(head, tail):
             return head, tail
     return None
 
@@ -544,13 +556,9 @@ def clause_series(found: list[Candidate]) -> list[str]:
 
 
 def _clause_pair(a: str, b: str) -> tuple[str, str] | None:
-    """Two clauses joined by ，/；, whole, or the second ending before the noun it qualifies
-    (团结一心谋发展，攻坚克难求突破的魏庄精神)."""
-    if _is_pair(a, b):
-        return a, b
-    if len(b) > len(a) and b[len(a)] == "的" and _is_pair(a, b[:len(a)]):
-        return a, b[:len(a)]
-    return None
+    """Two clauses joined by ，/；, whole (a clause cut before 的 may be cut inside its object:
+    提高创造性执行|的能力)."""
+    return (a, b) if _is_pair(a, b) else None
 
 
 def antitheses(par: Paragraph, series: list[str] | None = None) -> list[Candidate]:
@@ -701,13 +709,25 @@ def numbered(par: Paragraph) -> list[Candidate]:
 
 # ----- 四字格 -------------------------------------------------------------------------------
 def _is_four(text: str) -> bool:
+    text = strip_quotes(text)
     return len(text) == 4 and all_cjk(text)
+
+
+def _dictionary_four(text: str) -> bool:
+    """One dictionary word (众志成城) or two (继续/努力): not a piece cut out of words (事协作办)."""
+    return shapes.known(text) or shapes.known(text[:2]) and shapes.known(text[2:])
 
 
 def _four_tail(text: str) -> bool:
     """A clause ending on a four-character phrase after a lead-in cut between words
-    (全镇上下众志成城, 市中心城区约1200吨/日生活垃圾实现日产日清)."""
-    return len(text) > 4 and all_cjk(text[-4:]) and len(text) - 4 in word_starts(text)
+    (全镇上下众志成城, 市中心城区约1200吨/日生活垃圾实现日产日清), not the object of the verb
+    before it (摆在|突出位置, 抓住|主要矛盾)."""
+    if len(text) <= 4 or not all_cjk(text[-4:]) or len(text) - 4 not in word_starts(text):
+        return False
+    if shapes.spans(text, len(text) - 4, True):
+        return False
+    before = list(segment.jieba().cut(text[:-4], HMM=False))
+    return not (before and shapes.word_class(before[-1]) == "P" and shapes.nominal(text[-4:]))
 
 
 def _four_head(text: str) -> str:
@@ -724,6 +744,14 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
     found = []
 
     def emit(run: list[str], seps: list[str]) -> None:
+        if len(run) == 2:
+            bare = [strip_quotes(m) for m in run]
+            if any(shapes.compound_noun(m) for m in bare):
+                return  # 营商环境 beside 持续向好: a pair with a name of a thing in it is a cut list
+            if bare[0][:2] == bare[1][:2] and shapes.nominal(bare[0][2:]) and shapes.nominal(bare[1][2:]):
+                return  # 具体月份、具体部门: one word and two things it qualifies, a list
+            if seps[0] in "，；" and not all(shapes.acting_led(m) for m in bare):
+                return  # 支出计划，有序支出: clauses side by side, not a run of set phrases
         if len(run) >= 2 and len(set(run)) == len(run) and (
                 is_noun_list is None or not is_noun_list(run)):
             found.append(_candidate(par, _join(run, seps), FOUR_CHAR))
@@ -740,11 +768,10 @@ def four_char_runs(par: Paragraph, is_noun_list=None) -> list[Candidate]:
         groups = [g for g in groups if g]
         for n, group in enumerate(groups):
             following = groups[n + 1] if n + 1 < len(groups) else []
-            after = groups[n + 2] if n + 2 < len(groups) else []
             if len(group) == 1 and len(following) == 1 and _is_four(following[0][0]) and \
                     group[0][1] in "，；" and not chain:
                 text, sep = group[0]  # 要认清形势，统一思想，抢抓机遇: the lead-in is not in the run
-                if _four_tail(text):
+                if _four_tail(text) and _dictionary_four(text[-4:]):
                     group = [(text[-4:], sep)]
             if all(_is_four(t) for t, _ in group):
                 if chain and chain_seps and chain_seps[-1] not in "，；":

@@ -18,7 +18,7 @@ from drafter.core import segment
 from drafter.miner.text import all_cjk, clauses, strip_quotes
 
 #: word class of a jieba tag: P predicate (verb, adjective), N nominal, D adverb, F function word.
-_CLASSES = (("vn", "N"), ("an", "N"), ("ad", "D"), ("vd", "D"), ("v", "P"), ("a", "P"), ("i", "P"), ("l", "P"), ("d", "D"),
+_CLASSES = (("vn", "N"), ("an", "N"), ("b", "N"), ("ad", "D"), ("vd", "D"), ("v", "P"), ("a", "P"), ("i", "P"), ("l", "P"), ("d", "D"),
             ("n", "N"), ("r", "N"), ("s", "N"), ("f", "N"), ("j", "N"), ("m", "M"), ("q", "M"),
             ("c", "F"), ("p", "F"), ("u", "F"), ("y", "F"))
 
@@ -48,8 +48,18 @@ def word_class(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _known(word: str) -> bool:
+def known(word: str) -> bool:
+    """jieba's dictionary has the word."""
     return bool(_tags().get(word))
+
+
+_known = known
+
+
+def compound_noun(text: str) -> bool:
+    """A name of a thing made of two or more words (营商环境, 主要矛盾), unlike a four-character
+    idiom the dictionary files as one noun (众志成城)."""
+    return nominal(text) and not known(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,9 +73,16 @@ def nominal(text: str) -> bool:
 
 
 def _acting(word: str) -> bool:
-    """A word that can open a verb phrase: a verb (also one jieba files as a verbal noun, 攻坚,
-    统一), adjective or adverb in the dictionary."""
-    return word_class(word) in ("P", "D") or _tags().get(word) == "vn"
+    """A word that can open a verb phrase: a verb, adjective or adverb in the dictionary (not a
+    verbal noun: 旅游新业态 is a thing)."""
+    return word_class(word) in ("P", "D")
+
+
+def acting_led(text: str) -> bool:
+    """The text opens with a verb, adjective or adverb (认清形势, 及早投产), or is one set phrase
+    (众志成城)."""
+    return _tags().get(text) == "i" or any(
+        len(text) > n and known(text[:n]) and _acting(text[:n]) for n in (2, 1))
 
 
 def _lead(members: list[str]) -> int:
@@ -111,7 +128,8 @@ def shaped_series(members: list[str], strict: bool = False) -> bool:
     if not size:
         return False
     acting = sum(1 for m in members if _acting(m[:size]))
-    if acting < len(members) - (1 if len(members) >= 4 else 0):
+    verbal_nouns = sum(1 for m in members if _tags().get(m[:size]) == "vn")  # 优化 is filed vn
+    if acting + min(verbal_nouns, 1) < len(members) - (1 if len(members) >= 4 else 0):
         return False
     if any(m[size] in _FUNCTION and not _known(m[size:size + 2]) for m in members):
         return False  # 很/好的讲话 is no verb and object; 促/和谐 is
@@ -184,6 +202,8 @@ def bare_runs(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Three or more pieces of one length (2–3) in a row, with no separator, sharing their first
     or last character: 大检查大整治大提升, 抓紧抓实抓好, 庸政懒政怠政."""
     found = []
+    if text[-1:] and text[-1] not in "。！？；：”）…":
+        text = text[:max(text.rfind(ch) for ch in "。！？；")+1]  # a line broken in mid-sentence
     i = 0
     while i < len(text):
         hit = None
@@ -210,13 +230,40 @@ def bare_runs(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:
-    """The run neither starts nor ends inside a word of the text around it."""
+    """The run neither starts nor ends inside a word of the text around it (落实落细落到|实处
+    ends inside 落到实处)."""
     pos, starts = 0, set()
     for word in segment.jieba().cut(text, HMM=False):
         starts.add(pos)
         pos += len(word)
     starts.add(len(text))
-    return start in starts and end in starts
+    return start in starts and end in starts and not spans(text, start) and not spans(text, end)
+
+
+def spans(text: str, at: int, nouns: bool = False) -> bool:
+    """A dictionary word of three or more characters runs across offset ``at`` (``nouns``: a
+    name of a thing, 党|中央; a set phrase such as 进一步|提高 may be cut)."""
+    return any(_known(text[a:b]) and (not nouns or word_class(text[a:b]) == "N")
+               for a in range(max(0, at - 3), at)
+               for b in range(at + 1, min(len(text), at + 3) + 1) if b - a >= 3)
+
+
+def end_ok(kept: str, rest: str = "") -> bool:
+    """A member cut out of a longer clause must not end on a word that needs what was cut off
+    (更是一场必须|打赢, 慢进也是|退), nor on a verb whose object was cut off (推动发展取得|显著
+    成效, 落到|位)."""
+    words = list(segment.jieba().cut(kept, HMM=False))
+    if not words or words[-1] in _AUXILIARY or word_class(words[-1]) == "D":
+        return False
+    if rest and rest[0] not in "的”等，、；。" and (_tags().get(words[-1]) or "").startswith("v") \
+            and _tags().get(words[-1]) != "vn":
+        following = next(iter(segment.jieba().cut(rest, HMM=False)))
+        return word_class(following) not in ("N", "M", "")
+    return True
+
+
+_AUXILIARY = {"是", "要", "能", "会", "把", "将", "对", "在", "也是", "就是", "更是", "不是", "为", "向",
+              "成为", "作为", "有", "让", "使"}
 
 
 # ----- numbered series -------------------------------------------------------------------------
