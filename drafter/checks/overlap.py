@@ -2,7 +2,7 @@
 with speeches in the library (``drafter.corpus.library``), reported per block with the source
 speech and its paragraph, and per level-1 part with the share of its text that is shared.
 
-Candidates come from the library's marks (winnowed fingerprints, ``drafter.corpus.library.base.marks``):
+Candidates come from the library's marks (winnowed fingerprints, ``drafter.corpus.library.terms``):
 two texts sharing a run of 20 or more characters share a mark, so asking the library for the
 blocks that have each of the draft's marks (at most ``SEED_LIMIT`` a mark, bounded questions)
 finds every block that can share such a run (a shorter ``min_overlap`` is found when a mark falls
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from drafter.checks.base import INFO, WARNING, Finding, marker_of, quote
 from drafter.core.model import Draft
-from drafter.corpus.library.base import MARK_K, marks
+from drafter.corpus.library.terms import MARK_K
 
 logger = logging.getLogger(__name__)
 
@@ -140,10 +140,12 @@ def _runs(text: str, hits: list[tuple[int, str]], other: str, n: int, minimum: i
 def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLike[str] | None = None,
               common_docs: int = COMMON_DOCS) -> dict[int, list[Run]]:
     """Per block index, the runs it shares with library blocks."""
+    from drafter.corpus.library.fingerprints import marks_many  # numpy only when there is a library
+
     minimum = max(6, int(minimum))
     index = _Index(library, os.path.realpath(exclude) if exclude else None)
     texts = {i: b.text + b.body for i, b in enumerate(draft.blocks) if len(b.text) + len(b.body) >= minimum}
-    block_marks = {i: marks(text) for i, text in texts.items()}
+    block_marks = dict(zip(texts, marks_many(list(texts.values()))))
     index.ask({h for found in block_marks.values() for _, h in found})
     result: dict[int, list[Run]] = {}
     stock: dict[str, bool] = {}

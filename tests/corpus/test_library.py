@@ -140,6 +140,30 @@ def test_two_processes_importing_at_once(library_location, tmp_path):
         assert len(lib.search("第3稿到此结束")) == 2
 
 
+def test_a_library_of_the_previous_version_is_upgraded_when_opened(library_location):
+    """Version 3 stored marks hashed by CRC (and, on PostgreSQL, bigrams as text): opening it for
+    writing recomputes them from the stored text, so search and 查重 find what they found before."""
+    from drafter.corpus.library.fingerprints import marks
+
+    source = CORPUS / "001_24c832e00ee742a1.txt"
+    with open_library(library_location) as lib:
+        list(lib.add([source]))
+        [block] = [b for b in lib.document_blocks(lib.documents()[0].id) if len(b.content) > 60][:1]
+        if library_location.startswith("postgresql://"):
+            lib.db.execute("ALTER TABLE library_blocks ALTER COLUMN grams TYPE text[] USING '{}'")
+            lib.db.execute("UPDATE library_blocks SET marks = '{}'")
+            lib.db.execute("UPDATE library_meta SET value = '3' WHERE key = 'schema'")
+        else:
+            lib.db.execute("INSERT INTO marks_fts(marks_fts) VALUES ('delete-all')")
+            lib.db.execute("PRAGMA user_version = 3")
+    wanted = [h for _, h in marks(block.content)]
+    with open_library(library_location) as lib:
+        assert lib.search("清正廉洁")
+        found = lib.blocks_with_marks(wanted, 10)
+        assert all(block.id in ids for ids in found.values())
+        assert [r.added for r in lib.add([source])] == [False]
+
+
 # ----- ranking and queries ---------------------------------------------------------------------
 def test_dense_short_block_outranks_long_block_and_headings_come_first(library, tmp_path):
     filler = "会议强调，要统筹推进各项工作，确保全年目标任务圆满完成。" * 12

@@ -3,9 +3,7 @@ the ranking, and the import loop.  A backend (``sqlite.py``, ``postgres.py``) on
 answers a few bounded queries; everything that decides *what* is found and *in which order* is
 here, so the two return the same results for the same data.
 
-Index terms are character bigrams: ``作风建设`` is the phrase ``作风 风建 建设``.  A bigram that
-contains punctuation or space is written as the filler token ``q`` so that a phrase never matches
-across a comma.  Two-character words are one term, so they use the index like longer words.
+What is indexed (bigrams, marks) is in ``terms.py``; the files an import reads in ``files.py``.
 
 Ranking (``score``) is BM25 over blocks (k1 1.2, b 0.75), with a heading's own sentence counted
 ``HEADING_WEIGHT`` times (BM25F), a block in the preferred part multiplied by ``ROLE_BOOST``;
@@ -15,91 +13,38 @@ blocks are fetched and scored, so a word found in half the library costs no more
 
 from __future__ import annotations
 
+import functools
 import getpass
-import hashlib
 import logging
 import math
 import os
 import re
 import socket
-import stat
 import time
-import zlib
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core import safeio
 from drafter.core.errors import DrafterError, LibraryError
 from drafter.core.levels import level_of_place
 from drafter.core.model import Draft
+from drafter.corpus.library.files import SUFFIXES, Expanded, expand, read_digest
+from drafter.corpus.library.terms import FILLER, grams, is_word_char
+
+__all__ = ["FILLER", "SUFFIXES", "Expanded", "expand", "grams", "read_digest"]
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".docx", ".draft")
-FILLER = "q"
 K1 = 1.2
 B = 0.75
 HEADING_WEIGHT = 3.0
 ROLE_BOOST = 1.5
 CANDIDATES = 300
-MARK_K = 10
-MARK_W = 11
 MIN_TERM = 2
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』"}
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|县|区|州|旗))")
 _NOT_PLACE = ("全", "本", "我", "各", "在", "该", "此", "地", "城", "辖", "社", "小", "园", "景", "新")
 _NOT_IN_PLACE = set("在的上长会议讲话和与及是了")
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum()    # the same test as in ``grams``
-
-
-def grams(text: str) -> list[str]:
-    """The index terms of ``text``: its lower-cased bigrams, ``FILLER`` where one is not two word
-    characters."""
-    low = text.lower()
-    word = [ch.isalnum() for ch in low]
-    return [a + b if x and y else FILLER for a, b, x, y in zip(low, low[1:], word, word[1:])]
-
-
-def gram_text(text: str) -> str:
-    return " ".join(grams(text))
-
-
-def marks(text: str) -> list[tuple[int, int]]:
-    """Winnowed fingerprints of ``text`` (Schleimer, Wilkerson and Aiken 2003): the CRC-32 of every
-    ``MARK_K``-character run, and the smallest of each ``MARK_W`` consecutive ones, as (offset,
-    signed 32-bit hash).  Two texts that share a run of ``MARK_K + MARK_W - 1`` (20) or more
-    characters share at least one mark, so 查重 finds its candidates with one lookup a mark."""
-    n = len(text) - MARK_K + 1
-    if n <= 0:
-        return []
-    data = memoryview(text.encode("utf-32-le"))
-    width = 4 * MARK_K
-    hashes = [zlib.crc32(data[j:j + width]) for j in range(0, 4 * n, 4)]
-    chosen: list[tuple[int, int]] = []
-    window: deque[int] = deque()
-    last = -1
-    for i, h in enumerate(hashes):
-        while window and hashes[window[-1]] >= h:
-            window.pop()
-        window.append(i)
-        if window[0] <= i - MARK_W:
-            window.popleft()
-        if i >= MARK_W - 1 or i == n - 1:
-            m = window[0]
-            if m != last:
-                value = hashes[m]
-                chosen.append((m, value - (1 << 32) if value >= 1 << 31 else value))
-                last = m
-    return chosen
-
-
-def mark_token(h: int) -> str:
-    return f"m{h & 0xFFFFFFFF:08x}"
 
 
 # ----- queries ---------------------------------------------------------------------------------
@@ -192,6 +137,19 @@ class BlockRow:
     head: int            # characters of the heading sentence at the start of ``content``
     trail: str           # numbered heading path: 一、…／（二）…
     content: str
+
+
+@dataclass
+class Candidate:
+    """What ranking reads of a matching block, fetched for all candidates in one query; the
+    rest of a hit is fetched for the top ones only."""
+
+    id: int
+    doc_id: int
+    role: str
+    head: int
+    content: str
+    date: str
 
 
 @dataclass
@@ -321,7 +279,7 @@ def idf(df: float, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def score(row: BlockRow, terms: list[str], idfs: list[float], avg: float, prefer_role: str | None) -> float:
+def score(row: Candidate, terms: list[str], idfs: list[float], avg: float, prefer_role: str | None) -> float:
     """BM25F of one block: heading sentence matches count ``HEADING_WEIGHT`` times."""
     low = row.content.lower()
     head, body = low[:row.head], low[row.head:]
@@ -341,14 +299,15 @@ def score(row: BlockRow, terms: list[str], idfs: list[float], avg: float, prefer
     return total
 
 
-def rank(rows: list[BlockRow], dates: dict[int, str], terms: list[str], idfs: list[float], avg: float,
-         prefer_role: str | None, limit: int) -> list[tuple[float, BlockRow]]:
+def rank(rows: list[Candidate], terms: list[str], idfs: list[float], avg: float,
+         prefer_role: str | None, limit: int) -> list[tuple[float, Candidate]]:
     scored = [(score(r, terms, idfs, avg, prefer_role), r) for r in rows]
     scored = [(s, r) for s, r in scored if s > 0]
-    scored.sort(key=lambda sr: (-round(sr[0], 2), _date_key(dates.get(sr[1].doc_id, "")), -sr[1].id))
+    scored.sort(key=lambda sr: (-round(sr[0], 2), _date_key(sr[1].date), -sr[1].id))
     return scored[:limit]
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_key(date: str) -> int:
     digits = re.sub(r"\D", "", date or "")[:8].ljust(8, "0")
     return -int(digits) if digits.isdigit() else 0
@@ -361,72 +320,6 @@ def estimate_df(found: list[int], cap: int, max_id: int) -> float:
         return float(len(found))
     covered = max(1, max_id - min(found) + 1)
     return len(found) * max(1.0, max_id / covered)
-
-
-# ----- files -----------------------------------------------------------------------------------
-@dataclass
-class Expanded:
-    files: list[Path]
-    skipped: list[tuple[Path, str]]      # not regular files: (path, reason), known before reading
-
-
-def expand(targets: Iterable[str | os.PathLike[str]]) -> Expanded:
-    """The files to import under ``targets`` (folders searched recursively for .txt/.docx/.draft,
-    symbolic links to folders not followed); FIFOs, devices, sockets and symlink loops are set
-    aside with their reason before anything is opened."""
-    files: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
-
-    def consider(path: Path, named: bool) -> None:
-        if named and not path.is_dir():
-            files.append(path)  # named by the user: its import is refused with the reason (safeio)
-            return
-        try:
-            info = path.stat()
-        except OSError as exc:
-            if named and not path.is_symlink():
-                files.append(path)         # missing: reported by the import with its reason
-            elif exc.errno == 40 or "loop" in str(exc).lower():
-                skipped.append((path, "符号链接循环"))
-            else:
-                skipped.append((path, f"无法访问（{exc.strerror}）"))
-            return
-        if stat.S_ISREG(info.st_mode):
-            files.append(path)
-        elif stat.S_ISFIFO(info.st_mode):
-            skipped.append((path, "命名管道"))
-        elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-            skipped.append((path, "设备文件"))
-        elif stat.S_ISSOCK(info.st_mode):
-            skipped.append((path, "套接字"))
-        elif not stat.S_ISDIR(info.st_mode):
-            skipped.append((path, "不是普通文件"))
-
-    for target in targets:
-        path = Path(target)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                for name in names:
-                    if Path(name).suffix.lower() in SUFFIXES:
-                        found.append(Path(root) / name)
-            for p in sorted(found):
-                consider(p, False)
-        else:
-            consider(path, True)
-    return Expanded(files, skipped)
-
-
-def read_digest(path: Path) -> tuple[str, int, float]:
-    """sha256, size and mtime of a file, read through safeio (regular file, size cap)."""
-    limit = safeio.MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else safeio.MAX_TEXT_BYTES
-    data = safeio.read_file(path, limit)
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    return hashlib.sha256(data).hexdigest(), len(data), mtime
 
 
 # ----- the interface ---------------------------------------------------------------------------
@@ -448,6 +341,11 @@ class Library:
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         """Ids of blocks containing every phrase, newest first, at most ``cap``."""
+        raise NotImplementedError
+
+    def _candidates(self, phrases: list[list[str]], terms: list[str], filters: Filters,
+                    cap: int) -> list[Candidate]:
+        """The blocks ``_match`` finds, with what ranking reads of them, in one query."""
         raise NotImplementedError
 
     def _stats(self) -> tuple[int, int, int]:
@@ -525,22 +423,22 @@ class Library:
         if not n:
             return []
         phrases = parsed.phrases()
-        ids = self._match(phrases, parsed.terms, filters, CANDIDATES)
-        if not ids:
+        rows = self._candidates(phrases, parsed.terms, filters, CANDIDATES)
+        if not rows:
             return []
+        ids = sorted((r.id for r in rows), reverse=True)
         if len(parsed.terms) == 1:
             dfs = [estimate_df(ids, CANDIDATES, max_id)]
         else:
             dfs = [estimate_df(self._match([p], [t], Filters(), CANDIDATES), CANDIDATES, max_id)
                    for p, t in zip(phrases, parsed.terms)]
         idfs = [idf(df, n) for df in dfs]
-        rows = self.blocks_by_id(ids)
-        docs = {d.id: d for d in self.documents_by_id(sorted({r.doc_id for r in rows}))}
-        ranked = rank(rows, {i: d.date for i, d in docs.items()}, parsed.terms, idfs, chars / n,
-                      prefer_role or role, limit)
+        ranked = rank(rows, parsed.terms, idfs, chars / n, prefer_role or role, limit)
+        blocks = {b.id: b for b in self.blocks_by_id([c.id for _, c in ranked])}
+        docs = {d.id: d for d in self.documents_by_id(sorted({c.doc_id for _, c in ranked}))}
         hits = []
-        for s, r in ranked:
-            d = docs[r.doc_id]
+        for s, c in ranked:
+            r, d = blocks[c.id], docs[c.doc_id]
             hits.append(Hit(r.doc_id, d.path, d.title, d.date, d.speaker, r.idx, r.id, r.role, r.marker,
                             r.trail, r.content, r.kind == "heading", round(s, 4)))
         logger.debug("library search %r: %d candidates, %.1f ms", parsed.text, len(ids),

@@ -1,13 +1,16 @@
 """The library on a PostgreSQL server, shared by an office: the same tables as the SQLite file, and
-for full-text search a GIN index over each block's distinct character bigrams (``grams text[]``),
-the idea of pg_bigm built from PostgreSQL's own array GIN, so no extension is needed; and for
-查重 a GIN index over each block's winnowed marks (``marks integer[]``, ``base.marks``).  A phrase is
-found by ``grams @> its bigrams`` and confirmed with ``strpos`` on the text; ranking is
-``base.rank``, the same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
+for full-text search a GIN index over each block's distinct character bigrams, stored as 32-bit
+codes (``grams integer[]``, ``terms.gram_code``: half the size of ``text[]``), the idea of pg_bigm
+built from PostgreSQL's own array GIN, so no extension is needed; and for 查重 a GIN index over
+each block's winnowed marks (``marks integer[]``, ``terms.py``).  A phrase is found by
+``grams @> its codes`` and confirmed with ``strpos`` on the text; ranking is ``base.rank``, the
+same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
 two-character words, see docs/PERFORMANCE.md.)
 
 Many writers import at once: each file is one transaction holding an advisory lock on its path,
-so two importers of the same file never store it twice.  Passwords come from the URL, PGPASSWORD
+so two importers of the same file never store it twice.  An importing session commits without
+waiting for the server's disk (``synchronous_commit = off``: a server crash can lose the last
+files' commits, never leave half a file).  Passwords come from the URL, PGPASSWORD
 or ~/.pgpass (libpq); they are never shown in messages.
 """
 
@@ -26,20 +29,21 @@ from drafter.core.errors import DrafterError
 from drafter.corpus.library.base import (
     FILLER,
     BlockRow,
+    Candidate,
     Document,
     Filters,
     Library,
     Prepared,
-    grams,
-    marks,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
+from drafter.corpus.library.terms import caseless, gram_code
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FLUSH_EVERY = 50
 _LOCK_SCHEMA = 741_300_013
+_GRAMS_INDEX = "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)"
 _MARKS_INDEX = "CREATE INDEX IF NOT EXISTS library_blocks_marks ON library_blocks USING gin (marks)"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS library_meta (key text PRIMARY KEY, value text NOT NULL)",
@@ -55,9 +59,9 @@ _SCHEMA = (
         doc_id bigint NOT NULL REFERENCES library_documents(id) ON DELETE CASCADE,
         idx integer NOT NULL, kind text NOT NULL, level integer NOT NULL, marker text NOT NULL,
         role text NOT NULL, head integer NOT NULL, trail text NOT NULL, content text NOT NULL,
-        grams text[] NOT NULL, marks integer[] NOT NULL)""",
+        grams integer[] NOT NULL, marks integer[] NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS library_blocks_doc ON library_blocks (doc_id, idx)",
-    "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)",
+    _GRAMS_INDEX,
     _MARKS_INDEX,
     f"INSERT INTO library_meta VALUES ('schema', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING",
 )
@@ -102,7 +106,9 @@ class PostgresLibrary(Library):
                 row = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()
                 if row and int(row[0]) > SCHEMA_VERSION:
                     raise LibraryError("newer", self.location)
-                if row and int(row[0]) < SCHEMA_VERSION and not readonly:
+                if row and int(row[0]) < SCHEMA_VERSION:
+                    if readonly:
+                        raise LibraryError("old_read_only", self.location)
                     self._upgrade()
             elif not create or readonly:
                 raise LibraryError("missing", self.location)
@@ -113,17 +119,30 @@ class PostgresLibrary(Library):
                         self.db.execute(statement)
 
     def _upgrade(self) -> None:
-        """Version 2 had no marks: add them, computed from the stored text."""
+        """Version 2 had no marks, version 3 stored bigrams as text and marks by CRC: recompute
+        both from the stored text."""
+        from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
+
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
-            if self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()[0] == "2":
-                self.db.execute("ALTER TABLE library_blocks ADD COLUMN marks integer[] NOT NULL DEFAULT '{}'")
-                rows = self.db.execute("SELECT id, content FROM library_blocks").fetchall()
-                with self.db.cursor() as cur:
-                    cur.executemany("UPDATE library_blocks SET marks = %s WHERE id = %s",
-                                    [(sorted({h for _, h in marks(c)}), i) for i, c in rows])
-                self.db.execute(_MARKS_INDEX)
-                self.db.execute("UPDATE library_meta SET value = %s WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+            version = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()[0]
+            if int(version) >= SCHEMA_VERSION:
+                return
+            for statement in ("DROP INDEX IF EXISTS library_blocks_grams", "DROP INDEX IF EXISTS library_blocks_marks",
+                              "ALTER TABLE library_blocks DROP COLUMN IF EXISTS grams",
+                              "ALTER TABLE library_blocks DROP COLUMN IF EXISTS marks",
+                              "ALTER TABLE library_blocks ADD COLUMN grams integer[] NOT NULL DEFAULT '{}'",
+                              "ALTER TABLE library_blocks ADD COLUMN marks integer[] NOT NULL DEFAULT '{}'"):
+                self.db.execute(statement)
+            rows = self.db.execute("SELECT id, content FROM library_blocks").fetchall()
+            texts = [c for _, c in rows]
+            with self.db.cursor() as cur:
+                cur.executemany("UPDATE library_blocks SET grams = %s, marks = %s WHERE id = %s",
+                                [(g, sorted({h for _, h in m}), i) for (i, _), g, m in
+                                 zip(rows, gram_codes_many(texts), marks_many(texts))])
+            self.db.execute(_GRAMS_INDEX)
+            self.db.execute(_MARKS_INDEX)
+            self.db.execute("UPDATE library_meta SET value = %s WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
     @contextlib.contextmanager
     def _errors(self):
@@ -144,7 +163,11 @@ class PostgresLibrary(Library):
                                    (path,)).fetchone()
 
     def _store(self, record: Prepared) -> bool:
+        from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
+
         self._writable()
+        texts = [b[-1] for b in record.blocks]
+        codes, found = gram_codes_many(texts), marks_many(texts)
         with self._errors(), self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (record.path,))
             old = self.db.execute("SELECT id, sha256 FROM library_documents WHERE path = %s",
@@ -163,15 +186,16 @@ class PostgresLibrary(Library):
             with self.db.cursor().copy(
                     "COPY library_blocks (doc_id, idx, kind, level, marker, role, head, trail, content, grams, "
                     "marks) FROM STDIN") as copy:
-                for b in record.blocks:
-                    copy.write_row((doc_id, *b, sorted(set(grams(b[-1])) - {FILLER}),
-                                    sorted({h for _, h in marks(b[-1])})))
+                for b, g, m in zip(record.blocks, codes, found):
+                    copy.write_row((doc_id, *b, g, sorted({h for _, h in m})))
         return True
 
     def add(self, targets):
         """As ``Library.add``; the GIN indexes' pending lists (fast inserts) are merged every
         ``FLUSH_EVERY`` files and at the end, so searches never scan a long pending list."""
         done = 0
+        with self._errors():
+            self.db.execute("SET synchronous_commit = off")
         try:
             for result in super().add(targets):
                 done += 1
@@ -204,16 +228,35 @@ class PostgresLibrary(Library):
     # ----- reading -----------------------------------------------------------------------------
     def _stats(self) -> tuple[int, int, int]:
         with self._errors():
-            n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
-                                       "FROM library_documents").fetchone()
-            last = self.db.execute("SELECT coalesce(max(id), 0) FROM library_blocks").fetchone()[0]
+            n, chars, last = self.db.execute(
+                "SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0), "
+                "(SELECT coalesce(max(id), 0) FROM library_blocks) FROM library_documents").fetchone()
         return int(n), int(chars), int(last)
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
-        wanted = sorted({g for p in phrases for g in p} - {FILLER})
-        where, params = ["b.grams @> %s::text[]"], [wanted]
+        sql, params = self._match_sql(phrases, terms, filters, cap)
+        with self._errors():
+            return [i for (i,) in self.db.execute(sql, params)]
+
+    def _candidates(self, phrases: list[list[str]], terms: list[str], filters: Filters,
+                    cap: int) -> list[Candidate]:
+        sql, params = self._match_sql(phrases, terms, filters, cap)
+        with self._errors():
+            # MATERIALIZED: planned as in ``_match`` (newest first along the key for a common word),
+            # not as one join over every matching row
+            rows = self.db.execute(f"WITH m AS MATERIALIZED ({sql}) SELECT b.id, b.doc_id, b.role, b.head, "
+                                   "b.content, d.date FROM m JOIN library_blocks b ON b.id = m.id "
+                                   "JOIN library_documents d ON d.id = b.doc_id", params).fetchall()
+        return [Candidate(*r) for r in rows]
+
+    def _match_sql(self, phrases: list[list[str]], terms: list[str], filters: Filters,
+                   cap: int) -> tuple[str, list]:
+        wanted = sorted({gram_code(g) for p in phrases for g in p if g != FILLER})
+        where, params = ["b.grams @> %s::integer[]"], [wanted]
         for term in terms:
-            where.append("strpos(lower(b.content), %s) > 0")
+            # lower() on every matching row is most of a common phrase's cost: a term without
+            # letters that have case (Chinese, digits) is found in the text as it is
+            where.append("strpos(b.content, %s) > 0" if caseless(term) else "strpos(lower(b.content), %s) > 0")
             params.append(term)
         join = ""
         if filters.role:
@@ -229,8 +272,7 @@ class PostgresLibrary(Library):
                 params += [filters.place, filters.place]
         sql = (f"SELECT b.id FROM library_blocks b {join} WHERE {' AND '.join(where)} "
                "ORDER BY b.id DESC LIMIT %s")
-        with self._errors():
-            return [i for (i,) in self.db.execute(sql, (*params, cap))]
+        return sql, [*params, cap]
 
     def blocks_with_marks(self, wanted: list[int], cap: int) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {h: [] for h in wanted}

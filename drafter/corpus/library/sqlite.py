@@ -4,8 +4,11 @@ process imports; each file is imported in one ``BEGIN IMMEDIATE`` transaction.
 
 Schema history: 1 = FTS5 trigram over the block text (two-character words scanned every block);
 2 = bigram phrases, speaker/date/occasion/place/level, who added a document, heading length and
-path of each block; 3 = winnowed marks of each block for 查重 (``marks_fts``, rowids only).
-Older files are migrated in place when opened for writing.
+path of each block; 3 = winnowed marks of each block for 查重 (``marks_fts``, rowids only);
+4 = marks hashed by ``fingerprints.py`` instead of a CRC (recomputed from the text).
+Older files are migrated in place when opened for writing.  Commits in WAL mode do not wait for
+the disk (``synchronous = NORMAL``): a power cut can lose the last files' commits, never leave
+half a file or a damaged library.
 """
 
 from __future__ import annotations
@@ -22,19 +25,18 @@ from drafter.core.errors import DrafterError
 from drafter.corpus.library.base import (
     FILLER,
     BlockRow,
+    Candidate,
     Document,
     Filters,
     Library,
     Prepared,
-    gram_text,
-    mark_token,
-    marks,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
+from drafter.corpus.library.terms import caseless, gram_text, mark_token
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_MS = 5_000
 CACHE_KIB = -65_536            # 64 MiB page cache
 MMAP_BYTES = 256 * 1024 * 1024
@@ -64,8 +66,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS marks_fts USING fts5(
 """
 
 
-def mark_text(text: str) -> str:
-    return " ".join(sorted({mark_token(h) for _, h in marks(text)}))
+def mark_texts(texts: list[str]) -> list[str]:
+    """The marks of each text as FTS5 tokens."""
+    from drafter.corpus.library.fingerprints import marks_many  # numpy: see there
+
+    return [" ".join(sorted({mark_token(h) for _, h in found})) for found in marks_many(texts)]
 
 
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
@@ -90,12 +95,14 @@ class SQLiteLibrary(Library):
             os.access(self.path.parent, os.W_OK)
         self.readonly = readonly or not writable
         self.db = None
+        self._totals = None
         try:
             self.db = self._connect()
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             self.db.execute(f"PRAGMA cache_size = {CACHE_KIB}")      # negative: KiB
             self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA synchronous = NORMAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise LibraryError("newer", self.location)
@@ -133,10 +140,12 @@ class SQLiteLibrary(Library):
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
-            if version in (1, 2):
+            if version == 3:
+                self.db.execute("INSERT INTO marks_fts(marks_fts) VALUES ('delete-all')")
+            if version in (1, 2, 3):
+                rows = self.db.execute("SELECT id, content FROM blocks").fetchall()
                 self.db.executemany("INSERT INTO marks_fts(rowid, marks) VALUES (?, ?)",
-                                    ((i, mark_text(c)) for i, c in
-                                     self.db.execute("SELECT id, content FROM blocks").fetchall()))
+                                    zip((i for i, _ in rows), mark_texts([c for _, c in rows])))
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute("COMMIT")
         except BaseException:
@@ -186,12 +195,14 @@ class SQLiteLibrary(Library):
             self.db.executemany("INSERT INTO blocks_fts(blocks_fts, rowid, grams) VALUES ('delete', ?, ?)",
                                 [(i, gram_text(c)) for i, c in rows])
             self.db.executemany("INSERT INTO marks_fts(marks_fts, rowid, marks) VALUES ('delete', ?, ?)",
-                                [(i, mark_text(c)) for i, c in rows])
+                                zip((i for i, _ in rows), mark_texts([c for _, c in rows])))
             self.db.execute("DELETE FROM blocks WHERE doc_id = ?", (doc_id,))
             self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def _store(self, record: Prepared) -> bool:
         self._writable()
+        texts = [b[-1] for b in record.blocks]
+        grams, found = [gram_text(t) for t in texts], mark_texts(texts)
         with self._errors():
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -214,9 +225,9 @@ class SQLiteLibrary(Library):
                     f"INSERT INTO blocks({_BLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(first + k, doc_id, *b) for k, b in enumerate(record.blocks)])
                 self.db.executemany("INSERT INTO blocks_fts(rowid, grams) VALUES (?, ?)",
-                                    [(first + k, gram_text(b[-1])) for k, b in enumerate(record.blocks)])
+                                    [(first + k, g) for k, g in enumerate(grams)])
                 self.db.executemany("INSERT INTO marks_fts(rowid, marks) VALUES (?, ?)",
-                                    [(first + k, mark_text(b[-1])) for k, b in enumerate(record.blocks)])
+                                    [(first + k, m) for k, m in enumerate(found)])
                 self.db.execute("COMMIT")
             except BaseException:
                 if self.db.in_transaction:
@@ -242,20 +253,39 @@ class SQLiteLibrary(Library):
 
     # ----- reading -----------------------------------------------------------------------------
     def _stats(self) -> tuple[int, int, int]:
+        """Summed over the documents once, then again only when a writer (this connection or
+        another, ``PRAGMA data_version``) has changed the library."""
         with self._errors():
-            n, chars = self.db.execute("SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) "
-                                       "FROM documents").fetchone()
-            last = self.db.execute("SELECT coalesce(max(id), 0) FROM blocks").fetchone()[0]
-        return n, chars, last
+            key = (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes)
+            if self._totals is None or self._totals[0] != key:
+                n, chars, last = self.db.execute(
+                    "SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0), "
+                    "(SELECT coalesce(max(id), 0) FROM blocks) FROM documents").fetchone()
+                self._totals = (key, (n, chars, last))
+        return self._totals[1]
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
+        sql, params = self._match_sql(phrases, terms, filters, cap)
+        with self._errors():
+            return [i for (i,) in self.db.execute(sql, params)]
+
+    def _candidates(self, phrases: list[list[str]], terms: list[str], filters: Filters,
+                    cap: int) -> list[Candidate]:
+        sql, params = self._match_sql(phrases, terms, filters, cap)
+        with self._errors():
+            rows = self.db.execute("SELECT b.id, b.doc_id, b.role, b.head, b.content, d.date FROM blocks b "
+                                   f"JOIN documents d ON d.id = b.doc_id WHERE b.id IN ({sql})", params).fetchall()
+        return [Candidate(*r) for r in rows]
+
+    def _match_sql(self, phrases: list[list[str]], terms: list[str], filters: Filters,
+                   cap: int) -> tuple[str, list]:
         """The FTS5 phrase of a term's bigrams is exact for a term of word characters only; a term
         with punctuation inside (a FILLER in its phrase) is confirmed on the text."""
         expression = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
         where, params = ["blocks_fts MATCH ?"], [expression]
         for term, phrase in zip(terms, phrases):
             if FILLER in phrase:
-                where.append("instr(lower(b.content), ?) > 0")
+                where.append("instr(b.content, ?) > 0" if caseless(term) else "instr(lower(b.content), ?) > 0")
                 params.append(term)
         join = "JOIN blocks b ON b.id = f.rowid" if len(where) > 1 or filters.role or filters.year \
             or filters.place else ""
@@ -271,8 +301,7 @@ class SQLiteLibrary(Library):
                 where.append("(d.level = ? OR instr(d.place, ?) > 0)")
                 params += [filters.place, filters.place]
         sql = f"SELECT f.rowid FROM blocks_fts f {join} WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?"
-        with self._errors():
-            return [i for (i,) in self.db.execute(sql, (*params, cap))]
+        return sql, [*params, cap]
 
     def blocks_with_marks(self, marks: list[int], cap: int) -> dict[int, list[int]]:
         found = {}

@@ -1,0 +1,55 @@
+"""What the library indexes: character bigrams for search, winnowed marks for 查重.
+
+Index terms are character bigrams: ``作风建设`` is the phrase ``作风 风建 建设``.  A bigram that
+contains punctuation or space is written as the filler token ``q`` so that a phrase never matches
+across a comma.  Two-character words are one term, so they use the index like longer words.
+PostgreSQL stores a block's distinct bigrams as 32-bit codes (``gram_codes``: the two characters'
+UTF-16 units side by side), half the size of text; a phrase found through them is always
+confirmed on the text, so a code shared by two bigrams outside the Basic Multilingual Plane only
+costs a row read.
+
+Marks (Schleimer, Wilkerson and Aiken 2003): a 32-bit hash of every ``MARK_K``-character run, and
+the smallest of each ``MARK_W`` consecutive ones (the rightmost when equal).  Two texts that share
+a run of ``MARK_K + MARK_W - 1`` (20) or more characters share at least one mark, so 查重 finds
+its candidates with one lookup a mark.  The hashes are computed for all blocks of a speech at
+once with numpy (``fingerprints.py``, imported only by the code that computes them, so that
+opening the library to search costs no numpy start-up).
+"""
+
+from __future__ import annotations
+
+FILLER = "q"
+MARK_K = 10
+MARK_W = 11
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum()    # the same test as in ``grams``
+
+
+def grams(text: str) -> list[str]:
+    """The index terms of ``text``: its lower-cased bigrams, ``FILLER`` where one is not two word
+    characters."""
+    low = text.lower()
+    word = [ch.isalnum() for ch in low]
+    return [a + b if x and y else FILLER for a, b, x, y in zip(low, low[1:], word, word[1:])]
+
+
+def gram_text(text: str) -> str:
+    return " ".join(grams(text))
+
+
+def caseless(term: str) -> bool:
+    """Whether a (lower-cased) query term has no letters with case, so that it is found in a text
+    exactly where it is found in the lower-cased text."""
+    return term.upper() == term
+
+
+def gram_code(gram: str) -> int:
+    """The signed 32-bit code of a two-character term."""
+    value = (ord(gram[0]) & 0xFFFF) << 16 | (ord(gram[1]) & 0xFFFF)
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def mark_token(h: int) -> str:
+    return f"m{h & 0xFFFFFFFF:08x}"
