@@ -275,17 +275,21 @@ class PostgresLibrary(Library):
         return sql, [*params, cap]
 
     def blocks_with_marks(self, wanted: list[int], cap: int) -> dict[int, list[int]]:
+        """One GIN lookup for all the marks (``&&``) instead of one a mark; the ``cap`` newest
+        blocks of each mark are kept here, so the result is the same as asking mark by mark."""
         found: dict[int, list[int]] = {h: [] for h in wanted}
         if not wanted:
             return found
         with self._errors():
             rows = self.db.execute(
-                "SELECT h, b.id FROM unnest(%s::integer[]) AS h, LATERAL (SELECT id FROM library_blocks "
-                "WHERE marks @> ARRAY[h] ORDER BY id DESC LIMIT %s) AS b", (list(wanted), cap)).fetchall()
+                "SELECT m.h, b.id FROM library_blocks b, unnest(b.marks) AS m(h) "
+                "WHERE b.marks && %s::integer[] AND m.h = ANY(%s::integer[])",
+                (list(wanted), list(wanted))).fetchall()
         for h, i in rows:
             found[h].append(i)
-        for ids in found.values():
+        for h, ids in found.items():
             ids.sort(reverse=True)
+            del ids[cap:]
         return found
 
     def blocks_by_id(self, ids: list[int]) -> list[BlockRow]:
