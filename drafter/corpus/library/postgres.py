@@ -96,8 +96,10 @@ class PostgresLibrary(Library):
         self.location = shown(url)
         self.readonly = readonly
         try:
+            # jit off: the library's queries are short; compiling one (100–300 ms) cost more than
+            # running it (查重's question for 3,000 marks: 0.30 s with JIT, 0.06 s without)
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
-                                      application_name="drafter")
+                                      application_name="drafter", options="-c jit=off")
         except psycopg.Error as exc:
             raise explain(exc, self.location) from None
         with self._errors():
@@ -275,21 +277,17 @@ class PostgresLibrary(Library):
         return sql, [*params, cap]
 
     def blocks_with_marks(self, wanted: list[int], cap: int) -> dict[int, list[int]]:
-        """One GIN lookup for all the marks (``&&``) instead of one a mark; the ``cap`` newest
-        blocks of each mark are kept here, so the result is the same as asking mark by mark."""
         found: dict[int, list[int]] = {h: [] for h in wanted}
         if not wanted:
             return found
         with self._errors():
             rows = self.db.execute(
-                "SELECT m.h, b.id FROM library_blocks b, unnest(b.marks) AS m(h) "
-                "WHERE b.marks && %s::integer[] AND m.h = ANY(%s::integer[])",
-                (list(wanted), list(wanted))).fetchall()
+                "SELECT h, b.id FROM unnest(%s::integer[]) AS h, LATERAL (SELECT id FROM library_blocks "
+                "WHERE marks @> ARRAY[h] ORDER BY id DESC LIMIT %s) AS b", (list(wanted), cap)).fetchall()
         for h, i in rows:
             found[h].append(i)
-        for h, ids in found.items():
+        for ids in found.values():
             ids.sort(reverse=True)
-            del ids[cap:]
         return found
 
     def blocks_by_id(self, ids: list[int]) -> list[BlockRow]:
