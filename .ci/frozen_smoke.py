@@ -114,6 +114,10 @@ def main() -> int:
             editor.kill()
             out, err = editor.communicate()
         s.expect("editor runs offscreen", alive and "Traceback" not in err, f"{out[-1500:]}\n{err[-1500:]}")
+        log = work / "data" / "logs" / "drafter.log"
+        logged = log.read_text("utf-8", errors="replace") if log.exists() else ""
+        s.expect("Qt's Chinese translations found", log.exists() and "translations not found" not in logged,
+                 logged[-1500:] or f"no log file {log}")
         if s.failures:
             print(f"frozen app smoke test: {len(s.failures)} failed: {', '.join(s.failures)}")
             return 1

@@ -86,15 +86,7 @@ def covered(ch: str, charset: str) -> bool:
 def missing_characters(text: str, font_set: FontSet) -> list[str]:
     """Distinct characters of ``text`` outside the font set's repertoire, in order of first
     appearance (whitespace and control characters ignored)."""
-    seen: set[str] = set()
-    missing: list[str] = []
-    for ch in text:
-        if ch in seen or ch.isspace():
-            continue
-        seen.add(ch)
-        if not covered(ch, font_set.charset):
-            missing.append(ch)
-    return missing
+    return [ch for ch in dict.fromkeys(text) if not ch.isspace() and not covered(ch, font_set.charset)]
 
 
 #: Other names the same fonts go by: Windows lists its Chinese fonts by their English names.
