@@ -173,6 +173,8 @@ def check(draft, own: OwnPlace, ignore: set[str], names: list[tuple[int, int, in
             after = text[end:end + 12]
             lead = _clause_before(text, start)
             severity = _judge(kind, rank, own, key, autonomous, after, lead, word)
+            if kind == DEPUTIES and rank < own.rank and _at_superior_meeting(draft, key):
+                severity = None  # 在全市……会议上的交流发言: the city's deputies are there
             if severity is None:
                 if kind in (ORGAN, WHOLE) and rank < own.rank:
                     meeting = _held_meeting(draft, text, start, end, word)
@@ -248,6 +250,16 @@ def _held_meeting(draft, text: str, start: int, end: int, word: str) -> int | No
         if at >= 0 and _MEETING_TAIL.match(line[at + len(word):at + len(word) + 20]):
             return None  # 在全市经济工作会议上的交流发言: the speech is given at that meeting
     return stop
+
+
+def _at_superior_meeting(draft, key: str) -> bool:
+    """The speech is given at a meeting of level ``key`` (its title or meeting line says 全市…会议,
+    市政府…会议): that level's leaders are in the room."""
+    for line in (draft.title or "", draft.occasion or ""):
+        for m in re.finditer(rf"全{key}|{key}(?:委|政府|人民政府)", line):
+            if _MEETING_TAIL.match(line[m.end():m.end() + 20]):
+                return True
+    return False
 
 
 def _judge(kind: str, rank: int, own: OwnPlace, key: str, autonomous: bool | None, after: str,

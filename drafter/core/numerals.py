@@ -11,8 +11,9 @@ from functools import lru_cache
 
 DIGITS = "〇一二三四五六七八九"
 
-#: Characters that can appear in a Chinese number we read.
-NUMERAL_CHARS = "〇零一二两三四五六七八九十百千"
+#: Characters that can open a Chinese number right after a marker (一是一、二是二, 一、二季度);
+#: 千 is left out: 一是千方百计…… opens a point far more often than a list's 1000th item does.
+NUMERAL_CHARS = "〇零一二两三四五六七八九十百"
 
 #: The largest number read or written: items of a list go no further (一千零一、 / 1001.).
 MAX_NUMBER = 9999

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from drafter.core.markers import match_marker
 from drafter.core.model import Draft
-from drafter.core.review import Review, Spot
+from drafter.core.review import DELETING, Review, Spot
 
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c"
 SPACES = " \u3000\t"
@@ -107,14 +107,16 @@ def place_marks(draft: Draft, review: Review) -> dict[tuple[str, str], Place | N
     """("comment" | "revision", id) -> Place (None: not in the body) for every mark of
     ``review``, found in ``draft``'s blocks in document order."""
     texts = shown_texts(draft)
-    items = [(("comment", c.id), c.spot) for c in review.comments]
-    items += [(("revision", r.id), r.spot) for r in review.revisions]
-    found: dict[tuple[str, str], Place | None] = {key: None for key, _spot in items}
-    placed = sorted(((s.paragraph, s.start), key, s) for key, s in items if s is not None)
+    items = [(("comment", c.id), c.spot, c.anchor) for c in review.comments]
+    items += [(("revision", r.id), r.spot, r.text if r.kind in DELETING else "") for r in review.revisions]
+    found: dict[tuple[str, str], Place | None] = {key: None for key, _spot, _text in items}
+    placed = sorted(((s.paragraph, s.start), key, s, text) for key, s, text in items if s is not None)
     last = (-1, -1)          # (paragraph as sent, block) of the last mark placed
-    for _order, key, spot in placed:
+    for _order, key, spot, text in placed:
         after = last[1] + (1 if spot.paragraph > last[0] else 0)   # a later paragraph: a later block
         place = locate(texts, spot, max(after, 0))
+        if place is None and text:   # its paragraph was edited by the writer: its own text, if still there
+            place = relocate(texts, text, max(after, 0))
         found[key] = place
         if place is not None:
             last = (spot.paragraph, place.block)

@@ -34,6 +34,7 @@ from drafter.core import safeio
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
 from drafter.core.review import PendingComment, PendingRevision, Review, text_key
+from drafter.core.review_merge import merge_decision
 from drafter.corpus.docx_resolve import (
     INSERTING,
     P_TAG,
@@ -415,13 +416,12 @@ def read_review(path: str | Path) -> Draft:
 
 def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     """The draft once the pending revisions ``ids`` (None: all of them) are accepted or
-    rejected; the others stay pending.  Decisions are made on the reviewer's file again."""
+    rejected; the others stay pending.  Decisions are made on the reviewer's file again; when
+    the writer has edited the draft since, the change is merged into the edited text where it
+    does not touch the writer's edits (``core.review_merge``), else refused."""
     review = draft.review
     if review is None or not review.revisions:
         return draft
-    if not review.matches(draft):
-        raise DrafterError("读入审阅稿后正文已改动，修订无法再逐条处理（以免覆盖改动）；"
-                           "可先撤销这些改动，或用“比较版本”对照审阅稿", review.source)
     chosen = {r.id for r in review.revisions} if ids is None else set(ids)
     unknown = chosen - {r.id for r in review.revisions}
     if unknown:
@@ -444,6 +444,13 @@ def decide(draft: Draft, ids: Iterable[str] | None, accept: bool) -> Draft:
     remaining = [replace(r, spot=spots.get((r.id, r.kind))) for r in review.revisions if r.id not in decisions]
     placed = {c.id: c for c in pending_comments(marks, comments, set(), sent)}
     kept = [replace(c, spot=placed[c.id].spot) if c.id in placed else c for c in review.comments]
-    base.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base),
-                         hashlib.sha256(data).hexdigest(), comments_done=dict(review.comments_done))
-    return base
+    result = base
+    if not review.matches(draft):       # edited since: merged where the writer did not edit
+        before = _resolved_draft(data, path, lambda r: review.decisions.get(r.id, False))
+        try:
+            result = merge_decision(before, draft, base)
+        except DrafterError as exc:
+            raise DrafterError(exc.reason, path) from None
+    result.review = Review(review.source, remaining, kept, accepted, decisions, edits, text_key(base),
+                           hashlib.sha256(data).hexdigest(), comments_done=dict(review.comments_done))
+    return result

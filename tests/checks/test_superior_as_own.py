@@ -70,6 +70,8 @@ def test_a_county_speaking_at_the_city_meeting_names_that_meeting_as_this_one():
 今年以来，我县地区生产总值增长6.2%，我县项目建设稳步推进。
 """
     assert place_findings(speech) == []
+    with_deputies = speech.replace("根据会议安排，", "刚才，各位副市长作了很好的讲话。根据会议安排，")
+    assert place_findings(with_deputies) == []  # the city's deputies are at the city's meeting
 
 
 def test_the_same_class_one_level_up_a_province_meeting_in_a_city_draft():

@@ -81,7 +81,7 @@ def test_a_damaged_review_header_is_refused_with_its_line(tmp_path):
     assert caught.value.line == 2
 
 
-def test_a_draft_edited_after_reading_keeps_its_comments_and_its_text(tmp_path):
+def test_a_draft_edited_after_reading_keeps_its_comments_its_text_and_its_decisions(tmp_path):
     path, _sent = reviewed_speech(tmp_path)
     draft = read_review(path)
     draft.blocks[0].text = "（改）" + draft.blocks[0].text
@@ -89,9 +89,10 @@ def test_a_draft_edited_after_reading_keeps_its_comments_and_its_text(tmp_path):
     save_draft(target, draft)
     again, _hash = read_draft(target)
     assert again.blocks[0].text.startswith("（改）") and len(again.review.comments) == 3
-    assert not again.review.matches(again)           # its revisions no longer apply to this text
-    with pytest.raises(DrafterError, match="正文已改动"):
-        decide(again, None, accept=True)
+    assert not again.review.matches(again)           # not the text the marks were read against
+    done = decide(again, None, accept=True)          # merged where the writer did not edit
+    text = "".join(b.text + b.body for b in done.blocks)
+    assert done.blocks[0].text.startswith("（改）") and INSERTED in text and DELETED not in text
 
 
 def test_the_copy_is_no_more_readable_than_the_draft(tmp_path):

@@ -103,3 +103,11 @@ def test_a_hundred_or_a_year_opening_a_paragraph_opens_no_list():
     draft = parse_lines(lines)
     assert [b.source_marker for b in draft.blocks if b.is_heading] == ["一、"]
     assert render_lines(draft) == lines
+
+
+def test_a_point_opening_with_qianfangbaiji_is_a_point():
+    # 千 reads as a numeral now (一千零一、), but 一是千方百计…… still opens a point
+    lines = ["一、关于项目建设", "要抓好项目。", "一是千方百计扩大有效投资。正文。", "二是千家万户共建共享。正文。",
+             "三是抓好招商引资。正文。", "二、关于作风建设", "要转变作风。"]
+    draft = parse_lines(lines)
+    assert [m for _lvl, m, _t in heads(draft)] == ["一、", "一是", "二是", "三是", "二、"]

@@ -181,13 +181,24 @@ def test_accept_all_and_reject_all(window, tmp_path, qtbot):
     assert window.draft == sent and not window.draft.review.revisions
 
 
-def test_deciding_after_the_text_was_edited_says_why_not(window, tmp_path, qtbot, ui):
+def test_deciding_after_the_text_was_edited(window, tmp_path, qtbot, ui):
     margin, _sent = _open(window, tmp_path, qtbot)
     window.editor.focus_block(0, 0)
-    type_text(window.editor, "改")
-    qtbot.mouseClick(margin.accept_all, Qt.LeftButton)
-    assert any("正文已改动" in m for m in ui.messages("show_error"))
-    assert INSERTED not in _text(window)
+    type_text(window.editor, "改")                       # elsewhere: the decision is merged
+    deletion = _revision(margin, "del")
+    _scroll_to(margin, deletion)
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=deletion.buttons["accept"].center())
+    assert DELETED not in _text(window) and window.draft.blocks[0].text.startswith("改")
+    assert _comment(margin, "李主任").cursor.selectedText() == COMMENTED
+    insertion = _revision(margin, "ins")
+    window.editor.setTextCursor(insertion.cursor)        # the writer types where the reviewer inserted
+    type_text(window.editor, "要")
+    _scroll_to(margin, insertion)
+    qtbot.mouseClick(margin.canvas, Qt.LeftButton, pos=insertion.buttons["accept"].center())
+    assert any("已改动" in m for m in ui.messages("show_error")) and INSERTED not in _text(window)
+    window.act["undo"].trigger()                         # the typing
+    window.act["undo"].trigger()                         # the accepted deletion: marks back
+    assert DELETED in _text(window) and len(window.draft.review.revisions) == 2
 
 
 def test_a_reviewed_draft_saved_and_opened_again_has_its_marks(window, tmp_path, qtbot, ui):

@@ -46,6 +46,22 @@ def expected_rows(draft) -> list[tuple[str, int, int, bool]]:
     return rows
 
 
+def screen_is_current(window) -> bool:
+    """What the editor shows on screen (the window's backing store) is what painting it
+    afresh gives: no number or text left over from before an edit (repaints are partial)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    viewport = window.editor.viewport()
+    corner = viewport.mapTo(window, QPoint(0, 0))
+    shown = QApplication.primaryScreen().grabWindow(window.winId(), corner.x(), corner.y(),
+                                                    viewport.width(), viewport.height())
+    fresh = viewport.grab()
+    return shown.toImage().convertToFormat(QImage.Format_RGB32) == fresh.toImage().convertToFormat(QImage.Format_RGB32)
+
+
 OPS = ["up", "down", "promote", "demote", "heading", "child", "paragraph", "delete", "to_heading",
        "to_paragraph", "undo", "redo", "sync"]
 
@@ -56,6 +72,7 @@ def test_document_follows_the_model_through_any_edits(window, ui, steps):
     window.set_session(Session(sample_draft()))
     ui.answers["confirm"] = True
     editor = window.editor
+    editor.setCursorWidth(0)            # no blinking caret in the screen comparison
     for op, where in steps:
         editor.focus_block(where % len(window.draft.blocks))
         window.act[op].trigger()
@@ -73,6 +90,7 @@ def test_document_follows_the_model_through_any_edits(window, ui, steps):
                 want = editor.formats.indent + editor.formats.marker_width(block.level, editor.markers[i])
                 assert abs(qblock.blockFormat().textIndent() - want) < 0.5
         assert tree_rows(window.outline) == expected_rows(draft)   # the outline, updated in place
+        assert screen_is_current(window)
     while editor.document().isUndoAvailable():
         editor.undo_step()
     assert window.draft == sample_draft()
@@ -92,10 +110,41 @@ def test_a_number_that_grows_gets_room_for_it(window):
         qblock = doc.findBlockByNumber(i)
         want = editor.formats.indent + editor.formats.marker_width(2, editor.markers[i])
         return abs(qblock.blockFormat().textIndent() - want) < 0.5
+    editor.setCursorWidth(0)
+    assert screen_is_current(window)
     editor.focus_block(1)
     window.act["heading"].trigger()           # a sibling after （一）
+    assert screen_is_current(window)          # （十）→（十一） repainted though its text did not change
     assert editor.markers[11] == "（十一）"
     assert editor.formats.marker_width(2, "（十一）") > editor.formats.marker_width(2, "（十）")
     assert all(indent_fits(i) for i in range(1, 12))
     editor.undo_step()
     assert editor.markers[10] == "（十）" and all(indent_fits(i) for i in range(1, 11))
+
+
+def test_a_new_numbering_style_is_repainted_where_the_text_stayed(window):
+    """Only the numbers change (（一）→ 1.): the headings are repainted though Qt laid out
+    nothing again there."""
+    window.set_session(Session(sample_draft()))
+    editor = window.editor
+    editor.setCursorWidth(0)
+    assert screen_is_current(window)
+    window.logic.set_numbering(2, "1.")
+    assert editor.markers[3:5] == ["1.", "2."]
+    assert screen_is_current(window)
+    editor.undo_step()
+    assert screen_is_current(window)
+
+
+def test_numbers_that_change_below_an_edit_are_repainted(window, ui):
+    """A case the property test found when only the written paragraphs were repainted: a
+    heading made a paragraph renumbers headings whose lines did not move, and their new
+    numbers must be painted all the same."""
+    window.set_session(Session(sample_draft()))
+    ui.answers["confirm"] = True
+    editor = window.editor
+    editor.setCursorWidth(0)
+    for op, where in [("heading", 1), ("down", 22), ("to_paragraph", 32)]:
+        editor.focus_block(where % len(window.draft.blocks))
+        window.act[op].trigger()
+        assert screen_is_current(window), op
