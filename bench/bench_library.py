@@ -214,6 +214,11 @@ def main() -> None:
     parser.add_argument("--jieba-speeches", type=int, default=200,
                         help="speeches jieba.lcut is timed over (its rate per MB does not depend on the count)")
     parser.add_argument("--no-checks", action="store_true", help="skip the 查重 timing")
+    parser.add_argument("--import-only", action="store_true", help="import and report size, no search")
+    parser.add_argument("--no-search", action="store_true", help="skip the search timing (and ripgrep)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="search the library a previous run imported (--keep, --pg-url) without importing again")
+    parser.add_argument("--pg-url", help="a PostgreSQL database to use instead of a throwaway server")
     parser.add_argument("--keep", help="folder for the speeches and the SQLite file (default: temporary)")
     args = parser.parse_args()
     paths = sources()
@@ -248,9 +253,11 @@ def main() -> None:
     print(f"jieba.lcut（基准）：{len(sample)} 篇 {sample_mb:.1f} MB，{jieba_rate:.2f} MB/s")
 
     qs = queries(sentences)
-    rg = bench_ripgrep(folder, qs)
-    rg = bench_ripgrep(folder, qs)              # second pass: page cache warm
-    print(f"ripgrep -F -l：中位 {statistics.median(rg) * 1000:.1f} ms，p95 {percentile(rg, 0.95) * 1000:.1f} ms")
+    rg = [float("nan")]
+    if not (args.import_only or args.no_search):
+        rg = bench_ripgrep(folder, qs)
+        rg = bench_ripgrep(folder, qs)              # second pass: page cache warm
+        print(f"ripgrep -F -l：中位 {statistics.median(rg) * 1000:.1f} ms，p95 {percentile(rg, 0.95) * 1000:.1f} ms")
 
     new_text = "\n".join(p.read_text(encoding="utf-8") for p in held)[:20_000]
     print(f"新稿：{len(held)} 篇未入库的真实讲话，{len(new_text)} 字")
@@ -261,8 +268,10 @@ def main() -> None:
     for backend in args.backends.split(","):
         if backend == "sqlite":
             location = str(work / "library.sqlite3")
-            if os.path.exists(location):
+            if os.path.exists(location) and not args.reuse:
                 os.remove(location)
+        elif args.pg_url:
+            location = args.pg_url
         else:
             from tests.pgserver import TempPostgres
 
@@ -271,16 +280,19 @@ def main() -> None:
         try:
             with open_library(location) as library:
                 start = time.perf_counter()
-                for done, r in enumerate(library.add([folder]), 1):
-                    assert r.added, r.error
-                    if done % 1000 == 0:
-                        spent = time.perf_counter() - start
-                        print(f"  {backend} 已导入 {done} 篇，{spent:.0f} s，负载 {load()}", flush=True)
-                import_s = time.perf_counter() - start
+                import_s = float("nan")
+                if not (args.reuse and library.documents()):
+                    for done, r in enumerate(library.add([folder]), 1):
+                        assert r.added, r.error
+                        if done % 1000 == 0:
+                            spent = time.perf_counter() - start
+                            print(f"  {backend} 已导入 {done} 篇，{spent:.0f} s，负载 {load()}", flush=True)
+                    import_s = time.perf_counter() - start
                 size = library.size_bytes()
                 parts = size_parts(library)
-                times, counts = bench_search(library, qs)
-                checks = {} if args.no_checks else bench_checks(library, new_text, reuse_text)
+                skip = args.import_only or args.no_search
+                times, counts = ([float("nan")], [0]) if skip else bench_search(library, qs)
+                checks = {} if args.no_checks or args.import_only else bench_checks(library, new_text, reuse_text)
             med, p95 = statistics.median(times), percentile(times, 0.95)
             print(f"\n== {backend} ==")
             rate = raw / 1e6 / import_s

@@ -32,6 +32,7 @@ from drafter.core.numerals import count_word
 from drafter.core.vocab import PLACEHOLDER_DIGITS
 from drafter.core.yamlio import Lines, line_of, load_yaml
 from drafter.corpus.chrome import iso_date
+from drafter.template_messages import node_name, syntax_reason, undefined_reason
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def check_text(text: str, known: set[str], source: str, line: int | None) -> Non
         ast = _ENV.parse(text)
     except TemplateSyntaxError as exc:
         where = (line + exc.lineno - 1) if line is not None and exc.lineno else line
-        raise DrafterError(f"模板语法错误：{exc.message}", source, where) from None
+        raise DrafterError(f"模板语法错误：{syntax_reason(exc.message)}", source, where) from None
     for node in ast.find_all(_FORBIDDEN_NODES):
         raise DrafterError("模板不允许导入、包含或继承其他模板（安全限制）", source, line)
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
@@ -150,7 +151,7 @@ def check_text(text: str, known: set[str], source: str, line: int | None) -> Non
             raise DrafterError(f"模板试图访问受限属性“{node.value}”（安全限制，已拒绝）", source, line)
     for node in ast.find_all(nodes.Node):
         if not isinstance(node, _ALLOWED_NODES):
-            raise DrafterError(f"模板只允许字段替换、简单条件和常用过滤器，不允许使用“{type(node).__name__}”",
+            raise DrafterError(f"模板只允许字段替换、简单条件和常用过滤器，不允许使用{node_name(type(node).__name__)}",
                                source, line)
         if isinstance(node, nodes.Filter) and node.name not in _ALLOWED_FILTERS:
             raise DrafterError(f"模板不允许使用过滤器“{node.name}”（可用：{'、'.join(sorted(_ALLOWED_FILTERS))}）",
@@ -165,14 +166,14 @@ def render_text(text: str, values: dict[str, Any], source: str = "", line: int |
         return text
     try:
         return _ENV.from_string(text).render(values)
-    except SecurityError as exc:
-        raise DrafterError(f"模板试图突破沙箱，已拒绝：{exc}", source or None, line) from None
+    except SecurityError:
+        raise DrafterError("模板试图突破沙箱、访问受限的内容（安全限制），已拒绝", source or None, line) from None
     except UndefinedError as exc:
-        raise DrafterError(f"模板引用了未定义的字段：{exc}", source or None, line) from None
+        raise DrafterError(undefined_reason(str(exc)), source or None, line) from None
     except TemplateSyntaxError as exc:
-        raise DrafterError(f"模板语法错误：{exc.message}", source or None, line) from None
-    except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
-        raise DrafterError(f"模板渲染失败：{exc}", source or None, line) from None
+        raise DrafterError(f"模板语法错误：{syntax_reason(exc.message)}", source or None, line) from None
+    except Exception:  # noqa: BLE001 - any failure inside a template is the template's
+        raise DrafterError("模板渲染失败：模板中的条件或过滤器无法计算", source or None, line) from None
 
 
 # ----- loading ----------------------------------------------------------------------------
@@ -496,12 +497,13 @@ def form_fields(template: Template) -> list[tuple[str, str, str]]:
     place are left empty (filled when the draft is made), never shown as template text."""
     rows = []
     for spec in template.fields:
-        label = spec.label + ("（必填）" if spec.required else "")
         default = spec.default if "{" not in spec.default else ""
         if spec.key == "date" and not default:
             default = date_words(today())
-        if "{" in spec.default:
-            label += "（可留空，按地点生成，如“" + preview_text(template, spec.default) + "”）"
+        if "{" in spec.default:  # follows from the place: not to be typed, though the draft needs it
+            label = spec.label.split("（")[0] + "（留空则按地点生成，如“" + preview_text(template, spec.default) + "”）"
+        else:
+            label = spec.label + ("（必填）" if spec.required else "")
         rows.append((spec.key, label, default))
     return rows
 

@@ -2,6 +2,7 @@
 whose outline parses back to the template's parts and numbering; bad templates are refused
 with the file, the line and the reason while the others still load."""
 
+import re
 from pathlib import Path
 
 import docx
@@ -118,16 +119,16 @@ def test_unknown_set_key_is_refused(tmp_path):
     ("{{ speaker['__class__'] }}", "受限属性"),
     ("{{ speaker|attr('__class__') }}", "受限属性"),
     ("{{ lipsum.__globals__ }}", "受限属性"),
-    ("{{ range(10) }}", "不允许使用“Call”"),
+    ("{{ range(10) }}", "不允许使用函数调用"),
     ("{{ cycler }}", "未定义的字段“cycler”"),
     ("{% import 'os' as os %}", "不允许导入"),
     ("{% include 'x.yaml' %}", "不允许导入"),
     ("{{ undefined_field }}", "未定义的字段“undefined_field”"),
-    ("{{ speaker ", "模板语法错误"),
-    ("{{ speaker * 1000000000 }}", "不允许使用“Mul”"),
-    ("{% for c in speaker %}{{ c }}{% endfor %}", "不允许使用“For”"),
+    ("{{ speaker ", "模板语法错误：“{{”之后没有对应的“}}”"),
+    ("{{ speaker * 1000000000 }}", "不允许使用乘法"),
+    ("{% for c in speaker %}{{ c }}{% endfor %}", "不允许使用循环（for）"),
     ("{{ speaker|format(1) }}", "不允许使用过滤器“format”"),
-    ("{% macro m() %}x{% endmacro %}", "不允许使用“Macro”"),
+    ("{% macro m() %}x{% endmacro %}", "不允许使用宏（macro）"),
 ])
 def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, reason):
     bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
@@ -137,6 +138,26 @@ def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, re
     assert reason in str(err.value)
     assert err.value.path == str(path)
     assert err.value.line == bad.splitlines().index(f'  heading: "{text}"') + 1
+    # said in Chinese: none of Jinja's English (unexpected …, 'For', 'Mul') reaches the user
+    said = re.sub(r"“[^”]*”", "", err.value.reason)  # the user's own names, quoted, may be English
+    assert not re.search(r"unexpected|expected|template|token|undefined|\b(?:For|Mul|Call|Macro)\b",
+                         said), err.value.reason
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("{% if speaker %}甲", "条件或语句块没有结尾（缺少“{% endif %}”）"),
+    ("{% frobnicate %}", "不认识的语句“frobnicate”"),
+    ("{{ speaker } 甲", "模板语法错误"),
+    ("{{ speaker ! }}", "此处不能出现字符“!”"),
+])
+def test_template_syntax_errors_are_said_in_chinese(tmp_path, text, reason):
+    bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
+    path = write(tmp_path, "bad.yaml", bad)
+    with pytest.raises(DrafterError) as err:
+        load_template(path)
+    assert reason in err.value.reason and err.value.line and err.value.path == str(path)
+    assert not re.search(r"[A-Za-z]{4,}", err.value.reason.replace("frobnicate", "").replace("endif", "")
+                         .replace("elif", "").replace("else", "")), err.value.reason
 
 
 def test_simple_conditions_and_filters_are_allowed(tmp_path):

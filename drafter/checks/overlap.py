@@ -149,12 +149,16 @@ def find_runs(draft: Draft, library, minimum: int = 20, exclude: str | os.PathLi
     index.ask({h for found in block_marks.values() for _, h in found})
     result: dict[int, list[Run]] = {}
     stock: dict[str, bool] = {}
+    candidates: dict[int, dict[int, list[tuple[int, str]]]] = {}
     for i, text in texts.items():
         pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)   # candidate -> seeds it holds
         for p, h in block_marks[i]:
             for rowid in index.by_mark.get(h, ()):
                 pairs[rowid].append((p, text[p:p + MARK_K]))
-        index.fetch(sorted(pairs))
+        candidates[i] = pairs
+    index.fetch(sorted({rowid for pairs in candidates.values() for rowid in pairs}))   # one question
+    for i, text in texts.items():
+        pairs = candidates[i]
         runs = []
         for rowid in sorted(pairs):
             source = index.rows.get(rowid)

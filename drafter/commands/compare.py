@@ -17,7 +17,7 @@ from drafter.compare import compare_drafts
 from drafter.compare.report import change_entries, comparison_json, describe, little_in_common_note, summary
 from drafter.core.errors import DrafterError
 from drafter.core.model import Draft
-from drafter.core.rounds import open_round, split_spec
+from drafter.core.rounds import open_round, split_spec, strictest_source
 from drafter.corpus.documents import load_document
 from drafter.export.fonts import FONT_SETS
 
@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         if target.suffix.lower() != ".docx":
             raise DrafterError("带修订的比较结果只能导出为 .docx", target)
         check_target(target)
-        atomic_write(target, tracked_docx_bytes(comparison, new, args.author, fonts=args.fonts))
+        like = strictest_source(split_spec(spec)[0] for spec in (args.old, args.new))
+        atomic_write(target, tracked_docx_bytes(comparison, new, args.author, fonts=args.fonts), like=like)
         print(summary(comparison))
         print(f"已导出带修订的文件：{target}")
         return 0

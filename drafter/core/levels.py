@@ -31,6 +31,16 @@ class Level:
     head: str         # 县长
     upper: str        # 市委、市政府: the level above, as a speech names it
 
+    @property
+    def upper_party(self) -> str:
+        """The party committee of the level above (市委 for a county; 党中央 for a province)."""
+        return self.upper.split("、")[0]
+
+    @property
+    def upper_government(self) -> str:
+        """The government of the level above (市政府; 行署 for a banner under a league)."""
+        return self.upper.split("、")[-1]
+
     def words(self) -> tuple[str, ...]:
         """The words that mark a text as this level's (全县, 县委, 县直各部门 …)."""
         return (self.party, self.government, self.congress, self.cppcc, self.whole, self.ours,
@@ -46,6 +56,8 @@ LEVELS: dict[str, Level] = {lv.key: lv for lv in (
           "市直各部门", "市级领导干部", "市长", "省委、省政府"),
     Level("州", "州级", 2, "州委", "州政府", "州人大常委会", "州政协", "全州", "我州", "各县（市）",
           "州直各部门", "州级领导干部", "州长", "省委、省政府"),
+    Level("盟", "盟级", 2, "盟委", "行署", "盟人大工委", "盟政协", "全盟", "我盟", "各旗（县、市）",
+          "盟直各部门", "盟级领导干部", "盟长", "自治区党委、自治区政府"),
     Level("县", "县级", 3, "县委", "县政府", "县人大常委会", "县政协", "全县", "我县", "各乡镇（街道）",
           "县直各部门", "县级领导干部", "县长", "市委、市政府"),
     Level("区", "区级", 3, "区委", "区政府", "区人大常委会", "区政协", "全区", "我区", "各街道（镇）",
@@ -59,7 +71,7 @@ ALIASES = {
     "province": "省", "省级": "省", "autonomous_region": "自治区", "自治区级": "自治区",
     "city": "市", "市级": "市", "地级市": "市", "prefecture": "州", "州级": "州", "自治州": "州",
     "county": "县", "县级": "县", "县级市": "县", "district": "区", "区级": "区", "市辖区": "区",
-    "banner": "旗", "旗级": "旗",
+    "banner": "旗", "旗级": "旗", "league": "盟", "盟级": "盟",
 }
 
 #: variable name in a template → Level attribute.
@@ -67,6 +79,7 @@ TEMPLATE_VARIABLES = {
     "lv_party": "party", "lv_gov": "government", "lv_congress": "congress", "lv_cppcc": "cppcc",
     "lv_whole": "whole", "lv_ours": "ours", "lv_units": "units", "lv_depts": "departments",
     "lv_leaders": "leaders", "lv_head": "head", "lv_upper": "upper", "lv_key": "key",
+    "lv_upper_party": "upper_party", "lv_upper_gov": "upper_government",
 }
 
 _SUFFIXES = sorted(LEVELS, key=len, reverse=True)  # 自治区 before 区

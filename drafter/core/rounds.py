@@ -114,6 +114,20 @@ def find_round(draft_path, name: str) -> Round:
     raise DrafterError(f"没有名为“{name}”的轮次；已有：{known}", draft_path)
 
 
+def strictest_source(paths) -> Path | None:
+    """Of the files a copy is made from (a comparison's OLD and NEW, a draft), the one least
+    readable by others when it is not readable by all: the copy takes its mode (atomic_write's
+    ``like``), so a confidential draft's tracked .docx is no more readable than the draft."""
+    modes = []
+    for path in paths:
+        if path is not None and os.path.isfile(path):
+            modes.append((os.stat(path).st_mode & 0o077, str(path)))
+    if not modes:
+        return None
+    mode, path = min(modes)
+    return Path(path) if mode & 0o044 != 0o044 else None
+
+
 def folder_mode(draft_mode: int) -> int:
     """The rounds folder is open to whom the draft is readable by, no wider: a 0600 draft's
     rounds are its owner's alone (0700), a 0644 draft's are listable by all (0755)."""

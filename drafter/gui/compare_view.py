@@ -253,7 +253,8 @@ class CompareDialog(QDialog):
             return
         try:
             check_target(Path(target))
-            atomic_write(target, tracked_docx_bytes(self.comparison, self.new))
+            atomic_write(target, tracked_docx_bytes(self.comparison, self.new),
+                         like=rounds.strictest_source([self.path]))   # no more readable than the draft
         except DrafterError as exc:
             dialogs.show_error(self, exc.message)
             return

@@ -229,9 +229,11 @@ def ask_recover(parent: QWidget | None, items: list[Recoverable]) -> tuple[str, 
     return dialog.action, dialog.chosen() if dialog.action == "recover" else None
 
 
-def ask_values(parent: QWidget | None, title: str, intro: str,
-               fields: list[tuple[str, str, str]]) -> dict[str, str] | None:
-    """A form of (key, label, default) fields; the values typed, or None on cancel."""
+def value_form(parent: QWidget | None, title: str, intro: str,
+               fields: list[tuple[str, str, str]]):
+    """The dialog of ``ask_values`` and its line edits by key.  Each label stands above its box
+    and each box is as wide as the dialog (at least 28 characters), so a meeting name such as
+    全县2025年安全生产暨森林防灭火工作会议 or a date such as 2026年11月27日 reads in full."""
     from PySide6.QtWidgets import QFormLayout, QLineEdit
 
     dialog = QDialog(parent)
@@ -242,11 +244,17 @@ def ask_values(parent: QWidget | None, title: str, intro: str,
         label.setWordWrap(True)
         layout.addWidget(label)
     form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.WrapAllRows)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
     edits: dict[str, QLineEdit] = {}
     for key, label_text, default in fields:
         edit = QLineEdit(default)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("中" * 28))
+        edit.setCursorPosition(0)
         edits[key] = edit
-        form.addRow(label_text, edit)
+        row_label = QLabel(label_text)
+        row_label.setWordWrap(True)
+        form.addRow(row_label, edit)
     layout.addLayout(form)
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
     buttons.button(QDialogButtonBox.Ok).setText("确定")
@@ -254,7 +262,15 @@ def ask_values(parent: QWidget | None, title: str, intro: str,
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    dialog.resize(460, dialog.sizeHint().height())
+    hint = dialog.sizeHint()
+    dialog.resize(max(560, hint.width()), hint.height())
+    return dialog, edits
+
+
+def ask_values(parent: QWidget | None, title: str, intro: str,
+               fields: list[tuple[str, str, str]]) -> dict[str, str] | None:
+    """A form of (key, label, default) fields; the values typed, or None on cancel."""
+    dialog, edits = value_form(parent, title, intro, fields)
     if dialog.exec() != QDialog.Accepted:
         return None
     return {key: edit.text().strip() for key, edit in edits.items()}

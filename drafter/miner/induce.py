@@ -9,13 +9,14 @@ figure a 【】 prompt, so the template renders for any place and parses back.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core.levels import LEVELS, TEMPLATE_VARIABLES
+from drafter.core.levels import LEVELS, TEMPLATE_VARIABLES, Level
 from drafter.core.model import Draft
 from drafter.miner.skeleton import _GENERIC_CATEGORIES, _GENERIC_GUIDANCE, MinedPart, align, mine_parts
 from drafter.miner.scaffolds import heading_sentence
@@ -75,6 +76,10 @@ def speech_title(path: Path, draft: Draft) -> str:
     return title.strip() or path.stem
 
 
+def speech_text(draft: Draft) -> str:
+    return "".join(b.text + b.body for b in draft.blocks)
+
+
 def _opening_text(draft: Draft, limit: int = 400) -> str:
     text = ""
     for block in draft.blocks:
@@ -115,20 +120,68 @@ def generalise_meeting(text: str) -> str:
 
 
 # ----- turning a speech's text into template text -----------------------------------------
-_LEVEL_WORDS = sorted(((getattr(lv, attr), name) for lv in LEVELS.values()
-                       for name, attr in TEMPLATE_VARIABLES.items()
-                       if attr in ("party", "government", "whole", "ours", "units", "departments")),
-                      key=lambda pair: -len(pair[0]))
+_OWN_ATTRIBUTES = ("party", "government", "congress", "cppcc", "whole", "ours", "units",
+                   "departments", "leaders")
+_VARIABLE = {attr: name for name, attr in TEMPLATE_VARIABLES.items()}
+#: offices a speech names by its level's one-character name (省安委会, 县人民政府, 市纪委).
+_ORGANS = ("人民政府", "安委会", "纪委监委", "纪委", "监委", "委办", "政府办", "人大", "政协")
 
 
-def generalise(text: str, meeting: str) -> str:
+def level_of_text(text: str) -> Level | None:
+    """The level a speech speaks for: the one whose 全X/我X it says most (全县、我县 → 县)."""
+    # lowest level first, so that 全区 (a district's and an autonomous region's) goes to 区
+    counts = Counter({lv.key: text.count(lv.whole) + text.count(lv.ours)
+                      for lv in sorted(LEVELS.values(), key=lambda lv: -lv.rank)})
+    key, count = counts.most_common(1)[0]
+    return LEVELS[key] if count else None
+
+
+@functools.lru_cache(maxsize=64)
+def _replacements(key: str | None) -> tuple[tuple[str, str], ...]:
+    """(word, variable) pairs, longest word first, for a speech of level ``key``: its own words
+    become its level's variables, the level above's 市委/市政府 the upper level's; with no level
+    known, every level's words are taken for the speech's own."""
+    pairs: dict[str, str] = {}
+    # a speech's own level and its kind (区 and 旗 speak like 县): 区委 in a county's archive is its own
+    own = sorted((lv for lv in LEVELS.values() if not key or lv.rank == LEVELS[key].rank),
+                 key=lambda lv: lv.key != key)
+    for level in own:
+        for attr in _OWN_ATTRIBUTES:
+            pairs.setdefault(getattr(level, attr), _VARIABLE[attr])
+        for organ in _ORGANS:
+            pairs.setdefault(level.key + organ, "lv_key\x01" + organ)
+    if key:
+        level = LEVELS[key]
+        above = next((lv for lv in LEVELS.values() if lv.party == level.upper_party), None)
+        pairs.setdefault(level.upper_party, "lv_upper_party")
+        pairs.setdefault(level.upper_government, "lv_upper_gov")
+        if above is not None:
+            pairs.setdefault(above.key + "人民政府", "lv_upper_gov")
+            pairs.setdefault(above.government, "lv_upper_gov")
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+
+
+#: 各市县（区）, 各县区, 各乡镇: the units one level down, however a speech spells them.
+_UNIT = r"(?:[市州盟县区旗乡镇]|街道|苏木)"
+_UNITS = re.compile(rf"各({_UNIT}{{2,}}(?:（[市州盟县区旗乡镇街道、]+）)?|{_UNIT}（[市州盟县区旗乡镇街道、]+）)")  # not 各区域
+_UNIT_RANK = {"市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "乡": 4, "镇": 4, "街": 4, "苏": 4}
+
+
+def generalise(text: str, meeting: str, level: Level | None = None) -> str:
     """A sentence of one speech as template text: its meeting, level words and year become
-    fields, its figures 【】 prompts."""
-    text = text.replace("{", "｛").replace("}", "｝").replace("\x00", "")
+    fields, its figures 【】 prompts.  ``level`` is the speech's own (found from the text when
+    not given): 县人民政府 in a county's speech is {{ lv_key }}人民政府, its 市委 the level above."""
+    text = text.replace("{", "｛").replace("}", "｝").replace("\x00", "").replace("\x01", "")
+    if level is None:
+        level = level_of_text(text)
     if meeting and meeting in text:
         text = text.replace(meeting, "\x00meeting\x00")
-    for word, name in _LEVEL_WORDS:
-        text = text.replace(word, f"\x00{name}\x00")
+    if level is not None:
+        text = _UNITS.sub(lambda m: "\x00lv_units\x00" if max(_UNIT_RANK.get(ch, 0) for ch in m.group(1))
+                          >= level.rank else m.group(0), text)  # 各市县（区）: the units below (a county never lists its peers)
+    for word, name in _replacements(level.key if level else None):
+        variable, _sep, organ = name.partition("\x01")
+        text = text.replace(word, f"\x00{variable}\x00{organ}")
     text = _PLACE.sub("\x00place\x00", text)
     text = _YEAR.sub("\x00year\x00", text)
     text = _FIGURE.sub("【数字】", text)
@@ -159,13 +212,13 @@ def _representative(speeches: list[Speech]) -> Speech:
                                           -len(s.parts), s.path.name))[0]
 
 
-def _section_paragraph(draft: Draft, index: int, meeting: str) -> str:
+def _section_paragraph(draft: Draft, index: int, meeting: str, level: Level | None) -> str:
     block = draft.blocks[index]
     body = block.body
     if not body and index + 1 < len(draft.blocks) and not draft.blocks[index + 1].is_heading:
         body = draft.blocks[index + 1].text
-    topic = generalise(heading_sentence(block.text)[:16], meeting)
-    start = generalise(_first_sentence(body), meeting) if body else ""
+    topic = generalise(heading_sentence(block.text)[:16], meeting, level)
+    start = generalise(_first_sentence(body), meeting, level) if body else ""
     return start + f"【{topic}：具体措施和数据】"
 
 
@@ -176,6 +229,7 @@ def _top_indices(draft: Draft) -> list[int]:
 
 def template_for(oid: str, name: str, speeches: list[Speech], titles: dict[str, str]) -> dict:
     rep = _representative(speeches)
+    level = level_of_text(speech_text(rep.draft))
     meetings = Counter(meeting_of(s.draft) for s in speeches if meeting_of(s.draft))
     meeting = meetings.most_common(1)[0][0] if meetings else ""
     shared = bool(meetings) and meetings.most_common(1)[0][1] >= 2
@@ -194,29 +248,34 @@ def template_for(oid: str, name: str, speeches: list[Speech], titles: dict[str, 
         if part.heading:
             index = tops[top_pos]
             top_pos += 1
-            out["heading"] = generalise(part.heading, meeting)
+            out["heading"] = generalise(part.heading, meeting, level)
             out["guidance"] = _GENERIC_GUIDANCE.get(part.role) or "按语料中同类讲话的这一部分写。"
             out["examples"] = examples
             body = rep.draft.blocks[index].body
-            out["paragraphs"] = [(generalise(_first_sentence(body), meeting) if body else "")
-                                 + f"【{generalise(heading_sentence(part.heading)[:20], meeting)}：要点和数据】"]
+            out["paragraphs"] = [(generalise(_first_sentence(body), meeting, level) if body else "")
+                                 + f"【{generalise(heading_sentence(part.heading)[:20], meeting, level)}：要点和数据】"]
             kids = rep.draft.children(index)
             if kids:
-                out["sections"] = [{"heading": generalise(heading_sentence(rep.draft.blocks[i].text), meeting) + "。",
-                                    "paragraphs": [_section_paragraph(rep.draft, i, meeting)]}
+                out["sections"] = [{"heading": generalise(heading_sentence(rep.draft.blocks[i].text), meeting, level) + "。",
+                                    "paragraphs": [_section_paragraph(rep.draft, i, meeting, level)]}
                                    for i in kids]
         else:
             out["guidance"] = _GENERIC_GUIDANCE.get(part.role, "")
-            out["paragraphs"] = _edge_paragraphs(rep.draft, part.role, meeting)
+            out["paragraphs"] = _edge_paragraphs(rep.draft, part.role, meeting, level)
         out["phrase_categories"] = _GENERIC_CATEGORIES.get(part.role, [])
         parts.append({key: v for key, v in out.items() if v not in ("", [], None)})
+    parts, borrowed_fields, borrowed_numbering = complete(oid, name, parts)
     levels = sorted({b.level for b in rep.draft.blocks if b.is_heading} | {1})
     # the meeting the speeches share (held every year), else the occasion's generic name
-    default = generalise(meeting, "") if shared else f"{{{{ lv_whole }}}}{name.split('、')[0]}"
+    default = generalise(meeting, "", level) if shared else f"{{{{ lv_whole }}}}{name.split('、')[0]}"
     fields = [{"key": "meeting", "default": default}]
     periods = Counter(m.group(0) for s in speeches for m in _PERIOD.finditer(_opening_text(s.draft)))
     if len(periods) > 1:
         fields.append({"key": "period", "label": "时段", "default": periods.most_common(1)[0][0]})
+    fields += [f for f in borrowed_fields if f["key"] not in {g["key"] for g in fields}]
+    numbering = {lv: rep.draft.numbering[lv] for lv in levels if lv in rep.draft.numbering}
+    for lv, style in borrowed_numbering.items():
+        numbering.setdefault(lv, style)
     return {
         "id": oid,
         "name": f"{name}讲话（由 {len(speeches)} 篇讲话归纳）",
@@ -226,10 +285,79 @@ def template_for(oid: str, name: str, speeches: list[Speech], titles: dict[str, 
         "date": "{{ date }}",
         "salutation": rep.draft.salutation or "同志们：",
         "fields": fields,
-        "numbering": {lv: rep.draft.numbering[lv] for lv in levels if lv in rep.draft.numbering},
+        "numbering": dict(sorted(numbering.items())),
         "parts": parts,
         "sources": [f"{s.path.name}《{titles.get(s.path.name) or s.title}》" for s in speeches],
     }
+
+
+# ----- parts the archive does not show ------------------------------------------------------
+#: the shipped template of each occasion, where its id differs from the occasion's.
+SHIPPED = {"zhengfu-baogao": "zhengfu-gongzuo-baogao", "lianzheng": "quanti-lianzheng",
+           "bannian": "bannian-gongzuo", "xiangmu": "xiangmu-guanmo", "zuotan": "diaoyan-zuotan",
+           "lianghui": "lianghui-luoshi", "shouxin": "jiehou-shouxin", "dongyuan": "zhuanxiang-dongyuan"}
+BORROWED = "（您的讲话稿里没有这一部分，按内置的同类模板补上，请按本地情况改写）"
+#: a speech's parts in order, and the part a template needs where the archive shows none of a
+#: role and no shipped template covers the occasion: a heading, starter text and 【】 prompts.
+ROLE_ORDER = ("opening", "review", "tasks", "conduct", "closing")
+GENERIC_PARTS = {
+    "review": {"heading": "回顾工作，认清形势",
+               "paragraphs": ["过去一段时间，{{ lv_whole }}上下【主要工作和取得的成绩，用数据说话】。",
+                              "同时也要清醒看到，【存在的突出问题和面临的形势】。"]},
+    "tasks": {"heading": "突出重点，扎实抓好各项工作",
+              "paragraphs": ["要紧紧围绕【本次会议部署的中心任务】，重点抓好以下工作：【重点任务，每项一个小标题】。"]},
+    "conduct": {"heading": "加强领导，确保各项任务落到实处",
+                "paragraphs": ["{{ lv_units }}、{{ lv_depts }}要【组织领导、责任分工和督查考核的具体要求】。"]},
+    "closing": {"paragraphs": ["同志们，【结束语：重申任务，发出号召】！"]},
+}
+_FIELD_USE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _shipped(oid: str) -> dict | None:
+    from drafter.core import paths as core_paths
+    from drafter.core.yamlio import load_yaml
+    path = core_paths.package_root() / "templates" / f"{SHIPPED.get(oid, oid)}.yaml"
+    if not path.is_file():
+        return None
+    data, _lines = load_yaml(path)
+    return data if isinstance(data, dict) else None
+
+
+def complete(oid: str, name: str, parts: list[dict]) -> tuple[list[dict], list[dict], dict]:
+    """The induced parts, and for each role of a speech the archive's speeches do not show (they
+    are often openings only) the shipped template's part of that occasion, else a generic one:
+    every part a secretary gets has its heading, starter text and 【】 prompts.  Returns the
+    parts, the shipped template's fields those parts use, and its numbering."""
+    have = {p["role"] for p in parts}
+    shipped = _shipped(oid)
+    if shipped is not None:
+        extra = [dict(p) for p in shipped.get("parts") or [] if p.get("role") not in have]
+        order = [p.get("role") for p in shipped.get("parts") or []]
+    else:
+        roles = ROLE_ORDER if oid != "zhici" else ("opening", "closing")
+        extra = [{"role": role, **GENERIC_PARTS[role]} for role in roles
+                 if role not in have and role in GENERIC_PARTS]
+        order = list(ROLE_ORDER)
+    for part in extra:
+        part.pop("examples", None)
+        part["guidance"] = BORROWED + (part.get("guidance") or _GENERIC_GUIDANCE.get(part["role"], ""))
+        part.setdefault("phrase_categories", _GENERIC_CATEGORIES.get(part["role"], []))
+    rank = {role: k for k, role in enumerate(order)}
+    merged = sorted(parts + extra, key=lambda p: rank.get(p["role"], len(rank)))  # stable: archive order kept
+    used = {m.group(1) for p in extra for m in _FIELD_USE.finditer(repr(p))}
+    fields = []
+    for spec in (shipped or {}).get("fields") or []:
+        if spec.get("key") in used:
+            spec = dict(spec)
+            if spec.pop("required", False) and not spec.get("default"):
+                # the archive never named it: a 【】 prompt the check reports, not a question the
+                # user of an induced template cannot answer before seeing the draft
+                spec["default"] = f"【{(spec.get('label') or spec['key']).split('（')[0]}】"
+            fields.append(spec)
+    numbering = {int(k): v for k, v in ((shipped or {}).get("numbering") or {}).items()} if extra else {}
+    if not any(p.get("heading") for p in merged):
+        numbering = {}
+    return merged, fields, numbering
 
 
 def _meeting_sentence(text: str) -> str:
@@ -238,7 +366,7 @@ def _meeting_sentence(text: str) -> str:
     return _first_sentence(text[start:], 90)
 
 
-def _edge_paragraphs(draft: Draft, role: str, meeting: str) -> list[str]:
+def _edge_paragraphs(draft: Draft, role: str, meeting: str, level: Level | None) -> list[str]:
     blocks = [b for b in draft.blocks if not b.is_heading and b.role == role]
     if role == "opening":  # the sentence naming the meeting; the rest is this year's news
         blocks = [b for b in blocks[:3] if _MEETING.search(b.text)][:1]
@@ -247,14 +375,14 @@ def _edge_paragraphs(draft: Draft, role: str, meeting: str) -> list[str]:
         for b in blocks:
             sentence = _meeting_sentence(b.text)
             found = _MEETING.search(sentence)
-            text.append(generalise(sentence, found.group(1) if found else meeting))
+            text.append(generalise(sentence, found.group(1) if found else meeting, level))
         if not any(p.heading for p in mine_parts(draft)):
             prompt = prompt.replace("{{ parts_count }}", "几")
         return [t for t in text if t] + [prompt]
     else:
         blocks = blocks[-1:]
         prompt = "【结束语：发出号召】"
-    text = [generalise(_first_sentence(b.text, 90), meeting) for b in blocks if b.text]
+    text = [generalise(_first_sentence(b.text, 90), meeting, level) for b in blocks if b.text]
     return [t for t in text if t] + [prompt]
 
 

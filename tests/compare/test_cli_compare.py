@@ -95,3 +95,30 @@ def test_a_reviewers_docx_counts_with_its_revisions_accepted(tmp_path, capsys):
     assert main(["compare", str(sent), str(reviewed)]) == 0
     captured = capsys.readouterr()
     assert "按全部接受计算" in captured.err and "修改 3 段" in captured.out
+
+
+def test_the_tracked_docx_of_a_confidential_draft_is_no_more_readable_than_it(tmp_path, capsys):
+    import os
+    import stat
+
+    path = tmp_path / "内部.draft"
+    old = parse_file(SPEECHES[1])
+    save_draft(path, old)
+    assert main(["rounds", "save", str(path), "第一稿"]) == 0
+    save_draft(path, edit_every_way(old)[0])
+    os.chmod(path, 0o640)
+    out = tmp_path / "修订.docx"
+    assert main(["compare", f"{path}@第一稿", str(path), "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    os.chmod(path, 0o644)                       # readable by all: the export as any new file
+    public = tmp_path / "公开.docx"
+    assert main(["compare", f"{path}@第一稿", str(path), "-o", str(public)]) == 0
+    assert stat.S_IMODE(public.stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

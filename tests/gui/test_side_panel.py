@@ -109,3 +109,30 @@ def test_templates_from_the_users_archive(window, ui, tmp_path):
     empty.mkdir()
     assert panel.induce_from_folder(str(empty)) == []
     assert "没有找到可用的讲话稿" in ui.messages("show_error")[-1]
+
+
+def test_template_form_shows_whole_values(window):
+    """The form a template asks with (the real dialog, shown offscreen): every box as wide as a
+    long meeting name, the date default written out (2026年11月27日) and fully visible, no
+    label both 必填 and 可留空 (acceptance M8)."""
+    import datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.gui.dialogs import value_form
+    from drafter.templates import find_template, form_fields
+
+    fields = form_fields(find_template("anquan-shengchan"))
+    dialog, edits = value_form(window, "填写模板字段", "模板：安全生产", fields)
+    dialog.show()
+    QApplication.processEvents()
+    today = datetime.date.today()
+    assert edits["date"].text() == f"{today.year}年{today.month}月{today.day}日"
+    long_name = "全县2025年安全生产暨森林防灭火工作会议"
+    for key, edit in edits.items():
+        room = edit.contentsRect().width()
+        assert room >= edit.fontMetrics().horizontalAdvance(long_name), (key, room)
+        assert room >= edit.fontMetrics().horizontalAdvance(edit.text()), key
+    labels = [label for _key, label, _default in fields]
+    assert not any("必填" in label and "留空" in label for label in labels), labels
+    dialog.reject()

@@ -25,6 +25,46 @@ def test_generalise_turns_what_varies_into_fields():
     assert "｛" in generalise("{{ x }}", "")  # the speech's own braces never become template syntax
 
 
+def test_generalise_follows_the_speech_level():
+    """A county's speech: its own offices become the draft's level, the 市委/市政府 above it
+    the level above the draft's; 县人民政府 keeps its form; 各市县（区） of a province's speech
+    are its units."""
+    county = ("在市委、市政府的坚强领导下，全县上下奋力拼搏。县人民政府决定召开全县大会，"
+              "县委、县政府和县直各部门、县安委会要抓好落实。")
+    out = generalise(county, "")
+    assert out == ("在{{ lv_upper_party }}、{{ lv_upper_gov }}的坚强领导下，{{ lv_whole }}上下奋力拼搏。"
+                   "{{ lv_key }}人民政府决定召开{{ lv_whole }}大会，{{ lv_party }}、{{ lv_gov }}和"
+                   "{{ lv_depts }}、{{ lv_key }}安委会要抓好落实。")
+    province = generalise("全省上下要抓好落实，各市县（区）要压实责任。", "")
+    assert province == "{{ lv_whole }}上下要抓好落实，{{ lv_units }}要压实责任。"
+
+
+def test_induced_templates_are_drafts_for_any_level(tmp_path):
+    """Induced from the real speeches (openings only): every template has its review, tasks and
+    closing, each level-1 part a heading and a 【】 prompt, and renders for a county, a city and
+    a province without another level's words."""
+    out = tmp_path / "out"
+    assert main(["mine", str(REAL), "--out", str(out), "--no-curation"]) == 0
+    paths = sorted((out / "templates").glob("*.yaml"))
+    assert len(paths) >= 3
+    for path in paths:
+        template = load_template(path)
+        roles = [p.role for p in template.parts]
+        assert roles[0] == "opening" and roles[-1] == "closing", (path.name, roles)
+        for place in ("临江县", "临江市", "某省"):
+            draft = render(template, {"place": place, "speaker": "王明"})
+            lines = render_lines(draft)
+            text = "\n".join(lines)
+            assert "{{" not in text
+            assert not [w for w in foreign_words(resolve(place)) if w in text], (path.name, place)
+            tops = [i for i, b in enumerate(draft.blocks) if b.is_heading and b.level == 1]
+            if path.stem != "zhici":
+                assert len(tops) >= 2, path.name
+            for k, start in enumerate(tops):
+                end = tops[k + 1] if k + 1 < len(tops) else len(draft.blocks)
+                assert "【" in "".join(b.text + b.body for b in draft.blocks[start:end]), path.name
+
+
 def test_occasion_from_title_then_opening():
     from drafter.core.model import Block, Draft
     draft = Draft(title="在全县防汛抗旱工作会议上的讲话")

@@ -96,8 +96,10 @@ class PostgresLibrary(Library):
         self.location = shown(url)
         self.readonly = readonly
         try:
+            # jit off: the library's queries are short; compiling one (100–300 ms) cost more than
+            # running it (查重's question for 3,000 marks: 0.30 s with JIT, 0.06 s without)
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
-                                      application_name="drafter")
+                                      application_name="drafter", options="-c jit=off")
         except psycopg.Error as exc:
             raise explain(exc, self.location) from None
         with self._errors():
