@@ -227,6 +227,43 @@ def test_both_backends_give_the_same_results(pg_server, tmp_path):
             assert ours, query
 
 
+
+@pytest.mark.parametrize("reading", ["key", "index", "index-rest", "chosen"])
+def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_server, tmp_path, monkeypatch,
+                                                                             reading):
+    """Small windows so that every way PostgreSQL finds the newest matches runs (along the key or
+    through the GIN index one block a window, so every block is at a window's edge; the GIN bitmap
+    over the rest after a first window of each size; the choice between them): the same blocks as
+    SQLite's, newest first, with and without filters."""
+    from drafter.corpus.library import postgres
+    from drafter.corpus.library.base import Filters, parse_query
+
+    firsts = {"key": [1], "index": [1], "index-rest": list(range(1, 25)), "chosen": [10]}[reading]
+    steps = {"key": lambda *a: ("key", 1), "index": lambda *a: ("index", 1),
+             "index-rest": lambda found, scanned, need, left: ("index", left)}
+    if reading in steps:
+        monkeypatch.setattr(postgres, "_next_step", steps[reading])
+    else:
+        monkeypatch.setattr(postgres, "_KEY_ROWS", 30)
+    url = pg_server.create_database(f"win{os.getpid()}{reading}")
+    files = corpus_copies(tmp_path / "speeches", 8)
+    with open_library(tmp_path / "lib.sqlite3") as lite, open_library(url) as pg:
+        list(lite.add(files))
+        list(pg.add(files))
+        cases = [("发展", Filters()), ("安全生产", Filters()), ("作风建设 廉政", Filters()), ("第3稿", Filters()),
+                 ("发展", Filters(role="conduct")), ("工作", Filters(year="1999"))]
+        for first in firsts:
+            monkeypatch.setattr(postgres, "_WINDOW", first)
+            for query, filters in cases[:1] if first > 1 else cases:
+                parsed = parse_query(query)
+                for cap in (5, 20, 300):
+                    ours = lite._match(parsed.phrases(), parsed.terms, filters, cap)
+                    assert ours == sorted(ours, reverse=True)
+                    assert pg._match(parsed.phrases(), parsed.terms, filters, cap) == ours, (query, filters, cap)
+        for query in ("发展", "作风建设 廉政", "一天接着一天干"):
+            assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
+                [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
+
 # ----- bad input --------------------------------------------------------------------------------
 def test_non_regular_files_are_skipped_before_reading(tmp_path, capsys):
     folder = tmp_path / "in"
