@@ -3,8 +3,9 @@ for full-text search a GIN index over each block's distinct character bigrams, s
 codes (``grams integer[]``, ``terms.gram_code``: half the size of ``text[]``), the idea of pg_bigm
 built from PostgreSQL's own array GIN, so no extension is needed; and for 查重 a GIN index over
 each block's winnowed marks (``marks integer[]``, ``terms.py``).  A phrase is found by
-``grams @> its codes`` and confirmed with ``strpos`` on the text; ranking is ``base.rank``, the
-same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
+``grams @> its codes`` and confirmed with ``strpos`` on the text, the newest 300 matches read
+window by window from the newest block down (``_newest``); ranking is ``base.rank``, the same as
+on SQLite.  (pg_trgm was measured too: it cannot use its index for
 two-character words, see docs/PERFORMANCE.md.)
 
 Many writers import at once: each file is one transaction holding an advisory lock on its path,
