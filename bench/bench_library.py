@@ -215,6 +215,7 @@ def main() -> None:
                         help="speeches jieba.lcut is timed over (its rate per MB does not depend on the count)")
     parser.add_argument("--no-checks", action="store_true", help="skip the 查重 timing")
     parser.add_argument("--import-only", action="store_true", help="import and report size, no search")
+    parser.add_argument("--no-search", action="store_true", help="skip the search timing (and ripgrep)")
     parser.add_argument("--reuse", action="store_true",
                         help="search the library a previous run imported (--keep, --pg-url) without importing again")
     parser.add_argument("--pg-url", help="a PostgreSQL database to use instead of a throwaway server")
@@ -253,7 +254,7 @@ def main() -> None:
 
     qs = queries(sentences)
     rg = [float("nan")]
-    if not args.import_only:
+    if not (args.import_only or args.no_search):
         rg = bench_ripgrep(folder, qs)
         rg = bench_ripgrep(folder, qs)              # second pass: page cache warm
         print(f"ripgrep -F -l：中位 {statistics.median(rg) * 1000:.1f} ms，p95 {percentile(rg, 0.95) * 1000:.1f} ms")
@@ -289,7 +290,8 @@ def main() -> None:
                     import_s = time.perf_counter() - start
                 size = library.size_bytes()
                 parts = size_parts(library)
-                times, counts = bench_search(library, qs) if not args.import_only else ([float("nan")], [0])
+                skip = args.import_only or args.no_search
+                times, counts = ([float("nan")], [0]) if skip else bench_search(library, qs)
                 checks = {} if args.no_checks or args.import_only else bench_checks(library, new_text, reuse_text)
             med, p95 = statistics.median(times), percentile(times, 0.95)
             print(f"\n== {backend} ==")

@@ -192,8 +192,7 @@ class _Header:
             fm.dropped.append(line)
             self.last = "chrome"
             return "front"
-        if LABEL_LIKE.match(line) and len(line) <= 600 and match_marker(line) is None and any(
-                LABEL_LIKE.match(x) or LABEL.match(x) for x in lines[max(0, i - 2): i] + lines[i + 1: i + 3]):
+        if _in_metadata_block(line, lines, i):
             fm.dropped.append(line)  # a block of metadata (a catalogue record, a page's info box)
             who = SUMMARY_SPEAKER.search(line)
             if who and (byline := split_byline(who.group("who"))) and byline[1]:
@@ -283,6 +282,28 @@ class _Header:
             if is_salutation(line) or _SUBTITLE.match(line) or (_plain_short(line, 60) and TITLE_WORDS.search(line)):
                 return True
         return False
+
+
+def _is_metadata_line(line: str) -> bool:
+    """A 名称：值 line that can open a block of metadata (a catalogue record, a page's info box): a short
+    label, no numbering marker, and a value that is not a sentence (发展：发展。 is the speech's own words)."""
+    return bool(LABEL_LIKE.match(line) or LABEL.match(line)) and len(line) <= 600 \
+        and line.rstrip()[-1:] not in "。！？；：:" and match_marker(line) is None
+
+
+def _in_metadata_block(line: str, lines: list[str], i: int) -> bool:
+    """A label-like line is metadata when a metadata line stands near it (two non-blank lines either
+    side, a numbered heading between ends the search); a long 摘要：……。 among them goes with them."""
+    if not (LABEL_LIKE.match(line) and len(line) <= 600 and match_marker(line) is None):
+        return False
+    for step in (-1, 1):
+        near = (x for x in (lines[i + 1:] if step > 0 else lines[i - 1::-1] if i else []) if x.strip())
+        for _, other in zip(range(2), near):
+            if match_marker(other) is not None:
+                break
+            if _is_metadata_line(other):
+                return True
+    return False
 
 
 def _split_labels(line: str) -> list[tuple[str, str]]:

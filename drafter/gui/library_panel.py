@@ -18,7 +18,7 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,15 @@ logger = logging.getLogger(__name__)
 
 DATA_ROLE = Qt.UserRole
 MARK = '<span style="background:#ffe08a">{}</span>'
+_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HAN = "\u4e00-\u9fff“”（）《》"
+_NARROW_BY_HAN = re.compile(f"(?<=[{_HAN}])[,;:?!()]|[,;:?!()](?=[{_HAN}])")
+
+
+def chinese_punctuation(text: str) -> str:
+    """Half-width , ; : ? ! ( ) next to Chinese text written full-width, as a draft has them: a
+    library speech pasted from a web page often has 充分肯定成绩,清醒认识…"""
+    return _NARROW_BY_HAN.sub(lambda m: _WIDE[m.group(0)], text)
 
 
 def marked(text: str, terms: list[str]) -> str:
@@ -68,12 +77,14 @@ def marked(text: str, terms: list[str]) -> str:
 def hit_pieces(library: Library, hit: Hit, scaffold: bool) -> list[spans.Piece]:
     """What a hit puts into the draft: its paragraph (a heading with its body), or for a heading
     with ``scaffold`` the heading and every heading under it, texts only."""
+    wide = chinese_punctuation
     if not scaffold or not hit.heading:
         rows = [r for r in library.document_blocks(hit.doc_id) if r.idx == hit.block]
         row = rows[0] if rows else None
         if row is not None and row.kind == HEADING:
-            return [spans.Piece(row.content[:row.head], row.content[row.head:], HEADING, row.level, row.role)]
-        return [spans.Piece(hit.text, role=hit.role)]
+            return [spans.Piece(wide(row.content[:row.head]), wide(row.content[row.head:]), HEADING, row.level,
+                                row.role)]
+        return [spans.Piece(wide(hit.text), role=hit.role)]
     rows = library.document_blocks(hit.doc_id)
     start = next(i for i, r in enumerate(rows) if r.idx == hit.block)
     top = rows[start].level
@@ -82,7 +93,7 @@ def hit_pieces(library: Library, hit: Hit, scaffold: bool) -> list[spans.Piece]:
         if r is not rows[start] and r.kind == HEADING and r.level <= top:
             break
         if r.kind == HEADING:
-            pieces.append(spans.Piece(r.content[:r.head] or r.content, "", HEADING, r.level, r.role))
+            pieces.append(spans.Piece(wide(r.content[:r.head] or r.content), "", HEADING, r.level, r.role))
     return pieces
 
 
@@ -161,6 +172,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(filters)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # rows wrap to the panel's width
         self.results.itemDoubleClicked.connect(lambda _item: self.open_source())
         layout.addWidget(self.results, 1)
         self.status = QLabel()
@@ -255,13 +267,27 @@ class LibraryPanel(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.RichText)
             label.setContentsMargins(4, 3, 4, 3)
-            item.setSizeHint(label.sizeHint())
             self.results.setItemWidget(item, label)
+        self._fit_rows()
         self.status.setText(f"找到 {len(self.hits)} 处" if self.hits else f"库中没有“{text}”")
         if self.hits:
             self.results.setCurrentRow(0)
         self._enable()
         return self.hits
+
+    def _fit_rows(self) -> None:
+        """Each hit as wide as the list and as tall as its wrapped text (a label's own size hint
+        is one long line, which the list cut at its right edge)."""
+        width = max(self.results.viewport().width(), 120)
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def _label(self, hit: Hit) -> str:
         part = ROLE_TITLES.get(hit.role, hit.role)

@@ -120,3 +120,22 @@ def test_a_hundred_thousand_list_items():
     assert len(draft.blocks) == 100_001
     assert sum(b.is_heading for b in draft.blocks) > 1000
     assert "".join(b.text + b.body for b in draft.blocks).count("件事") == 100_000  # nothing lost
+
+
+def test_speech_sentences_shaped_like_labels_are_no_metadata_block():
+    # Found by the round-trip property test: two 发展：发展。 lines around a heading were dropped as a
+    # catalogue record.  A sentence is no metadata value, and a heading ends a block.
+    for lines in (["发展：发展。", "第一部分 发展", "发展：发展。"],
+                  ["总的要求是：稳中求进。", "主要目标是：增长百分之六。", "一、发展"]):
+        draft = parse_lines(lines)
+        assert draft.dropped == []
+        assert [b.text for b in draft.blocks if b.kind == "paragraph"] == [x for x in lines if "、" not in x
+                                                                          and "部分" not in x]
+
+
+def test_a_catalogue_record_with_a_long_abstract_is_dropped_whole():
+    lines = ["知识类型: 析出资源", "", "页码: 30-31", "摘要: 本文记述了县长在开幕式上的讲话。", "",
+             "同志们：", "今天召开会议。"]
+    draft = parse_lines(lines)
+    assert draft.dropped == ["知识类型: 析出资源", "页码: 30-31", "摘要: 本文记述了县长在开幕式上的讲话。"]
+    assert [b.text for b in draft.blocks] == ["今天召开会议。"]

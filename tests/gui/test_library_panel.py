@@ -81,6 +81,30 @@ def test_heading_scaffold_and_role_filter(window, ui, tmp_path):
     assert hits and all(h.role == "conduct" for h in hits)
 
 
+def test_a_hit_goes_in_with_chinese_punctuation(window, ui, tmp_path):
+    """Acceptance finding L10: a speech pasted from a web page has half-width commas; the draft
+    gets full-width ones."""
+    window.set_session(Session(Draft(blocks=[Block.paragraph("开头。", "tasks")])))
+    panel = _panel(window, tmp_path)
+    with open_library(tmp_path / "lib.sqlite3") as library:
+        list(library.add([_speech(tmp_path, "网页稿.txt", "在全省安全生产工作会议上的讲话", "同志们：",
+                                  "二、充分肯定成绩,清醒认识当前我省安全生产工作面临的严峻形势(三个方面)",
+                                  "今年全省安全生产形势总体平稳;但是事故总量依然较大,重特大事故时有发生。" * 4)]))
+    panel.query.setText("清醒认识当前我省安全生产")
+    [hit] = panel.search()
+    assert hit.title == "在全省安全生产工作会议上的讲话"
+    window.editor.focus_block(0, 0)
+    assert panel.insert_selected(False)
+    heading = window.draft.blocks[1]
+    assert heading.text.startswith("充分肯定成绩，清醒认识当前我省") and heading.text.endswith("（三个方面）")
+    panel.query.setText("重特大事故时有发生")
+    assert panel.search()
+    window.editor.focus_block(0, 0)
+    assert panel.insert_selected(False)
+    paragraph = window.draft.blocks[1]
+    assert "形势总体平稳；但是事故总量依然较大，重特大" in paragraph.text and "," not in paragraph.text
+
+
 def test_bad_queries_and_no_library_are_said_in_the_panel(window, ui, tmp_path):
     window.side.load()
     panel = window.side.library
