@@ -233,9 +233,10 @@ class PhraseIndex:
         return best
 
     def search(self, query: str, category: str | None = None, role: str | None = None,
-               limit: int = 20) -> list[Phrase]:
+               limit: int = 20, noted: bool = False) -> list[Phrase]:
         """Entries containing every term of ``query`` (terms split on spaces), most frequent
-        first; an empty query lists the category (or the whole bank)."""
+        first; an empty query lists the category (or the whole bank).  Entries with a note
+        (outdated, a one-off local fact) are offered only when ``noted`` asks for them."""
         terms = [t.lower() for t in query.split() if t]
         hits: list[Phrase] = []
         if limit <= 0:
@@ -246,6 +247,8 @@ class PhraseIndex:
                 continue
             if role and role not in phrase.roles:
                 continue
+            if phrase.note and not noted:
+                continue
             haystack = self._haystacks[i]
             if all(term in haystack for term in terms):
                 hits.append(phrase)
@@ -255,11 +258,12 @@ class PhraseIndex:
 
 
 def naive_search(phrases: list[Phrase], query: str, category: str | None = None,
-                 role: str | None = None, limit: int = 20) -> list[Phrase]:
+                 role: str | None = None, limit: int = 20, noted: bool = False) -> list[Phrase]:
     """The baseline: scan every entry."""
     terms = [t.lower() for t in query.split() if t]
     hits = [i for i, p in enumerate(phrases)
             if (not category or p.category == category) and (not role or role in p.roles)
+            and (noted or not p.note)
             and all(t in (p.text + "\n" + p.frame).lower() for t in terms)]
     hits.sort(key=lambda i: (-phrases[i].frequency, len(phrases[i].text), i))
     return [phrases[i] for i in hits[:max(0, limit)]]

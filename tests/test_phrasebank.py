@@ -113,10 +113,11 @@ def test_index_agrees_with_a_plain_scan(shipped, index, data):
     query = phrase.text[start:start + length].replace(" ", "")
     category = data.draw(st.sampled_from([None] + list(phrasebank.CATEGORIES)))
     role = data.draw(st.sampled_from([None, "tasks", "conduct", "opening"]))
-    ours = index.search(query, category, role, limit=1000)
-    assert [p.id for p in ours] == [p.id for p in naive_search(shipped, query, category, role, 1000)]
+    noted = data.draw(st.booleans())
+    ours = index.search(query, category, role, limit=1000, noted=noted)
+    assert [p.id for p in ours] == [p.id for p in naive_search(shipped, query, category, role, 1000, noted)]
     if category is None and role is None:
-        assert phrase in ours
+        assert (phrase in ours) == (noted or not phrase.note)
 
 
 def test_user_entries_survive_a_rebuild(tmp_path, capsys):
@@ -144,6 +145,21 @@ def test_phrases_command(capsys):
     assert capsys.readouterr().out.strip() == "要在营商环境上求突破"
     assert main(["phrases", "想在前", "--limit", "1"]) == 0
     assert "想在前、干在前、成在前" in capsys.readouterr().out
+
+
+def test_entries_to_weigh_are_offered_only_when_asked(shipped, index, capsys):
+    """An outdated or one-off entry (外防输入、内防反弹) is no default hit: a writer inserts what is
+    listed; --all lists it with the reason."""
+    noted = next(p for p in shipped if p.note and "疫情" in p.note)
+    word = noted.text[:4]
+    assert noted not in index.search(word, limit=1000)
+    assert noted in index.search(word, limit=1000, noted=True)
+    assert all(not p.note for p in index.search("", limit=5000))
+    assert main(["phrases", word, "--limit", "1000"]) == 0
+    assert noted.text not in capsys.readouterr().out
+    assert main(["phrases", word, "--all", "--limit", "1000"]) == 0
+    out = capsys.readouterr().out
+    assert noted.text in out and f"需斟酌：{noted.note}" in out
 
 
 @pytest.mark.parametrize("argv,needle", [

@@ -15,6 +15,8 @@ def register(sub) -> None:
     parser.add_argument("--category", help="类别：排比、对偶、数字概括、提纲、四字格、过渡语、开头、结尾")
     parser.add_argument("--role", help="适用部分：opening、review、tasks、conduct、closing、other")
     parser.add_argument("--limit", type=int, default=20, help="最多显示条数")
+    parser.add_argument("--all", action="store_true",
+                        help="也列出需斟酌的条目（已过时的提法、一时一地的事实），并标出原因")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--fill", metavar="编号", help="填写该句式的槽位（配合 --slot）")
     parser.add_argument("--slot", action="append", default=[], metavar="槽位=词",
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         if args.slot:
             raise DrafterError("--slot 需要配合 --fill 编号 使用")
         hits = phrasebank.PhraseIndex(phrases).search(args.query, args.category, args.role,
-                                                      args.limit)
+                                                      args.limit, noted=args.all)
         if args.json:
             print_json([p.to_dict() for p in hits])
         else:
@@ -68,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{p.id}\t[{p.category}]\t{p.text}\t（{where}，{p.frequency} 次）")
                 if p.frame:
                     print(f"\t句式：{p.frame}")
+                if p.note:
+                    print(f"\t需斟酌：{p.note}")
             if not hits:
-                print("没有找到匹配的表述", file=sys.stderr)
+                print("没有找到匹配的表述" + ("" if args.all else "（需斟酌的条目未列出，加 --all 可一并列出）"),
+                      file=sys.stderr)
     for error in errors:
         print(error.message, file=sys.stderr)
     return 2 if errors else 0

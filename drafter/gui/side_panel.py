@@ -149,6 +149,8 @@ class PhrasePanel(QWidget):
         row.addWidget(self.category, 1)
         row.addWidget(self.by_role)
         layout.addLayout(row)
+        self.noted = QCheckBox("也列出需斟酌的条目（过时提法、一时一地的事实）")
+        layout.addWidget(self.noted)
         self.results = QListWidget()
         self.results.setWordWrap(True)
         self.results.itemDoubleClicked.connect(lambda _item: self.insert_selected())
@@ -163,6 +165,7 @@ class PhrasePanel(QWidget):
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.category.currentIndexChanged.connect(lambda _i: self.search())
         self.by_role.toggled.connect(lambda _c: self.search())
+        self.noted.toggled.connect(lambda _c: self.search())
 
     def load(self) -> None:
         from drafter.phrasebank import CATEGORIES, PhraseIndex, load_phrases
@@ -187,12 +190,14 @@ class PhrasePanel(QWidget):
         if self.index is None:
             return []
         role = self.role if self.by_role.isChecked() else None
-        hits = self.index.search(self.query.text(), self.category.currentData(), role, limit=200)
+        hits = self.index.search(self.query.text(), self.category.currentData(), role, limit=200,
+                                 noted=self.noted.isChecked())
         self.results.clear()
         for phrase in hits:
             label = phrase.frame or phrase.text
             item = QListWidgetItem(f"{label}\n    {phrase.category} · 出现 {phrase.frequency} 次"
-                                   + (" · 可填充" if phrase.frame else ""))
+                                   + (" · 可填充" if phrase.frame else "")
+                                   + (f" · 需斟酌：{phrase.note}" if phrase.note else ""))
             note = f"\n注意：{phrase.note}" if phrase.note else ""
             if phrase.members:
                 note = f"\n即：{'、'.join(phrase.members)}" + (f"（{phrase.scope}）" if phrase.scope else "") + note

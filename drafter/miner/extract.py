@@ -304,14 +304,15 @@ def trim_members(members: list[str], trailing: bool = False, loose_end: bool = T
     longest = max(len(m) for m in middle)
     keeps = sorted(range(min(len(m) for m in middle), longest + 3), key=lambda k: (abs(k - longest), -k))
     for keep in keeps:  # nearest the other members' length first
+        if not (2 <= keep < len(last) and keep in cuts):
+            continue
         if not loose_end and last[keep:keep + 1] not in ("的", "”"):
             continue  # after ，/； the series may end inside a clause only before its noun (……的工作导向)
         if not shapes.end_ok(last[:keep], last[keep:]) or shapes.spans(last, keep):
             continue
-        if 2 <= keep < len(last) and keep in cuts:
-            found = _trim_lead(members[:-1] + [last[:keep]])
-            if found is not None:
-                return found
+        found = _trim_lead(members[:-1] + [last[:keep]])
+        if found is not None:
+            return found
     return None
 
 

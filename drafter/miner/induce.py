@@ -20,6 +20,7 @@ from drafter.core.levels import LEVELS, TEMPLATE_VARIABLES, Level
 from drafter.core.model import Draft
 from drafter.miner.skeleton import _GENERIC_CATEGORIES, _GENERIC_GUIDANCE, MinedPart, align, mine_parts
 from drafter.miner.scaffolds import heading_sentence
+from drafter.miner.text import clean
 
 #: (id, occasion name, words that mark it); the first that matches wins, so narrower first.
 OCCASIONS = (
@@ -171,6 +172,7 @@ def generalise(text: str, meeting: str, level: Level | None = None) -> str:
     """A sentence of one speech as template text: its meeting, level words and year become
     fields, its figures 【】 prompts.  ``level`` is the speech's own (found from the text when
     not given): 县人民政府 in a county's speech is {{ lv_key }}人民政府, its 市委 the level above."""
+    text = clean(text)  # 今天,我们召开 → 今天，我们召开: a web copy's ASCII commas made full-width
     text = text.replace("{", "｛").replace("}", "｝").replace("\x00", "").replace("\x01", "")
     if level is None:
         level = level_of_text(text)

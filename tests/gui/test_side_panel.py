@@ -61,6 +61,17 @@ def test_phrase_search_and_insert_at_cursor(window, ui):
     assert window.session.modified
 
 
+def test_entries_to_weigh_are_listed_only_when_asked_and_marked(window, ui):
+    window.side.load()
+    panel = window.side.phrases
+    panel.query.setText("疫情")
+    assert all(not p.note for p in panel.search())
+    panel.noted.setChecked(True)
+    hits = panel.search()
+    row = next(i for i, p in enumerate(hits) if p.note)
+    assert f"需斟酌：{hits[row].note}" in panel.results.item(row).text()
+
+
 def test_frame_phrase_is_filled_before_insertion(window, ui):
     window.set_session(Session(Draft(blocks=[Block.paragraph("", "tasks")])))
     window.side.load()

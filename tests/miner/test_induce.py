@@ -35,6 +35,7 @@ def test_generalise_follows_the_speech_level():
     assert out == ("在{{ lv_upper_party }}、{{ lv_upper_gov }}的坚强领导下，{{ lv_whole }}上下奋力拼搏。"
                    "{{ lv_key }}人民政府决定召开{{ lv_whole }}大会，{{ lv_party }}、{{ lv_gov }}和"
                    "{{ lv_depts }}、{{ lv_key }}安委会要抓好落实。")
+    assert generalise("今天,我们召开全县大会,部署工作。", "") == "今天，我们召开{{ lv_whole }}大会，部署工作。"
     province = generalise("全省上下要抓好落实，各市县（区）要压实责任。", "")
     assert province == "{{ lv_whole }}上下要抓好落实，{{ lv_units }}要压实责任。"
 
