@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from drafter.editing.session import Session
 from drafter.gui.doc_format import P_HEAD, read_block_format
@@ -48,18 +52,22 @@ def expected_rows(draft) -> list[tuple[str, int, int, bool]]:
 
 def screen_is_current(window) -> bool:
     """What the editor shows on screen (the window's backing store) is what painting it
-    afresh gives: no number or text left over from before an edit (repaints are partial)."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
+    afresh gives: no number or text left over from before an edit (repaints are partial).
+    Work the window defers (a paint after a coalescing timer, panels built after the first
+    paint) may land a moment later on a busy machine, so the screen gets up to a second to
+    settle; a stale number is never repainted by itself, so it still fails."""
     viewport = window.editor.viewport()
-    corner = viewport.mapTo(window, QPoint(0, 0))
-    shown = QApplication.primaryScreen().grabWindow(window.winId(), corner.x(), corner.y(),
-                                                    viewport.width(), viewport.height())
-    fresh = viewport.grab()
-    return shown.toImage().convertToFormat(QImage.Format_RGB32) == fresh.toImage().convertToFormat(QImage.Format_RGB32)
+    for _ in range(20):
+        QApplication.processEvents()
+        corner = viewport.mapTo(window, QPoint(0, 0))
+        shown = QApplication.primaryScreen().grabWindow(window.winId(), corner.x(), corner.y(),
+                                                        viewport.width(), viewport.height())
+        fresh = viewport.grab()
+        if shown.toImage().convertToFormat(QImage.Format_RGB32) == \
+                fresh.toImage().convertToFormat(QImage.Format_RGB32):
+            return True
+        QTest.qWait(50)
+    return False
 
 
 OPS = ["up", "down", "promote", "demote", "heading", "child", "paragraph", "delete", "to_heading",
