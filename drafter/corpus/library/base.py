@@ -386,18 +386,22 @@ class Library:
         if self.readonly:
             raise LibraryError("read_only", self.location)
 
-    def add_file(self, path: str | os.PathLike[str]) -> bool:
-        """Parse one file and store it; False when it was already there unchanged."""
+    def read_file(self, path: str | os.PathLike[str]) -> Prepared | None:
+        """One file parsed and ready to store, or None when the library has it unchanged."""
         from drafter.corpus.documents import load_document
 
-        self._writable()
         digest, size, mtime = read_digest(Path(path))
         path = Path(os.path.realpath(path))
         stored = self._stored(str(path))
         if stored and stored[0] == digest:
-            return False
-        draft = load_document(path)
-        return self._store(prepare(path, digest, size, mtime, draft))
+            return None
+        return prepare(path, digest, size, mtime, load_document(path))
+
+    def add_file(self, path: str | os.PathLike[str]) -> bool:
+        """Parse one file and store it; False when it was already there unchanged."""
+        self._writable()
+        record = self.read_file(path)
+        return record is not None and self._store(record)
 
     def add(self, targets: Iterable[str | os.PathLike[str]] | Expanded) -> Iterator[AddResult]:
         """Import files and folders, one result a file, so a caller can show progress.  Each

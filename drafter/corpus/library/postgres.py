@@ -22,6 +22,8 @@ import logging
 import re
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import psycopg
 from psycopg import errors as pgerrors
@@ -29,12 +31,15 @@ from psycopg import errors as pgerrors
 from drafter.core.errors import DrafterError
 from drafter.corpus.library.base import (
     FILLER,
+    AddResult,
     BlockRow,
     Candidate,
     Document,
+    Expanded,
     Filters,
     Library,
     Prepared,
+    expand,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
 from drafter.corpus.library.terms import caseless, gram_code
@@ -70,6 +75,8 @@ _SCHEMA = (
 # block) before a GIN bitmap of the phrase is cheaper (docs/PERFORMANCE.md)
 _WINDOW = 2_000
 _KEY_ROWS = 12_000
+_COPY_COLUMNS = "doc_id, idx, kind, level, marker, role, head, trail, content, grams, marks"
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
 _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
 
@@ -87,6 +94,27 @@ def _next_step(found: int, scanned: int, need: int, left: int) -> tuple[str, int
     if due <= _KEY_ROWS:
         return "key", min(left, int(due * 1.5) + 100)
     return "index", min(left, int(due * 2) + 100)
+
+
+def copy_lines(record: Prepared) -> list[str]:
+    """The blocks of ``record`` as lines of a COPY's text (``_COPY_COLUMNS`` but the first, the
+    document's id, which ``_write`` puts before each), written here in one pass: psycopg's
+    row-by-row writing of two integer arrays a block was a third of an import."""
+    from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
+
+    texts = [b[-1] for b in record.blocks]
+    lines = []
+    for (idx, kind, level, marker, role, head, trail, content), codes, found in zip(
+            record.blocks, gram_codes_many(texts), marks_many(texts)):
+        fields = (str(idx), kind.translate(_ESCAPES), str(level), marker.translate(_ESCAPES),
+                  role.translate(_ESCAPES), str(head), trail.translate(_ESCAPES), content.translate(_ESCAPES),
+                  "{" + ",".join(map(str, codes)) + "}", "{" + ",".join(map(str, sorted({h for _, h in found}))) + "}")
+        lines.append("\t".join(fields))
+    return lines
+
+
+def _result(path: Path, item: Future | AddResult) -> AddResult:
+    return AddResult(path, item.result()) if isinstance(item, Future) else item
 
 
 def shown(url: str) -> str:
@@ -186,58 +214,92 @@ class PostgresLibrary(Library):
                                    (path,)).fetchone()
 
     def _store(self, record: Prepared) -> bool:
-        from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
-
         self._writable()
-        texts = [b[-1] for b in record.blocks]
-        codes, found = gram_codes_many(texts), marks_many(texts)
-        with self._errors(), self.db.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (record.path,))
-            old = self.db.execute("SELECT id, sha256 FROM library_documents WHERE path = %s",
-                                  (record.path,)).fetchone()
+        return self._write(self.db, record, copy_lines(record))
+
+    def _write(self, db: psycopg.Connection, record: Prepared, lines: list[str]) -> bool:
+        """Replace the document at ``record.path`` in one transaction (``lines``: ``copy_lines``)."""
+        with self._errors(), db.transaction():
+            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (record.path,))
+            old = db.execute("SELECT id, sha256 FROM library_documents WHERE path = %s", (record.path,)).fetchone()
             if old and old[1] == record.sha256:
                 return False
             if old:
-                self.db.execute("DELETE FROM library_documents WHERE id = %s", (old[0],))
-            doc_id = self.db.execute(
+                db.execute("DELETE FROM library_documents WHERE id = %s", (old[0],))
+            doc_id = db.execute(
                 "INSERT INTO library_documents (path, title, speaker, date, occasion, place, level, sha256, size, "
                 "mtime, chars, blocks, added_at, added_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
                 "%s, %s, %s) RETURNING id",
                 (record.path, record.title, record.speaker, record.date, record.occasion, record.place,
                  record.level, record.sha256, record.size, record.mtime, record.chars, len(record.blocks),
                  time.time(), record.added_by)).fetchone()[0]
-            with self.db.cursor().copy(
-                    "COPY library_blocks (doc_id, idx, kind, level, marker, role, head, trail, content, grams, "
-                    "marks) FROM STDIN") as copy:
-                for b, g, m in zip(record.blocks, codes, found):
-                    copy.write_row((doc_id, *b, g, sorted({h for _, h in m})))
+            with db.cursor().copy(f"COPY library_blocks ({_COPY_COLUMNS}) FROM STDIN") as copy:
+                if lines:
+                    first = f"{doc_id}\t"
+                    copy.write(first + f"\n{first}".join(lines) + "\n")
         return True
 
     def add(self, targets):
-        """As ``Library.add``; the GIN indexes' pending lists (fast inserts) are merged every
-        ``FLUSH_EVERY`` files and at the end, so searches never scan a long pending list."""
-        done = 0
-        with self._errors():
-            self.db.execute("SET synchronous_commit = off")
+        """As ``Library.add``, with file N stored on a second connection by a worker thread while
+        file N+1 is read, so the server's work (COPY, the GIN indexes) runs beside the reader's
+        instead of after it.  A file's result is given once it is stored.  The GIN indexes'
+        pending lists (fast inserts) are merged every ``FLUSH_EVERY`` files and at the end, so
+        searches never scan a long pending list; the planner's statistics are refreshed at the
+        end of a large import (they cost a second or two at a million blocks)."""
+        expanded = targets if isinstance(targets, Expanded) else expand(targets)
+        self._writable()
         try:
-            for result in super().add(targets):
-                done += 1
-                if done % FLUSH_EVERY == 0:
-                    self.flush()
-                yield result
+            writer = psycopg.connect(self.url, autocommit=True, application_name="drafter import",
+                                     options="-c jit=off -c synchronous_commit=off")
+        except psycopg.Error as exc:
+            raise explain(exc, self.location) from None
+        stored = [0]
+
+        def store(record: Prepared, lines: list[str]) -> bool:
+            added = self._write(writer, record, lines)
+            stored[0] += added
+            if added and stored[0] % FLUSH_EVERY == 0:
+                self._clean(writer)
+            return added
+
+        pending: tuple[Path, Future | AddResult] | None = None
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="library-store") as pool:
+                for path in expanded.files:
+                    try:
+                        record = self.read_file(path)
+                        item = pool.submit(store, record, copy_lines(record)) if record else AddResult(path, False)
+                    except LibraryError:
+                        raise
+                    except DrafterError as exc:
+                        logger.info("library: skipped %s: %s", path, exc)
+                        item = AddResult(path, False, exc)
+                    if pending is not None:
+                        yield _result(*pending)
+                    pending = (path, item)
+                if pending is not None:
+                    last, pending = pending, None
+                    yield _result(*last)
         finally:
-            if done and self.db is not None and not self.db.closed:
-                self.flush()
+            with contextlib.suppress(psycopg.Error):
+                if stored[0]:
+                    self._clean(writer, analyze=stored[0] >= FLUSH_EVERY)
+                writer.close()
 
     def flush(self) -> None:
-        """Merge the GIN pending lists into the indexes and refresh the planner's statistics, so
-        a common word is read newest-first along the key and a rare one through the GIN index
-        (the table's owner can; otherwise autovacuum does both a little later)."""
+        """Merge the GIN pending lists and refresh the planner's statistics (see ``add``)."""
+        self._clean(self.db, analyze=True)
+
+    def _clean(self, db: psycopg.Connection, analyze: bool = False) -> None:
+        """Merge the GIN pending lists into the indexes, and refresh the planner's statistics
+        (so 查重's rare marks are read through the GIN index): the table's owner can; otherwise
+        autovacuum does both a little later."""
         try:
             for index in ("library_blocks_grams", "library_blocks_marks"):
-                self.db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
-            self.db.execute("ANALYZE library_blocks")
-            self.db.execute("ANALYZE library_documents")
+                db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
+            if analyze:
+                db.execute("ANALYZE library_blocks")
+                db.execute("ANALYZE library_documents")
         except psycopg.Error as exc:
             logger.info("library: index upkeep left to autovacuum: %s", exc)
 
