@@ -288,6 +288,24 @@ def test_bad_files_are_reported_and_the_rest_imported(library, tmp_path):
     assert "不存在" in results["无此文件.txt"].error.message
 
 
+def test_results_come_in_file_order_each_once_after_its_file_is_stored(library, library_location, tmp_path):
+    # PostgreSQL stores file N while file N+1 is read: results must still come one a file, in order,
+    # a bad file between good ones reported in its place, and all good files stored by the end
+    names = ["1好.txt", "2坏.docx", "3好.txt", "4好.txt"]
+    for name, src in zip(names, ("001_24c832e00ee742a1.txt", None, "002_df22016b5cea91c3.txt",
+                                 "000_2149ed366db6bb90.txt")):
+        if src:
+            shutil.copy(CORPUS / src, tmp_path / name)
+        else:
+            (tmp_path / name).write_bytes(b"not a zip at all")
+    results = list(library.add([tmp_path / n for n in names] + [tmp_path / "1好.txt"]))
+    assert [r.path.name for r in results] == names + ["1好.txt"]
+    assert [r.added for r in results] == [True, False, True, True, False]
+    assert results[1].error is not None and results[4].error is None
+    assert sorted(Path(d.path).name for d in library.documents()) == ["1好.txt", "3好.txt", "4好.txt"]
+    assert consistent(library_location) == (3, sum(d.blocks for d in library.documents()))
+
+
 def test_a_file_that_is_not_a_database_is_said_so(tmp_path):
     db = tmp_path / "lib.sqlite3"
     db.write_bytes(b"this is not sqlite" * 100)
