@@ -232,9 +232,10 @@ def test_both_backends_give_the_same_results(pg_server, tmp_path):
 def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_server, tmp_path, monkeypatch,
                                                                              reading):
     """Small windows so that every way PostgreSQL finds the newest matches runs (along the key or
-    through the GIN index one block a window, so every block is at a window's edge; the GIN bitmap
-    over the rest after a first window of each size; the choice between them): the same blocks as
-    SQLite's, newest first, with and without filters."""
+    through the GIN index one block a window, limited by bucket codes two blocks wide, so every
+    block is at a window's and a bucket's edge; the GIN bitmap over the rest after a first window
+    of each size; the choice between them): the same blocks as SQLite's, newest first, with and
+    without filters."""
     from drafter.corpus.library import postgres
     from drafter.corpus.library.base import Filters, parse_query
 
@@ -245,6 +246,7 @@ def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_s
         monkeypatch.setattr(postgres, "_next_step", steps[reading])
     else:
         monkeypatch.setattr(postgres, "_KEY_ROWS", 30)
+    monkeypatch.setattr(postgres, "BUCKET_SHIFT", 1)       # buckets of two blocks: windows cross them
     url = pg_server.create_database(f"win{os.getpid()}{reading}")
     files = corpus_copies(tmp_path / "speeches", 8)
     with open_library(tmp_path / "lib.sqlite3") as lite, open_library(url) as pg:
@@ -263,6 +265,37 @@ def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_s
         for query in ("发展", "作风建设 廉政", "一天接着一天干"):
             assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
                 [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
+
+def test_a_postgres_library_of_version_4_gets_its_bucket_codes(pg_server, tmp_path, monkeypatch):
+    """Version 4 had no bucket codes in the blocks' bigram codes: opening it for writing adds each
+    block's, and searches limited to a window of buckets find what SQLite finds."""
+    from drafter.corpus.library import postgres
+    from drafter.corpus.library.terms import BUCKET_BASE
+
+    url = pg_server.create_database(f"v4{os.getpid()}")
+    files = corpus_copies(tmp_path / "speeches", 6)
+    with open_library(url) as pg:
+        list(pg.add(files))
+        pg.db.execute("UPDATE library_blocks SET grams = array_remove(grams, (%s + (id >> %s))::integer)",
+                      (BUCKET_BASE, postgres.BUCKET_SHIFT))
+        pg.db.execute("DELETE FROM library_meta WHERE key = 'bucket_shift'")
+        pg.db.execute("UPDATE library_meta SET value = '4' WHERE key = 'schema'")
+        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE grams && ARRAY[%s::integer]",
+                             (BUCKET_BASE,)).fetchone()[0] == 0
+    monkeypatch.setattr(postgres, "BUCKET_SHIFT", 2)       # the upgrade's bucket size is kept with the library
+    monkeypatch.setattr(postgres, "_next_step", lambda *a: ("index", 3))
+    monkeypatch.setattr(postgres, "_WINDOW", 3)
+    with open_library(tmp_path / "lib.sqlite3") as lite, open_library(url) as pg:
+        list(lite.add(files))
+        assert pg.db.execute("SELECT value FROM library_meta WHERE key IN ('schema', 'bucket_shift') "
+                             "ORDER BY key").fetchall() == [("2",), ("5",)]
+        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE NOT grams @> ARRAY[(%s + (id >> 2))::integer]",
+                             (BUCKET_BASE,)).fetchone()[0] == 0
+        for query in ("发展", "作风建设 廉政", "安全生产"):
+            assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
+                [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
+        assert [r.added for r in pg.add(files[:1])] == [False]
+
 
 # ----- bad input --------------------------------------------------------------------------------
 def test_non_regular_files_are_skipped_before_reading(tmp_path, capsys):

@@ -42,11 +42,12 @@ from drafter.corpus.library.base import (
     expand,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
-from drafter.corpus.library.terms import caseless, gram_code
+from drafter.corpus.library.terms import BUCKET_BASE, bucket_code, caseless, gram_code
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+BUCKET_SHIFT = 10              # a block's bucket code covers 1,024 block ids (``terms.bucket_code``)
 FLUSH_EVERY = 50
 _LOCK_SCHEMA = 741_300_013
 _GRAMS_INDEX = "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)"
@@ -71,11 +72,13 @@ _SCHEMA = (
     _MARKS_INDEX,
     f"INSERT INTO library_meta VALUES ('schema', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING",
 )
+# the bucket size is the library's own, kept with it; set when the library is made or upgraded
+_SET_SHIFT = "INSERT INTO library_meta VALUES ('bucket_shift', %s) ON CONFLICT DO NOTHING"
 # search: the newest blocks read first along the key, and how many more are read so (1.5 µs a
 # block) before a GIN bitmap of the phrase is cheaper (docs/PERFORMANCE.md)
 _WINDOW = 2_000
 _KEY_ROWS = 12_000
-_COPY_COLUMNS = "doc_id, idx, kind, level, marker, role, head, trail, content, grams, marks"
+_COPY_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content, grams, marks"
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
 _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
@@ -96,10 +99,11 @@ def _next_step(found: int, scanned: int, need: int, left: int) -> tuple[str, int
     return "index", min(left, int(due * 2) + 100)
 
 
-def copy_lines(record: Prepared) -> list[str]:
-    """The blocks of ``record`` as lines of a COPY's text (``_COPY_COLUMNS`` but the first, the
-    document's id, which ``_write`` puts before each), written here in one pass: psycopg's
-    row-by-row writing of two integer arrays a block was a third of an import."""
+def copy_lines(record: Prepared) -> list[tuple[str, str, str]]:
+    """The blocks of ``record`` as parts of a COPY's text lines, written here in one pass
+    (psycopg's row-by-row writing of two integer arrays a block was a third of an import): the
+    text columns from ``idx`` to ``content``, the bigram codes without braces, and the marks.
+    ``_write`` adds what is known only in the transaction: the ids and the bucket code."""
     from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
 
     texts = [b[-1] for b in record.blocks]
@@ -107,9 +111,9 @@ def copy_lines(record: Prepared) -> list[str]:
     for (idx, kind, level, marker, role, head, trail, content), codes, found in zip(
             record.blocks, gram_codes_many(texts), marks_many(texts)):
         fields = (str(idx), kind.translate(_ESCAPES), str(level), marker.translate(_ESCAPES),
-                  role.translate(_ESCAPES), str(head), trail.translate(_ESCAPES), content.translate(_ESCAPES),
-                  "{" + ",".join(map(str, codes)) + "}", "{" + ",".join(map(str, sorted({h for _, h in found}))) + "}")
-        lines.append("\t".join(fields))
+                  role.translate(_ESCAPES), str(head), trail.translate(_ESCAPES), content.translate(_ESCAPES))
+        lines.append(("\t".join(fields), "".join(f"{c}," for c in codes),
+                      "{" + ",".join(map(str, sorted({h for _, h in found}))) + "}"))
     return lines
 
 
@@ -144,6 +148,7 @@ class PostgresLibrary(Library):
         self.location = shown(url)
         self.readonly = readonly
         self._top: int | None = None
+        self._shift = BUCKET_SHIFT
         try:
             # jit off: the library's queries are short; compiling one (100–300 ms) cost more than
             # running it (查重's question for 3,000 marks: 0.30 s with JIT, 0.06 s without)
@@ -168,32 +173,49 @@ class PostgresLibrary(Library):
                     self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
                     for statement in _SCHEMA:
                         self.db.execute(statement)
+                    self.db.execute(_SET_SHIFT, (str(BUCKET_SHIFT),))
+            row = self.db.execute("SELECT value FROM library_meta WHERE key = 'bucket_shift'").fetchone()
+            self._shift = int(row[0]) if row else BUCKET_SHIFT
 
     def _upgrade(self) -> None:
-        """Version 2 had no marks, version 3 stored bigrams as text and marks by CRC: recompute
-        both from the stored text."""
-        from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
-
+        """Version 2 had no marks, version 3 stored bigrams as text and marks by CRC: both are
+        recomputed from the stored text.  Version 4 had no bucket codes: each block's is added.
+        The indexes are dropped and built again around the rewrite (updating them row by row
+        would cost more than building them)."""
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
-            version = self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()[0]
-            if int(version) >= SCHEMA_VERSION:
+            version = int(self.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone()[0])
+            if version >= SCHEMA_VERSION:
                 return
-            for statement in ("DROP INDEX IF EXISTS library_blocks_grams", "DROP INDEX IF EXISTS library_blocks_marks",
-                              "ALTER TABLE library_blocks DROP COLUMN IF EXISTS grams",
-                              "ALTER TABLE library_blocks DROP COLUMN IF EXISTS marks",
-                              "ALTER TABLE library_blocks ADD COLUMN grams integer[] NOT NULL DEFAULT '{}'",
-                              "ALTER TABLE library_blocks ADD COLUMN marks integer[] NOT NULL DEFAULT '{}'"):
-                self.db.execute(statement)
-            rows = self.db.execute("SELECT id, content FROM library_blocks").fetchall()
-            texts = [c for _, c in rows]
-            with self.db.cursor() as cur:
-                cur.executemany("UPDATE library_blocks SET grams = %s, marks = %s WHERE id = %s",
-                                [(g, sorted({h for _, h in m}), i) for (i, _), g, m in
-                                 zip(rows, gram_codes_many(texts), marks_many(texts))])
+            self.db.execute(_SET_SHIFT, (str(BUCKET_SHIFT),))
+            shift = int(self.db.execute("SELECT value FROM library_meta WHERE key = 'bucket_shift'").fetchone()[0])
+            self.db.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for index in ("library_blocks_grams", "library_blocks_marks"):
+                self.db.execute(f"DROP INDEX IF EXISTS {index}")
+            if version == 4:
+                self.db.execute("UPDATE library_blocks SET grams = grams || (%s + (id >> %s))::integer",
+                                (BUCKET_BASE, shift))
+            else:
+                self._recompute(shift)
             self.db.execute(_GRAMS_INDEX)
             self.db.execute(_MARKS_INDEX)
             self.db.execute("UPDATE library_meta SET value = %s WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+
+    def _recompute(self, shift: int) -> None:
+        """Bigram codes (with the bucket code) and marks of every block, from its stored text."""
+        from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
+
+        for statement in ("ALTER TABLE library_blocks DROP COLUMN IF EXISTS grams",
+                          "ALTER TABLE library_blocks DROP COLUMN IF EXISTS marks",
+                          "ALTER TABLE library_blocks ADD COLUMN grams integer[] NOT NULL DEFAULT '{}'",
+                          "ALTER TABLE library_blocks ADD COLUMN marks integer[] NOT NULL DEFAULT '{}'"):
+            self.db.execute(statement)
+        rows = self.db.execute("SELECT id, content FROM library_blocks").fetchall()
+        texts = [c for _, c in rows]
+        with self.db.cursor() as cur:
+            cur.executemany("UPDATE library_blocks SET grams = %s, marks = %s WHERE id = %s",
+                            [([*g, bucket_code(i, shift)], sorted({h for _, h in m}), i) for (i, _), g, m in
+                             zip(rows, gram_codes_many(texts), marks_many(texts))])
 
     @contextlib.contextmanager
     def _errors(self):
@@ -217,7 +239,7 @@ class PostgresLibrary(Library):
         self._writable()
         return self._write(self.db, record, copy_lines(record))
 
-    def _write(self, db: psycopg.Connection, record: Prepared, lines: list[str]) -> bool:
+    def _write(self, db: psycopg.Connection, record: Prepared, lines: list[tuple[str, str, str]]) -> bool:
         """Replace the document at ``record.path`` in one transaction (``lines``: ``copy_lines``)."""
         with self._errors(), db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (record.path,))
@@ -233,10 +255,13 @@ class PostgresLibrary(Library):
                 (record.path, record.title, record.speaker, record.date, record.occasion, record.place,
                  record.level, record.sha256, record.size, record.mtime, record.chars, len(record.blocks),
                  time.time(), record.added_by)).fetchone()[0]
+            # the blocks' ids taken first (ascending, as the key reads them), for their bucket codes
+            ids = [r[0] for r in db.execute("SELECT nextval('library_blocks_id_seq') FROM generate_series(1, %s)",
+                                            (len(lines),)).fetchall()]
+            shift = self._shift
             with db.cursor().copy(f"COPY library_blocks ({_COPY_COLUMNS}) FROM STDIN") as copy:
-                if lines:
-                    first = f"{doc_id}\t"
-                    copy.write(first + f"\n{first}".join(lines) + "\n")
+                copy.write("".join(f"{i}\t{doc_id}\t{text}\t{{{codes}{bucket_code(i, shift)}}}\t{marks}\n"
+                                   for i, (text, codes, marks) in zip(ids, lines)))
         return True
 
     def add(self, targets):
@@ -360,14 +385,20 @@ class PostgresLibrary(Library):
                         f"WHERE id > %s AND id <= %s ORDER BY id DESC OFFSET 0) b {join} WHERE {text_first} "
                         "ORDER BY b.id DESC LIMIT %s", [lo, hi, *text_params, cap - len(found)]).fetchall()
                 else:
+                    # the GIN index asked for the phrase among the window's buckets only (their
+                    # codes ORed with ``&&``, in the same index scan): only the window's matches
+                    # are read from the table; the whole index when the window is most of the rest
+                    whole = 2 * (hi - lo) > hi        # most of what is left: the bucket codes would cost more
+                    buckets = "" if whole else " AND b.grams && %s::integer[]"
+                    extra = [] if whole else [list(range(bucket_code(lo + 1, self._shift),
+                                                         bucket_code(hi, self._shift) + 1))]
                     with self.db.transaction():
-                        # the GIN bitmap, ANDed with the window's ids: only the window's matching
-                        # rows are read from the table
                         self.db.execute("SET LOCAL enable_indexscan = off")
                         self.db.execute("SET LOCAL enable_seqscan = off")
                         found += self.db.execute(
-                            f"SELECT {columns} FROM library_blocks b {join} WHERE {condition} AND b.id > %s "
-                            "AND b.id <= %s ORDER BY b.id DESC LIMIT %s", [*params, lo, hi, cap - len(found)]).fetchall()
+                            f"SELECT {columns} FROM library_blocks b {join} WHERE {condition}{buckets} AND b.id > %s "
+                            "AND b.id <= %s ORDER BY b.id DESC LIMIT %s",
+                            [*params, *extra, lo, hi, cap - len(found)]).fetchall()
                 scanned, hi = scanned + hi - lo, lo
                 how, window = _next_step(len(found), scanned, cap - len(found), hi)
         return found

@@ -19,6 +19,7 @@ opening the library to search costs no numpy start-up).
 from __future__ import annotations
 
 FILLER = "q"
+BUCKET_BASE = 0x1_0000
 MARK_K = 10
 MARK_W = 11
 
@@ -49,6 +50,15 @@ def gram_code(gram: str) -> int:
     """The signed 32-bit code of a two-character term."""
     value = (ord(gram[0]) & 0xFFFF) << 16 | (ord(gram[1]) & 0xFFFF)
     return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def bucket_code(block_id: int, shift: int) -> int:
+    """The code PostgreSQL adds to a block's bigram codes for the run of ``2 ** shift`` block ids
+    it is in, so the GIN index can be asked for a phrase's matches among the newest blocks only.
+    Its first unit (1–15) is below every word character, so no bigram of two BMP characters has
+    it; a character outside the BMP can (its code keeps the low 16 bits), which costs a row
+    read, as a phrase and a window are always confirmed on the row."""
+    return BUCKET_BASE + (block_id >> shift)
 
 
 def mark_token(h: int) -> str:
