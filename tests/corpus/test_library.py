@@ -228,7 +228,30 @@ def test_both_backends_give_the_same_results(pg_server, tmp_path):
 
 
 
-@pytest.mark.parametrize("reading", ["key", "index", "index-rest", "chosen"])
+def test_totals_kept_between_searches_follow_another_writer(pg_server, tmp_path):
+    """Both backends keep the library's totals (BM25's block count and mean length) between
+    searches: another writer's removal or import must change the scores as it does on SQLite."""
+    url = pg_server.create_database(f"totals{os.getpid()}")
+    files = corpus_copies(tmp_path / "speeches", 6)
+    lite_path = tmp_path / "lib.sqlite3"
+    with open_library(lite_path) as lite, open_library(url) as pg:
+        list(lite.add(files[:4]))
+        list(pg.add(files[:4]))
+        before = [(h.block, h.score) for h in pg.search("发展", limit=10)]
+        assert before == [(h.block, h.score) for h in lite.search("发展", limit=10)]
+        for location in (lite_path, url):
+            with open_library(location) as other:
+                other.remove([other.documents()[0].id])
+        removed = [(h.block, h.score) for h in pg.search("发展", limit=10)]
+        assert removed == [(h.block, h.score) for h in lite.search("发展", limit=10)] != before
+        for location in (lite_path, url):
+            with open_library(location) as other:
+                list(other.add(files[4:5]))
+        assert [(h.path, h.score) for h in pg.search("发展", limit=10)] == \
+            [(h.path, h.score) for h in lite.search("发展", limit=10)]
+
+
+@pytest.mark.parametrize("reading", ["key", "index", "index-wide", "index-rest", "chosen"])
 def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_server, tmp_path, monkeypatch,
                                                                              reading):
     """Small windows so that every way PostgreSQL finds the newest matches runs (along the key or
@@ -239,8 +262,9 @@ def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_s
     from drafter.corpus.library import postgres
     from drafter.corpus.library.base import Filters, parse_query
 
-    firsts = {"key": [1], "index": [1], "index-rest": list(range(1, 25)), "chosen": [10]}[reading]
+    firsts = {"key": [1], "index": [1], "index-wide": [1, 7], "index-rest": list(range(1, 25)), "chosen": [10]}[reading]
     steps = {"key": lambda *a: ("key", 1), "index": lambda *a: ("index", 1),
+             "index-wide": lambda *a: ("index", 45),        # coarse bucket codes (32 blocks) inside, fine at the edges
              "index-rest": lambda found, scanned, need, left: ("index", left)}
     if reading in steps:
         monkeypatch.setattr(postgres, "_next_step", steps[reading])
@@ -270,27 +294,28 @@ def test_a_postgres_library_of_version_4_gets_its_bucket_codes(pg_server, tmp_pa
     """Version 4 had no bucket codes in the blocks' bigram codes: opening it for writing adds each
     block's, and searches limited to a window of buckets find what SQLite finds."""
     from drafter.corpus.library import postgres
-    from drafter.corpus.library.terms import BUCKET_BASE
+    from drafter.corpus.library.terms import COARSE, COARSE_BASE, FINE_BASE
 
     url = pg_server.create_database(f"v4{os.getpid()}")
     files = corpus_copies(tmp_path / "speeches", 6)
     with open_library(url) as pg:
         list(pg.add(files))
-        pg.db.execute("UPDATE library_blocks SET grams = array_remove(grams, (%s + (id >> %s))::integer)",
-                      (BUCKET_BASE, postgres.BUCKET_SHIFT))
+        pg.db.execute("UPDATE library_blocks SET grams = array_remove(array_remove(grams, (%s + (id >> %s))::integer), "
+                      "(%s + (id >> %s) / %s)::integer)", (FINE_BASE, postgres.BUCKET_SHIFT, COARSE_BASE,
+                                                           postgres.BUCKET_SHIFT, COARSE))
         pg.db.execute("DELETE FROM library_meta WHERE key = 'bucket_shift'")
         pg.db.execute("UPDATE library_meta SET value = '4' WHERE key = 'schema'")
-        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE grams && ARRAY[%s::integer]",
-                             (BUCKET_BASE,)).fetchone()[0] == 0
+        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE grams && ARRAY[%s::integer, %s::integer]",
+                             (FINE_BASE, COARSE_BASE)).fetchone()[0] == 0
     monkeypatch.setattr(postgres, "BUCKET_SHIFT", 2)       # the upgrade's bucket size is kept with the library
-    monkeypatch.setattr(postgres, "_next_step", lambda *a: ("index", 3))
+    monkeypatch.setattr(postgres, "_next_step", lambda *a: ("index", 77))    # fine and coarse codes
     monkeypatch.setattr(postgres, "_WINDOW", 3)
     with open_library(tmp_path / "lib.sqlite3") as lite, open_library(url) as pg:
         list(lite.add(files))
         assert pg.db.execute("SELECT value FROM library_meta WHERE key IN ('schema', 'bucket_shift') "
                              "ORDER BY key").fetchall() == [("2",), ("5",)]
-        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE NOT grams @> ARRAY[(%s + (id >> 2))::integer]",
-                             (BUCKET_BASE,)).fetchone()[0] == 0
+        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE NOT grams @> ARRAY[(%s + (id >> 2))::integer, "
+                             "(%s + (id >> 2) / %s)::integer]", (FINE_BASE, COARSE_BASE, COARSE)).fetchone()[0] == 0
         for query in ("发展", "作风建设 廉政", "安全生产"):
             assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
                 [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query

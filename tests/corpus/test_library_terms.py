@@ -1,12 +1,22 @@
 """What the library indexes: marks (winnowing) and PostgreSQL's bigram codes, computed for many
 blocks at once, checked against their one-text definitions."""
 
+import random
 from collections import deque
 
 import pytest
 
 from drafter.corpus.library.fingerprints import gram_codes_many, marks, marks_many
-from drafter.corpus.library.terms import FILLER, MARK_K, MARK_W, gram_code, grams
+from drafter.corpus.library.terms import (
+    COARSE,
+    FILLER,
+    MARK_K,
+    MARK_W,
+    bucket_codes,
+    gram_code,
+    grams,
+    window_codes,
+)
 
 TEXTS = ["短", "", "十个字十个字十个字十", "十一个字十一个字十一个", "啊" * 30, "啊啊哈" * 40, "😀" * 25,
          "A_b作风，建设İİ", "加强作风建设，推进党风廉政建设。要抓铁有痕、踏石留印，久久为功、善作善成。" * 3,
@@ -53,3 +63,19 @@ def test_a_shared_run_of_twenty_characters_shares_a_mark():
 def test_bigram_codes_are_the_distinct_word_bigrams():
     for text, codes in zip(TEXTS, gram_codes_many(TEXTS)):
         assert sorted(codes) == sorted({gram_code(g) for g in grams(text) if g != FILLER}), text
+
+
+def test_window_codes_cover_exactly_the_buckets_of_a_window_with_few_codes():
+    rng = random.Random(5)
+    for shift in (0, 1, 3, 10):
+        for _ in range(300):
+            lo = rng.randrange(0, 5000 << shift)
+            hi = lo + rng.randrange(1, 3000 << shift)
+            codes = window_codes(lo, hi, shift)
+            first, last = (lo + 1) >> shift, hi >> shift
+            # the fine buckets each code stands for, through ``bucket_codes`` of a block in them
+            covered = [b for b in range(first - COARSE, last + COARSE + 1)
+                       for fine, coarse in (bucket_codes(b << shift, shift),) if fine in codes or coarse in codes]
+            assert covered == list(range(first, last + 1)), (lo, hi, shift)
+            assert len(codes) == len(set(codes))
+            assert len(codes) <= 2 * (COARSE - 1) + (last - first + 1) // COARSE

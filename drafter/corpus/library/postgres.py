@@ -42,12 +42,12 @@ from drafter.corpus.library.base import (
     expand,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
-from drafter.corpus.library.terms import BUCKET_BASE, bucket_code, caseless, gram_code
+from drafter.corpus.library.terms import COARSE, COARSE_BASE, FINE_BASE, bucket_codes, caseless, gram_code, window_codes
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 5
-BUCKET_SHIFT = 10              # a block's bucket code covers 1,024 block ids (``terms.bucket_code``)
+BUCKET_SHIFT = 10              # a block's fine bucket covers 1,024 block ids (``terms.bucket_codes``)
 FLUSH_EVERY = 50
 _LOCK_SCHEMA = 741_300_013
 _GRAMS_INDEX = "CREATE INDEX IF NOT EXISTS library_blocks_grams ON library_blocks USING gin (grams)"
@@ -103,7 +103,7 @@ def copy_lines(record: Prepared) -> list[tuple[str, str, str]]:
     """The blocks of ``record`` as parts of a COPY's text lines, written here in one pass
     (psycopg's row-by-row writing of two integer arrays a block was a third of an import): the
     text columns from ``idx`` to ``content``, the bigram codes without braces, and the marks.
-    ``_write`` adds what is known only in the transaction: the ids and the bucket code."""
+    ``_write`` adds what is known only in the transaction: the ids and the bucket codes."""
     from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
 
     texts = [b[-1] for b in record.blocks]
@@ -149,11 +149,16 @@ class PostgresLibrary(Library):
         self.readonly = readonly
         self._top: int | None = None
         self._shift = BUCKET_SHIFT
+        self._totals: tuple[tuple, tuple[int, int, int]] | None = None
+        self._dates: dict[int, str] = {}     # a document's id is never used again, so its date holds
         try:
             # jit off: the library's queries are short; compiling one (100–300 ms) cost more than
-            # running it (查重's question for 3,000 marks: 0.30 s with JIT, 0.06 s without)
+            # running it (查重's question for 3,000 marks: 0.30 s with JIT, 0.06 s without).
+            # No prepared statements: psycopg prepares a query run five times, and the server's
+            # generic plan for a window, made without its values, read a whole window of the
+            # table (本身条: 356 ms, planned for its values 27 ms); planning takes 0.2 ms
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
-                                      application_name="drafter", options="-c jit=off")
+                                      application_name="drafter", options="-c jit=off", prepare_threshold=None)
         except psycopg.Error as exc:
             raise explain(exc, self.location) from None
         with self._errors():
@@ -179,7 +184,7 @@ class PostgresLibrary(Library):
 
     def _upgrade(self) -> None:
         """Version 2 had no marks, version 3 stored bigrams as text and marks by CRC: both are
-        recomputed from the stored text.  Version 4 had no bucket codes: each block's is added.
+        recomputed from the stored text.  Version 4 had no bucket codes: each block's are added.
         The indexes are dropped and built again around the rewrite (updating them row by row
         would cost more than building them)."""
         with self.db.transaction():
@@ -193,8 +198,8 @@ class PostgresLibrary(Library):
             for index in ("library_blocks_grams", "library_blocks_marks"):
                 self.db.execute(f"DROP INDEX IF EXISTS {index}")
             if version == 4:
-                self.db.execute("UPDATE library_blocks SET grams = grams || (%s + (id >> %s))::integer",
-                                (BUCKET_BASE, shift))
+                self.db.execute("UPDATE library_blocks SET grams = grams || ARRAY[(%s + (id >> %s))::integer, "
+                                "(%s + (id >> %s) / %s)::integer]", (FINE_BASE, shift, COARSE_BASE, shift, COARSE))
             else:
                 self._recompute(shift)
             self.db.execute(_GRAMS_INDEX)
@@ -214,7 +219,7 @@ class PostgresLibrary(Library):
         texts = [c for _, c in rows]
         with self.db.cursor() as cur:
             cur.executemany("UPDATE library_blocks SET grams = %s, marks = %s WHERE id = %s",
-                            [([*g, bucket_code(i, shift)], sorted({h for _, h in m}), i) for (i, _), g, m in
+                            [([*g, *bucket_codes(i, shift)], sorted({h for _, h in m}), i) for (i, _), g, m in
                              zip(rows, gram_codes_many(texts), marks_many(texts))])
 
     @contextlib.contextmanager
@@ -260,8 +265,9 @@ class PostgresLibrary(Library):
                                             (len(lines),)).fetchall()]
             shift = self._shift
             with db.cursor().copy(f"COPY library_blocks ({_COPY_COLUMNS}) FROM STDIN") as copy:
-                copy.write("".join(f"{i}\t{doc_id}\t{text}\t{{{codes}{bucket_code(i, shift)}}}\t{marks}\n"
-                                   for i, (text, codes, marks) in zip(ids, lines)))
+                copy.write("".join(f"{i}\t{doc_id}\t{text}\t{{{codes}{fine},{coarse}}}\t{marks}\n"
+                                   for i, (text, codes, marks) in zip(ids, lines)
+                                   for fine, coarse in (bucket_codes(i, shift),)))
         return True
 
     def add(self, targets):
@@ -337,12 +343,18 @@ class PostgresLibrary(Library):
 
     # ----- reading -----------------------------------------------------------------------------
     def _stats(self) -> tuple[int, int, int]:
+        """Summed over the documents once (17 ms at 20,000), then again only when the newest
+        block, the newest document or the number of documents changed (2 ms): an import adds
+        both newest, a removal lowers the count."""
         with self._errors():
-            n, chars, last = self.db.execute(
-                "SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0), "
-                "(SELECT coalesce(max(id), 0) FROM library_blocks) FROM library_documents").fetchone()
-        self._top = int(last)         # where this search's windows start (``_newest``)
-        return int(n), int(chars), int(last)
+            key = self.db.execute("SELECT (SELECT coalesce(max(id), 0) FROM library_blocks), (SELECT coalesce(max(id), "
+                                  "0) FROM library_documents), (SELECT count(*) FROM library_documents)").fetchone()
+            if self._totals is None or self._totals[0] != key:
+                n, chars = self.db.execute(
+                    "SELECT coalesce(sum(blocks), 0), coalesce(sum(chars), 0) FROM library_documents").fetchone()
+                self._totals = (key, (int(n), int(chars), int(key[0])))
+        self._top = self._totals[1][2]         # where this search's windows start (``_newest``)
+        return self._totals[1]
 
     def _match(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int) -> list[int]:
         return [r[0] for r in self._newest(phrases, terms, filters, cap, "b.id")]
@@ -352,10 +364,12 @@ class PostgresLibrary(Library):
         rows = self._newest(phrases, terms, filters, cap, "b.id, b.doc_id, b.role, b.head, b.content")
         if not rows:
             return []
-        with self._errors():
-            dates = dict(self.db.execute("SELECT id, date FROM library_documents WHERE id = ANY(%s)",
-                                         (sorted({r[1] for r in rows}),)).fetchall())
-        return [Candidate(*r, dates[r[1]]) for r in rows]
+        missing = sorted({r[1] for r in rows} - self._dates.keys())
+        if missing:
+            with self._errors():
+                self._dates.update(self.db.execute("SELECT id, date FROM library_documents WHERE id = ANY(%s)",
+                                                   (missing,)).fetchall())
+        return [Candidate(*r, self._dates[r[1]]) for r in rows]
 
     def _newest(self, phrases: list[list[str]], terms: list[str], filters: Filters, cap: int,
                 columns: str) -> list[tuple]:
@@ -387,11 +401,9 @@ class PostgresLibrary(Library):
                 else:
                     # the GIN index asked for the phrase among the window's buckets only (their
                     # codes ORed with ``&&``, in the same index scan): only the window's matches
-                    # are read from the table; the whole index when the window is most of the rest
-                    whole = 2 * (hi - lo) > hi        # most of what is left: the bucket codes would cost more
-                    buckets = "" if whole else " AND b.grams && %s::integer[]"
-                    extra = [] if whole else [list(range(bucket_code(lo + 1, self._shift),
-                                                         bucket_code(hi, self._shift) + 1))]
+                    # are read from the table; the whole index when the window reaches the oldest
+                    buckets = "" if lo == 0 else " AND b.grams && %s::integer[]"
+                    extra = [] if lo == 0 else [window_codes(lo, hi, self._shift)]
                     with self.db.transaction():
                         self.db.execute("SET LOCAL enable_indexscan = off")
                         self.db.execute("SET LOCAL enable_seqscan = off")

@@ -19,7 +19,9 @@ opening the library to search costs no numpy start-up).
 from __future__ import annotations
 
 FILLER = "q"
-BUCKET_BASE = 0x1_0000
+FINE_BASE = 0x1_0000          # bucket codes (``bucket_codes``): 0x10000–0x7FFFF fine, 0x80000–0xFFFFF coarse
+COARSE_BASE = 0x8_0000
+COARSE = 16
 MARK_K = 10
 MARK_W = 11
 
@@ -52,13 +54,30 @@ def gram_code(gram: str) -> int:
     return value - (1 << 32) if value >= 1 << 31 else value
 
 
-def bucket_code(block_id: int, shift: int) -> int:
-    """The code PostgreSQL adds to a block's bigram codes for the run of ``2 ** shift`` block ids
-    it is in, so the GIN index can be asked for a phrase's matches among the newest blocks only.
-    Its first unit (1–15) is below every word character, so no bigram of two BMP characters has
-    it; a character outside the BMP can (its code keeps the low 16 bits), which costs a row
-    read, as a phrase and a window are always confirmed on the row."""
-    return BUCKET_BASE + (block_id >> shift)
+def bucket_codes(block_id: int, shift: int) -> tuple[int, int]:
+    """The two codes PostgreSQL adds to a block's bigram codes: its run of ``2 ** shift`` block
+    ids and the run ``COARSE`` times longer, so the GIN index can be asked for a phrase's matches
+    among the newest blocks only (``window_codes``).  Their first unit (1–15) is below every
+    word character, so no bigram of two BMP characters has them; a character outside the BMP can
+    (its code keeps the low 16 bits), which costs a row read, as a phrase and a window are always
+    confirmed on the row."""
+    return FINE_BASE + (block_id >> shift), COARSE_BASE + (block_id >> shift) // COARSE
+
+
+def window_codes(lo: int, hi: int, shift: int) -> list[int]:
+    """Bucket codes that cover the block ids ``lo < id <= hi``: coarse runs inside, fine ones at
+    the edges, so any window is at most ``2 * (COARSE - 1)`` fine codes and its coarse ones (the
+    GIN index's cost grows faster than the number of codes ORed: 400 fine codes took 21 ms, 50
+    took 1.2 ms at 1.8 million blocks)."""
+    codes, b, last = [], (lo + 1) >> shift, hi >> shift
+    while b <= last:
+        if b % COARSE == 0 and b + COARSE - 1 <= last:
+            codes.append(COARSE_BASE + b // COARSE)
+            b += COARSE
+        else:
+            codes.append(FINE_BASE + b)
+            b += 1
+    return codes
 
 
 def mark_token(h: int) -> str:
