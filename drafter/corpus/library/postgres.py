@@ -4,8 +4,10 @@ codes (``grams integer[]``, ``terms.gram_code``: half the size of ``text[]``), t
 built from PostgreSQL's own array GIN, so no extension is needed; and for 查重 a GIN index over
 each block's winnowed marks (``marks integer[]``, ``terms.py``).  A phrase is found by
 ``grams @> its codes`` and confirmed with ``strpos`` on the text, the newest 300 matches read
-window by window from the newest block down (``_newest``); ranking is ``base.rank``, the same as
-on SQLite.  (pg_trgm was measured too: it cannot use its index for
+window by window from the newest block down (``_newest``): each block's codes also hold two
+bucket codes of its id (``terms.bucket_codes``, schema 5), so the GIN index itself answers for a
+window of ids and only the window's matches are read from the table.  Ranking is
+``base.rank``, the same as on SQLite.  (pg_trgm was measured too: it cannot use its index for
 two-character words, see docs/PERFORMANCE.md.)
 
 Many writers import at once: each file is one transaction holding an advisory lock on its path,
@@ -74,10 +76,15 @@ _SCHEMA = (
 )
 # the bucket size is the library's own, kept with it; set when the library is made or upgraded
 _SET_SHIFT = "INSERT INTO library_meta VALUES ('bucket_shift', %s) ON CONFLICT DO NOTHING"
-# search: the newest blocks read first along the key, and how many more are read so (1.5 µs a
-# block) before a GIN bitmap of the phrase is cheaper (docs/PERFORMANCE.md)
+# search: the newest ``_WINDOW`` blocks asked of the GIN index first, and a window of at most
+# ``_KEY_ROWS`` read along the key instead (2 µs a block), where a common word is dense
+# (docs/PERFORMANCE.md: 50 queries at 20,000 speeches, median/p95 14–15/22–27 ms against 20/33
+# with the first window along the key and up to 12,000 blocks so)
 _WINDOW = 2_000
-_KEY_ROWS = 12_000
+_FIRST = "index"
+_KEY_ROWS = 4_000
+_SURE = 30
+_GROWTH = 8
 _COPY_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content, grams, marks"
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
@@ -85,18 +92,20 @@ _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, conte
 
 
 def _next_step(found: int, scanned: int, need: int, left: int) -> tuple[str, int]:
-    """How to read the next window of ids below the ``scanned`` ones, and how many: along the key
-    while ``need`` more matches are due within ``_KEY_ROWS`` blocks at the share seen so far;
-    else through the GIN bitmap, ANDed with a window of ids where ``need`` are due (a GIN bitmap
-    costs its matches in the whole table, not the table's rows), or over all ``left`` blocks when
-    so few matches are left that a window would not save reading them."""
-    share = found / scanned
-    if share * left <= 2 * need:
+    """How to read the next window of ids below the ``scanned`` ones, and how many.  The share of
+    matches seen so far (at least one counted, so none seen is not taken for none there) says
+    where ``need`` more are due; a window reaches a little past that, but while fewer than
+    ``_SURE`` matches were seen the share is a guess (often off by ten times), so a window
+    grows at most ``_GROWTH`` times what was read before.  Along the key while the window is
+    within ``_KEY_ROWS`` blocks; else through the GIN index limited to the window's bucket codes
+    (only the window's matches are read from the table); over all ``left`` blocks when the rest
+    holds about as many matches as are needed."""
+    share = max(found, 1) / scanned
+    if share * left <= 1.25 * need:
         return "index", left
     due = need / share
-    if due <= _KEY_ROWS:
-        return "key", min(left, int(due * 1.5) + 100)
-    return "index", min(left, int(due * 2) + 100)
+    window = int(due * 1.25) + 100 if found >= _SURE else min(int(due * 1.5) + 100, _GROWTH * scanned)
+    return ("key" if window <= _KEY_ROWS else "index"), min(left, window)
 
 
 def copy_lines(record: Prepared) -> list[tuple[str, str, str]]:
@@ -377,8 +386,8 @@ class PostgresLibrary(Library):
         by window from the newest block down.  One question for all (the GIN bitmap, then the
         newest kept) reads every matching row from the table: 49,488 for 统党风廉政 in 1.8
         million blocks; the planner cannot tell, as it takes a phrase's share for the product of
-        its bigrams'.  So the newest ``_WINDOW`` blocks are read first along the key, and what
-        share of them match decides the next window (``_next_step``)."""
+        its bigrams'.  So the newest ``_WINDOW`` blocks are asked first, and what share of
+        them match decides the next window (``_next_step``)."""
         where, params, join = self._conditions(phrases, terms, filters)
         condition = " AND ".join(where)
         # along the key, the text first: strpos turns most blocks away faster than @> on codes
@@ -388,7 +397,7 @@ class PostgresLibrary(Library):
             hi = self._top if self._top is not None else int(
                 self.db.execute("SELECT coalesce(max(id), 0) FROM library_blocks").fetchone()[0])
             found: list[tuple] = []
-            scanned, how, window = 0, "key", _WINDOW
+            scanned, how, window = 0, _FIRST, _WINDOW
             while hi > 0 and len(found) < cap:
                 lo = max(0, hi - window)
                 if how == "key":
