@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 
 from drafter.commands._common import add_command, print_json
 from drafter.core.errors import DrafterError
@@ -32,6 +33,7 @@ def run_add(args: argparse.Namespace) -> int:
     failed = added = same = 0
     total = len(expanded.files)
     with open_library(args.library) as library:
+        _upgrade(library)
         try:
             for done, result in enumerate(library.add(expanded), 1):
                 _progress(done, total, result.path.name)
@@ -53,6 +55,23 @@ def run_add(args: argparse.Namespace) -> int:
     skipped = f"，跳过 {len(expanded.skipped)} 个非普通文件" if expanded.skipped else ""
     print(f"共导入 {added} 篇，{same} 篇已在库中未变，{failed} 篇失败{skipped}")
     return 2 if failed else 0
+
+
+def _upgrade(library) -> bool:
+    pending = library.pending_upgrade()
+    if pending:
+        print(f"讲话稿库格式升级（一次性）：{pending}……", flush=True)
+        start = time.monotonic()
+        library.upgrade()
+        print(f"升级完成，用时 {time.monotonic() - start:.0f} 秒", flush=True)
+    return bool(pending)
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    with open_library(args.library, create=False) as library:
+        if not _upgrade(library):
+            print("讲话稿库已是当前格式，无需升级")
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -124,6 +143,7 @@ def register(sub) -> None:
 
     add = command("add", "导入文件或文件夹（已导入且未变的跳过，改过的重新导入）", run_add)
     add.add_argument("paths", nargs="+", help="文件或文件夹")
+    command("upgrade", "把讲话稿库升级到本版本的格式（库大时需数分钟；导入时也会先做）", run_upgrade)
     listing = command("list", "列出库中的讲话稿", run_list)
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     remove = command("remove", "按编号删除讲话稿", run_remove)

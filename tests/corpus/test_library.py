@@ -290,36 +290,59 @@ def test_postgres_reads_the_newest_matches_in_windows_or_by_the_index_alike(pg_s
             assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
                 [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
 
-def test_a_postgres_library_of_version_4_gets_its_bucket_codes(pg_server, tmp_path, monkeypatch):
-    """Version 4 had no bucket codes in the blocks' bigram codes: opening it for writing adds each
-    block's, and searches limited to a window of buckets find what SQLite finds."""
+def test_a_postgres_library_of_version_4_is_searched_as_it_is_and_upgraded_when_asked(pg_server, tmp_path,
+                                                                                     monkeypatch, capsys):
+    """Version 4 had no bucket codes in the blocks' bigram codes.  Opened, it is searched without
+    them (adding them takes minutes for a large library, never done unasked; a file imported
+    meanwhile gets its codes); ``drafter library add`` adds them first, saying so, and searches
+    limited to a window of buckets then find what SQLite finds."""
     from drafter.corpus.library import postgres
     from drafter.corpus.library.terms import COARSE, COARSE_BASE, FINE_BASE
 
     url = pg_server.create_database(f"v4{os.getpid()}")
-    files = corpus_copies(tmp_path / "speeches", 6)
+    files = corpus_copies(tmp_path / "speeches", 7)
     with open_library(url) as pg:
-        list(pg.add(files))
+        list(pg.add(files[:5]))
         pg.db.execute("UPDATE library_blocks SET grams = array_remove(array_remove(grams, (%s + (id >> %s))::integer), "
                       "(%s + (id >> %s) / %s)::integer)", (FINE_BASE, postgres.BUCKET_SHIFT, COARSE_BASE,
                                                            postgres.BUCKET_SHIFT, COARSE))
         pg.db.execute("DELETE FROM library_meta WHERE key = 'bucket_shift'")
         pg.db.execute("UPDATE library_meta SET value = '4' WHERE key = 'schema'")
-        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE grams && ARRAY[%s::integer, %s::integer]",
-                             (FINE_BASE, COARSE_BASE)).fetchone()[0] == 0
     monkeypatch.setattr(postgres, "BUCKET_SHIFT", 2)       # the upgrade's bucket size is kept with the library
     monkeypatch.setattr(postgres, "_next_step", lambda *a: ("index", 77))    # fine and coarse codes
     monkeypatch.setattr(postgres, "_WINDOW", 3)
-    with open_library(tmp_path / "lib.sqlite3") as lite, open_library(url) as pg:
-        list(lite.add(files))
-        assert pg.db.execute("SELECT value FROM library_meta WHERE key IN ('schema', 'bucket_shift') "
-                             "ORDER BY key").fetchall() == [("2",), ("5",)]
-        assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE NOT grams @> ARRAY[(%s + (id >> 2))::integer, "
-                             "(%s + (id >> 2) / %s)::integer]", (FINE_BASE, COARSE_BASE, COARSE)).fetchone()[0] == 0
-        for query in ("发展", "作风建设 廉政", "安全生产"):
-            assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
-                [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
-        assert [r.added for r in pg.add(files[:1])] == [False]
+    no_codes = "SELECT count(*) FROM library_blocks WHERE NOT grams @> ARRAY[(%s + (id >> 2))::integer, " \
+               "(%s + (id >> 2) / %s)::integer]"
+    with open_library(tmp_path / "lib.sqlite3") as lite:
+        list(lite.add(files[:5]))
+        for readonly in (True, False):
+            with open_library(url, readonly=readonly) as pg:
+                assert pg.pending_upgrade() and "段" in pg.pending_upgrade()
+                if not readonly:
+                    list(pg.add(files[5:6]))
+                    list(lite.add(files[5:6]))
+                for query in ("发展", "作风建设 廉政", "安全生产"):
+                    assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
+                        [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], (query, readonly)
+                assert pg.db.execute("SELECT value FROM library_meta WHERE key = 'schema'").fetchone() == ("4",)
+        assert main(["library", "add", str(files[6]), "--library", url]) == 0
+        out = capsys.readouterr().out
+        assert "讲话稿库格式升级（一次性）" in out and "升级完成" in out and "共导入 1 篇" in out
+        list(lite.add(files[6:]))
+        with open_library(url) as pg:
+            assert pg.pending_upgrade() is None and not pg.upgrade()
+            assert pg.db.execute("SELECT value FROM library_meta WHERE key IN ('schema', 'bucket_shift') "
+                                 "ORDER BY key").fetchall() == [("2",), ("5",)]
+            assert pg.db.execute(no_codes, (FINE_BASE, COARSE_BASE, COARSE)).fetchone()[0] == 0
+            # the file imported into version 4 had its codes already: not added twice
+            assert pg.db.execute("SELECT count(*) FROM library_blocks WHERE cardinality(grams) <> "
+                                 "cardinality(ARRAY(SELECT DISTINCT unnest(grams)))").fetchone()[0] == 0
+            for query in ("发展", "作风建设 廉政", "安全生产"):
+                assert [(h.path, h.block, h.score) for h in lite.search(query, limit=30)] == \
+                    [(h.path, h.block, h.score) for h in pg.search(query, limit=30)], query
+            assert [r.added for r in pg.add(files[:1])] == [False]
+    assert main(["library", "upgrade", "--library", url]) == 0
+    assert "无需升级" in capsys.readouterr().out
 
 
 # ----- bad input --------------------------------------------------------------------------------

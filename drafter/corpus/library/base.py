@@ -382,6 +382,15 @@ class Library:
         self.close()
 
     # import ----------------------------------------------------------------------------------
+    def pending_upgrade(self) -> str | None:
+        """What ``upgrade`` would do to this library, in the user's words, or None."""
+        return None
+
+    def upgrade(self) -> bool:
+        """Bring the library to this version's format where that takes long enough to be done
+        only when asked (``drafter library add`` and ``upgrade`` ask); True when it did."""
+        return False
+
     def _writable(self) -> None:
         if self.readonly:
             raise LibraryError("read_only", self.location)
