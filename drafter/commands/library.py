@@ -46,7 +46,10 @@ def run_add(args: argparse.Namespace) -> int:
                 else:
                     same += 1
         except KeyboardInterrupt:
-            print(f"\n已中断：已导入 {added} 篇，正在导入的一篇未写入，讲话稿库保持完好；再次运行可继续",
+            # PostgreSQL finishes storing the file it was writing (whole, not reported); the one
+            # being read is not written: no file is ever left half in
+            print(f"\n已中断：已导入 {added} 篇（中断时正在写入的一篇可能也已完整写入），不会留下写了一半的讲话稿，"
+                  "讲话稿库保持完好；再次运行可继续",
                   file=sys.stderr)
             return 130
         finally:

@@ -318,7 +318,7 @@ class PostgresLibrary(Library):
             raise explain(exc, self.location) from None
         stored = [0]
 
-        def store(record: Prepared, lines: list[str]) -> bool:
+        def store(record: Prepared, lines: list[tuple[str, str, str]]) -> bool:
             added = self._write(writer, record, lines)
             stored[0] += added
             if added and stored[0] % FLUSH_EVERY == 0:
