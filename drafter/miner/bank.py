@@ -14,22 +14,32 @@ from drafter.core import segment
 from drafter.core.markers import match_marker
 from drafter.core.model import Draft
 from drafter.core.yamlio import load_yaml
-from drafter.miner import extract, scaffolds, shapes
-from drafter.miner.extract import Candidate
+from drafter.miner import antithesis, four_char, numbered, parallel, scaffolds, shapes
+from drafter.miner.candidate import (
+    ANTITHESIS,
+    CLOSING,
+    FOUR_CHAR,
+    NUMBERED,
+    OPENING,
+    PARALLEL,
+    SCAFFOLD,
+    TRANSITION,
+    Candidate,
+)
 from drafter.miner.text import Paragraph
 
 logger = logging.getLogger(__name__)
 
 #: file name (without .yaml) of each category in phrasebank/.
 CATEGORY_FILES = OrderedDict([
-    (extract.PARALLEL, "parallel"),
-    (extract.ANTITHESIS, "antithesis"),
-    (extract.NUMBERED, "numbered"),
-    (extract.SCAFFOLD, "scaffold"),
-    (extract.FOUR_CHAR, "four_char"),
-    (extract.TRANSITION, "transition"),
-    (extract.OPENING, "opening"),
-    (extract.CLOSING, "closing"),
+    (PARALLEL, "parallel"),
+    (ANTITHESIS, "antithesis"),
+    (NUMBERED, "numbered"),
+    (SCAFFOLD, "scaffold"),
+    (FOUR_CHAR, "four_char"),
+    (TRANSITION, "transition"),
+    (OPENING, "opening"),
+    (CLOSING, "closing"),
 ])
 _ID_PREFIX = {"parallel": "pl", "antithesis": "dy", "numbered": "sz", "scaffold": "tg",
               "four_char": "sz4", "transition": "gd", "opening": "kt", "closing": "jw"}
@@ -74,11 +84,11 @@ def candidates(corpus: list[tuple[Path, Draft, list[Paragraph]]]) -> list[Candid
         first_heading = next((k for k, p in enumerate(paragraphs) if p.heading), len(paragraphs))
         for k, par in enumerate(paragraphs):
             bare = _without_marker(par)
-            series = extract.parallels(bare)
+            series = parallel.parallels(bare)
             found.extend(series)
-            found.extend(extract.antitheses(bare, extract.clause_series(series)))
-            found.extend(extract.numbered(bare))
-            found.extend(extract.four_char_runs(bare, nouns))
+            found.extend(antithesis.antitheses(bare, antithesis.clause_series(series)))
+            found.extend(numbered.numbered(bare))
+            found.extend(four_char.four_char_runs(bare, nouns))
             found.extend(scaffolds.inline_series(par))
             found.extend(scaffolds.short_sentence_series(par))
             if k < first_heading or par.role == "opening":
@@ -225,7 +235,7 @@ def annotate(entries: list[dict], titles: dict, rules: list[tuple[re.Pattern[str
         if title:
             source["title"] = title
         entry["source"] = source
-        if entry["category"] == extract.NUMBERED:
+        if entry["category"] == NUMBERED:
             canon = national.get(entry["text"].strip("“”"))
             entry["scope"] = "全国" if canon is not None else "地方"
             if canon and not entry.get("members"):

@@ -6,14 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter.core.model import Draft
-from drafter.miner.extract import (
-    CLOSING,
-    OPENING,
-    SCAFFOLD,
-    TRANSITION,
-    Candidate,
-    _candidate,
-)
+from drafter.miner.candidate import CLOSING, OPENING, SCAFFOLD, TRANSITION, Candidate, make_candidate
 from drafter.miner.text import (
     Paragraph,
     all_cjk,
@@ -50,7 +43,7 @@ def _frame(items: list[str]) -> tuple[str, tuple[str, ...]]:
 
 def _scaffold(par: Paragraph, items: list[str]) -> Candidate:
     frame, slots = _frame(items)
-    return _candidate(par, "；".join(items), SCAFFOLD, frame, slots)
+    return make_candidate(par, "；".join(items), SCAFFOLD, frame, slots)
 
 
 def sibling_scaffolds(draft: Draft, paragraphs: list[Paragraph]) -> list[Candidate]:
@@ -138,7 +131,7 @@ def _series_candidate(par: Paragraph, text: str, series: list[re.Match]) -> Cand
     frame, slots = _frame(bare) if len(bare) >= 2 else ("", ())
     if frame:
         frame = "一" + series[0].group(2) + frame
-    return _candidate(par, "；".join(items), SCAFFOLD, frame, slots)
+    return make_candidate(par, "；".join(items), SCAFFOLD, frame, slots)
 
 
 def short_sentence_series(par: Paragraph) -> list[Candidate]:
@@ -221,13 +214,13 @@ def connectives(par: Paragraph, position: str) -> list[Candidate]:
             text = sent if len(sent) <= 40 else m.group(0).rstrip("，")
             if text:
                 frame, slots = _count_frame(text)
-                found.append(_candidate(par, text, TRANSITION, frame, slots))
+                found.append(make_candidate(par, text, TRANSITION, frame, slots))
         if position == "first" and _OPENINGS.match(sent):
             text = _short(sent, 60)
             if text:
-                found.append(_candidate(par, text, OPENING))
+                found.append(make_candidate(par, text, OPENING))
         if position == "last" and (k == 0 and _CLOSINGS.match(sent) or "让我们" in sent):
             text = _short(sent, 90)
             if text:
-                found.append(_candidate(par, text, CLOSING))
+                found.append(make_candidate(par, text, CLOSING))
     return found

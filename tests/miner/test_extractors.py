@@ -1,6 +1,7 @@
 """The extractors on small hand-made paragraphs: what they must find, and what they must not."""
 
-from drafter.miner import extract, scaffolds
+from drafter.miner import antithesis, four_char, numbered, parallel, scaffolds
+from drafter.miner.candidate import TRANSITION
 from drafter.miner.text import Paragraph, clauses, common_prefix, common_suffix, sentences
 
 
@@ -20,48 +21,48 @@ def test_sentences_and_clauses():
 
 
 def test_parallel_with_lead_in_trimmed_and_source_kept():
-    found = extract.parallels(par("要加快前期工作，确保早开工、早建设、早竣工、早达产。"))
+    found = parallel.parallels(par("要加快前期工作，确保早开工、早建设、早竣工、早达产。"))
     assert texts(found) == ["早开工、早建设、早竣工、早达产"]
     assert (found[0].file, found[0].paragraph, found[0].role) == ("x.txt", 7, "tasks")
 
 
 def test_parallel_frame_has_slot_for_shared_word():
-    found = extract.parallels(par("以实干体现忠诚、以实干成就事业、以实干造福人民。"))
+    found = parallel.parallels(par("以实干体现忠诚、以实干成就事业、以实干造福人民。"))
     assert found[0].frame == "以{X}体现忠诚、以{X}成就事业、以{X}造福人民"
     assert found[0].slots == ("X",)
 
 
 def test_list_of_unrelated_nouns_is_not_parallel():
-    assert extract.parallels(par("矿山、冶金、危化品、道路交通、城镇燃气等重点领域。")) == []
+    assert parallel.parallels(par("矿山、冶金、危化品、道路交通、城镇燃气等重点领域。")) == []
 
 
 def test_two_members_are_a_pair_not_a_parallel():
     text = "一天接着一天干，一关接着一关闯。"
-    assert extract.parallels(par(text)) == []
-    assert texts(extract.antitheses(par(text))) == ["一天接着一天干，一关接着一关闯"]
+    assert parallel.parallels(par(text)) == []
+    assert texts(antithesis.antitheses(par(text))) == ["一天接着一天干，一关接着一关闯"]
 
 
 def test_ji_yao_ye_yao_pair():
-    found = extract.antitheses(par("既要振兴发展的累累硕果，也要政治生态的山清水秀。"))
+    found = antithesis.antitheses(par("既要振兴发展的累累硕果，也要政治生态的山清水秀。"))
     assert texts(found) == ["既要振兴发展的累累硕果，也要政治生态的山清水秀"]
 
 
 def test_numbered_concepts_quoted_paired_and_counted():
-    found = texts(extract.numbered(par("增强“四个意识”，履行一岗双责，落实三严三实，用好“五张清单”，"
+    found = texts(numbered.numbered(par("增强“四个意识”，履行一岗双责，落实三严三实，用好“五张清单”，"
                                        "千方百计解决，召开党的二十大。")))
     assert found == ["四个意识", "五张清单", "一岗双责", "三严三实"]
 
 
 def test_numbered_rejects_dates_and_sayings():
-    found = texts(extract.numbered(par("1月19日，“行百里者半九十”，十四届全会，一件一件改。")))
+    found = texts(numbered.numbered(par("1月19日，“行百里者半九十”，十四届全会，一件一件改。")))
     assert found == []
 
 
 def test_four_char_runs_and_noun_lists():
-    found = texts(extract.four_char_runs(par("要抓铁有痕、踏石留印，一抓到底。")))
+    found = texts(four_char.four_char_runs(par("要抓铁有痕、踏石留印，一抓到底。")))
     assert found == ["抓铁有痕、踏石留印"]
     # a four-character member of a mixed list does not chain across a comma
-    found = texts(extract.four_char_runs(par("要加快投资、加快开工，凌绥高速、什家子河综合治理要加快推进。")))
+    found = texts(four_char.four_char_runs(par("要加快投资、加快开工，凌绥高速、什家子河综合治理要加快推进。")))
     assert found == ["加快投资、加快开工"]
 
 
@@ -80,30 +81,30 @@ def test_short_sentence_series_gets_a_frame():
 
 def test_transition_with_count_becomes_a_frame():
     found = scaffolds.connectives(par("刚才大家讲得很好。下面，我讲三点意见：", "opening"), "first")
-    transition = [c for c in found if c.category == extract.TRANSITION]
+    transition = [c for c in found if c.category == TRANSITION]
     assert transition[0].text == "下面，我讲三点意见："
     assert transition[0].frame == "下面，我讲{N}点意见："
 
 
 def test_shared_noun_anywhere_becomes_the_slot():
-    found = extract.parallels(par("要树立安全理念、弘扬安全精神、营造安全氛围。"))
+    found = parallel.parallels(par("要树立安全理念、弘扬安全精神、营造安全氛围。"))
     assert found[0].frame == "树立{X}理念、弘扬{X}精神、营造{X}氛围"
     # the head noun every member ends on is the formula's fixed part: 问题导向 → no 问题发展
-    assert extract.parallels(par("要坚持问题导向、目标导向、结果导向。"))[0].frame == ""
+    assert parallel.parallels(par("要坚持问题导向、目标导向、结果导向。"))[0].frame == ""
     # a chiasmus is no frame: 发展就是人民，人民就是发展 is no longer one
-    chiasmus = extract.antitheses(par("群众就是人民，人民就是群众。"))
+    chiasmus = antithesis.antitheses(par("群众就是人民，人民就是群众。"))
     assert all(c.frame == "" for c in chiasmus)
-    pair = extract.antitheses(par("用专业思维考虑工作，用专业方法推动工作。"))
+    pair = antithesis.antitheses(par("用专业思维考虑工作，用专业方法推动工作。"))
     assert pair[0].frame == "用{X}思维考虑工作，用{X}方法推动工作"
 
 
 def test_function_words_are_not_slots():
-    found = extract.parallels(par("发展不等人、时间不等人、任务不等人。"))
+    found = parallel.parallels(par("发展不等人、时间不等人、任务不等人。"))
     assert found[0].text == "发展不等人、时间不等人、任务不等人"
     assert found[0].frame == ""
 
 
 def test_refrain_is_a_parallel_with_its_frame():
-    found = extract.parallels(par("要以实干托起梦想、以创新托起美好未来、以服务托起民生福祉。"))
+    found = parallel.parallels(par("要以实干托起梦想、以创新托起美好未来、以服务托起民生福祉。"))
     assert found[0].text == "以实干托起梦想、以创新托起美好未来、以服务托起民生福祉"
     assert found[0].frame == "以{甲}托起{乙}" and found[0].slots == ("甲", "乙")
