@@ -40,6 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -205,7 +207,7 @@ def read_once(library) -> str:
                 "IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT reltoastrelid FROM pg_class WHERE "
                 "relname LIKE 'library%'))").fetchall()
             how = "pg_prewarm('read') 读一遍各表与索引"
-        except Exception as exc:             # not the server's superuser: the table only
+        except psycopg.Error as exc:          # not the server's superuser: the table only
             library.db.execute("SELECT sum(length(content)) FROM library_blocks").fetchone()
             how = f"无 pg_prewarm（{type(exc).__name__}），顺序读一遍 library_blocks"
     return f"{how}，{time.perf_counter() - start:.1f} s"

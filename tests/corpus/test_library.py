@@ -387,6 +387,16 @@ def test_results_come_in_file_order_each_once_after_its_file_is_stored(library, 
     assert consistent(library_location) == (3, sum(d.blocks for d in library.documents()))
 
 
+def test_text_with_backslashes_tabs_and_line_breaks_is_stored_as_it_is(library, tmp_path):
+    # PostgreSQL's blocks are written as COPY text: its escapes must not change a character
+    odd = "路径C:\\新建\\n文件夹，制表\t之后，还有\\t和\\\\两个。"
+    path = speech(tmp_path, "怪.txt", "在全市工作会议上的讲话", "一、总体要求", odd)
+    list(library.add([path]))
+    [doc] = library.documents()
+    assert any(odd in b.content for b in library.document_blocks(doc.id))
+    assert library.search("制表")
+
+
 def test_a_file_that_is_not_a_database_is_said_so(tmp_path):
     db = tmp_path / "lib.sqlite3"
     db.write_bytes(b"this is not sqlite" * 100)

@@ -44,7 +44,16 @@ from drafter.corpus.library.base import (
     expand,
 )
 from drafter.corpus.library.errors import LibraryError, database_error
-from drafter.corpus.library.terms import COARSE, COARSE_BASE, FINE_BASE, bucket_codes, caseless, gram_code, window_codes
+from drafter.corpus.library.pgcopy import COPY_COLUMNS, copy_lines, copy_text
+from drafter.corpus.library.terms import (
+    COARSE,
+    COARSE_BASE,
+    FINE_BASE,
+    bucket_codes,
+    caseless,
+    gram_code,
+    window_codes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,8 +94,6 @@ _FIRST = "index"
 _KEY_ROWS = 4_000
 _SURE = 30
 _GROWTH = 8
-_COPY_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content, grams, marks"
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _DOC_COLUMNS = "id, path, title, speaker, date, occasion, place, level, chars, blocks, added_at, added_by"
 _BLOCK_COLUMNS = "id, doc_id, idx, kind, level, marker, role, head, trail, content"
 
@@ -106,24 +113,6 @@ def _next_step(found: int, scanned: int, need: int, left: int) -> tuple[str, int
     due = need / share
     window = int(due * 1.25) + 100 if found >= _SURE else min(int(due * 1.5) + 100, _GROWTH * scanned)
     return ("key" if window <= _KEY_ROWS else "index"), min(left, window)
-
-
-def copy_lines(record: Prepared) -> list[tuple[str, str, str]]:
-    """The blocks of ``record`` as parts of a COPY's text lines, written here in one pass
-    (psycopg's row-by-row writing of two integer arrays a block was a third of an import): the
-    text columns from ``idx`` to ``content``, the bigram codes without braces, and the marks.
-    ``_write`` adds what is known only in the transaction: the ids and the bucket codes."""
-    from drafter.corpus.library.fingerprints import gram_codes_many, marks_many  # numpy: see there
-
-    texts = [b[-1] for b in record.blocks]
-    lines = []
-    for (idx, kind, level, marker, role, head, trail, content), codes, found in zip(
-            record.blocks, gram_codes_many(texts), marks_many(texts)):
-        fields = (str(idx), kind.translate(_ESCAPES), str(level), marker.translate(_ESCAPES),
-                  role.translate(_ESCAPES), str(head), trail.translate(_ESCAPES), content.translate(_ESCAPES))
-        lines.append(("\t".join(fields), "".join(f"{c}," for c in codes),
-                      "{" + ",".join(map(str, sorted({h for _, h in found}))) + "}"))
-    return lines
 
 
 def _result(path: Path, item: Future | AddResult) -> AddResult:
@@ -295,11 +284,8 @@ class PostgresLibrary(Library):
             # the blocks' ids taken first (ascending, as the key reads them), for their bucket codes
             ids = [r[0] for r in db.execute("SELECT nextval('library_blocks_id_seq') FROM generate_series(1, %s)",
                                             (len(lines),)).fetchall()]
-            shift = self._shift
-            with db.cursor().copy(f"COPY library_blocks ({_COPY_COLUMNS}) FROM STDIN") as copy:
-                copy.write("".join(f"{i}\t{doc_id}\t{text}\t{{{codes}{fine},{coarse}}}\t{marks}\n"
-                                   for i, (text, codes, marks) in zip(ids, lines)
-                                   for fine, coarse in (bucket_codes(i, shift),)))
+            with db.cursor().copy(f"COPY library_blocks ({COPY_COLUMNS}) FROM STDIN") as copy:
+                copy.write(copy_text(lines, ids, doc_id, self._shift))
         return True
 
     def add(self, targets):
