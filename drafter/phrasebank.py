@@ -21,11 +21,12 @@ from pathlib import Path
 from drafter.core import paths
 from drafter.core.errors import DrafterError
 from drafter.core.model import ROLES
+from drafter.core.vocab import PHRASE_CATEGORIES
 from drafter.core.yamlio import Lines, line_of, load_yaml
 
 logger = logging.getLogger(__name__)
 
-CATEGORIES = ("排比", "对偶", "数字概括", "提纲", "四字格", "过渡语", "开头", "结尾")
+CATEGORIES = PHRASE_CATEGORIES
 _SLOT = re.compile(r"\{([^{}\s]{1,12})\}")
 
 

@@ -21,6 +21,11 @@ ROLE_NAMES = {"opening": "开场", "review": "回顾", "tasks": "任务", "condu
 ROLE_TITLES = {"opening": "开场", "review": "回顾形势", "tasks": "重点任务", "conduct": "作风纪律",
                "closing": "结束语", "other": "其他"}
 
+# ----- the phrase bank's categories -------------------------------------------------------
+#: In the order the phrase bank lists them; the miner's extractors name theirs by these.
+PHRASE_CATEGORIES = ("排比", "对偶", "数字概括", "提纲", "四字格", "过渡语", "开头", "结尾")
+PARALLEL, ANTITHESIS, NUMBERED, SCAFFOLD, FOUR_CHAR, TRANSITION, OPENING, CLOSING = PHRASE_CATEGORIES
+
 # ----- the draft's own fields --------------------------------------------------------------
 #: The title-block fields of a draft, in the order they stand on the page.
 DRAFT_FIELDS = ("title", "speaker", "date", "occasion", "salutation")

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.core.vocab import (
+    ANTITHESIS,
+    CLOSING,
+    FOUR_CHAR,
+    NUMBERED,
+    OPENING,
+    PARALLEL,
+    SCAFFOLD,
+    TRANSITION,
+)
 from drafter.miner.text import Paragraph
 
-#: the categories, in the order of ``drafter.phrasebank.CATEGORIES``.
-PARALLEL = "排比"
-ANTITHESIS = "对偶"
-NUMBERED = "数字概括"
-SCAFFOLD = "提纲"
-FOUR_CHAR = "四字格"
-TRANSITION = "过渡语"
-OPENING = "开头"
-CLOSING = "结尾"
+#: the categories (``core/vocab.py``), imported from here by the extractors
+__all__ = ["ANTITHESIS", "CLOSING", "FOUR_CHAR", "NUMBERED", "OPENING", "PARALLEL", "SCAFFOLD", "TRANSITION",
+           "Candidate", "balance_quotes", "join_members", "make_candidate"]
 
 
 @dataclass(frozen=True)
