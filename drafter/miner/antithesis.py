@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.vocab import ANTITHESIS
 from drafter.miner import shapes
-from drafter.miner.candidate import ANTITHESIS, Candidate, make_candidate
+from drafter.miner.candidate import Candidate, make_candidate
 from drafter.miner.parallel import parallels, whole_clauses
 from drafter.miner.series import noun_tagged, same_shape, verbal, word_slot, word_starts
 from drafter.miner.text import Paragraph, aligned_shared, all_cjk, sentences, strip_quotes

@@ -13,9 +13,7 @@ from pathlib import Path
 from drafter.core import segment
 from drafter.core.markers import match_marker
 from drafter.core.model import Draft
-from drafter.core.yamlio import load_yaml
-from drafter.miner import antithesis, four_char, numbered, parallel, scaffolds, shapes
-from drafter.miner.candidate import (
+from drafter.core.vocab import (
     ANTITHESIS,
     CLOSING,
     FOUR_CHAR,
@@ -24,8 +22,10 @@ from drafter.miner.candidate import (
     PARALLEL,
     SCAFFOLD,
     TRANSITION,
-    Candidate,
 )
+from drafter.core.yamlio import load_yaml
+from drafter.miner import antithesis, four_char, numbered, parallel, scaffolds, shapes
+from drafter.miner.candidate import Candidate
 from drafter.miner.text import Paragraph
 
 logger = logging.getLogger(__name__)

@@ -9,21 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.core.vocab import (
-    ANTITHESIS,
-    CLOSING,
-    FOUR_CHAR,
-    NUMBERED,
-    OPENING,
-    PARALLEL,
-    SCAFFOLD,
-    TRANSITION,
-)
 from drafter.miner.text import Paragraph
-
-#: the categories (``core/vocab.py``), imported from here by the extractors
-__all__ = ["ANTITHESIS", "CLOSING", "FOUR_CHAR", "NUMBERED", "OPENING", "PARALLEL", "SCAFFOLD", "TRANSITION",
-           "Candidate", "balance_quotes", "join_members", "make_candidate"]
 
 
 @dataclass(frozen=True)

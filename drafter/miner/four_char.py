@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from drafter.core import segment
+from drafter.core.vocab import FOUR_CHAR
 from drafter.miner import shapes
-from drafter.miner.candidate import FOUR_CHAR, Candidate, join_members, make_candidate
+from drafter.miner.candidate import Candidate, join_members, make_candidate
 from drafter.miner.series import word_starts
 from drafter.miner.text import Paragraph, all_cjk, clauses, sentences, strip_quotes
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from drafter.core.levels import LEVELS, TEMPLATE_VARIABLES, Level
 from drafter.core.model import Draft
-from drafter.miner.skeleton import _GENERIC_CATEGORIES, _GENERIC_GUIDANCE, MinedPart, align, mine_parts
 from drafter.miner.scaffolds import heading_sentence
+from drafter.miner.skeleton import _GENERIC_CATEGORIES, _GENERIC_GUIDANCE, MinedPart, align, mine_parts
 from drafter.miner.text import clean
 
 #: (id, occasion name, words that mark it); the first that matches wins, so narrower first.

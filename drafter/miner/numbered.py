@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from drafter.core.numerals import from_chinese
+from drafter.core.vocab import NUMBERED
 from drafter.miner import shapes
-from drafter.miner.candidate import NUMBERED, Candidate, make_candidate
+from drafter.miner.candidate import Candidate, make_candidate
 from drafter.miner.series import word_starts
 from drafter.miner.text import Paragraph, all_cjk
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.vocab import PARALLEL
 from drafter.miner import shapes
-from drafter.miner.candidate import PARALLEL, Candidate, join_members, make_candidate
+from drafter.miner.candidate import Candidate, join_members, make_candidate
 from drafter.miner.series import member_ok, prefix_slot, refrain, shared_frame, trim_members, word_slot
 from drafter.miner.text import (
     Paragraph,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from drafter.core.model import Draft
-from drafter.miner.candidate import CLOSING, OPENING, SCAFFOLD, TRANSITION, Candidate, make_candidate
+from drafter.core.vocab import CLOSING, OPENING, SCAFFOLD, TRANSITION
+from drafter.miner.candidate import Candidate, make_candidate
 from drafter.miner.text import (
     Paragraph,
     all_cjk,

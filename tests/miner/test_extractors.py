@@ -1,7 +1,7 @@
 """The extractors on small hand-made paragraphs: what they must find, and what they must not."""
 
+from drafter.core.vocab import TRANSITION
 from drafter.miner import antithesis, four_char, numbered, parallel, scaffolds
-from drafter.miner.candidate import TRANSITION
 from drafter.miner.text import Paragraph, clauses, common_prefix, common_suffix, sentences
 
 
