@@ -20,8 +20,8 @@ def _speech(folder: Path, name: str, *lines: str) -> Path:
     return path
 
 
-def _panel(window, tmp_path):
-    location = tmp_path / "lib.sqlite3"
+def _panel(window, tmp_path, location=None):
+    location = location or tmp_path / "lib.sqlite3"
     values = settings.load()
     values["library"] = str(location)
     settings.save(values)
@@ -32,10 +32,11 @@ def _panel(window, tmp_path):
     return window.side.library
 
 
-def test_search_open_source_insert_and_undo(window, ui, tmp_path):
+def test_search_open_source_insert_and_undo(window, ui, tmp_path, library_location):
+    # on both backends: an office's shared library is searched from the same panel
     window.set_session(Session(Draft(blocks=[Block.paragraph("今年要抓好三件事。", "tasks"),
                                              Block.paragraph("第二段。", "tasks")])))
-    panel = _panel(window, tmp_path)
+    panel = _panel(window, tmp_path, library_location)
     panel.query.setText("项目建设")
     hits = panel.search()
     assert hits and panel.results.count() == len(hits)

@@ -90,7 +90,6 @@ _SET_SHIFT = "INSERT INTO library_meta VALUES ('bucket_shift', %s) ON CONFLICT D
 # (docs/PERFORMANCE.md: 50 queries at 20,000 speeches, median/p95 14–15/22–27 ms against 20/33
 # with the first window along the key and up to 12,000 blocks so)
 _WINDOW = 2_000
-_FIRST = "index"
 _KEY_ROWS = 4_000
 _SURE = 30
 _GROWTH = 8
@@ -406,7 +405,7 @@ class PostgresLibrary(Library):
             hi = self._top if self._top is not None else int(
                 self.db.execute("SELECT coalesce(max(id), 0) FROM library_blocks").fetchone()[0])
             found: list[tuple] = []
-            scanned, how, window = 0, _FIRST, _WINDOW
+            scanned, how, window = 0, "index", _WINDOW
             while hi > 0 and len(found) < cap:
                 lo = max(0, hi - window)
                 if how == "key":
