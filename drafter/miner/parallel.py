@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from drafter.core.vocab import PARALLEL
 from drafter.miner import shapes
@@ -156,21 +157,24 @@ def sentence_parallels(par: Paragraph) -> list[Candidate]:
     推倒；凡是一切有利创新的事情，想尽千方百计也要办到；……"""
     sents = sentences(par.text)
     found = []
+    for i, end in _longest_runs(sents, _sentences_parallel, 8):
+        text = "".join(sents[i:end]).rstrip("。；")
+        found.append(make_candidate(par, text, PARALLEL, *word_slot(text, sents[i:end])))
+    found.extend(_lead_parallels(par, sents, {c.text for c in found}))
+    return found
+
+
+def _longest_runs(items: list[str], alike: Callable[[list[str]], bool], widest: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of three or more ``items`` that are ``alike``, the longest (up to
+    ``widest``) from each start, left to right without overlap."""
     i = 0
-    while i < len(sents):
-        end = None
-        for j in range(min(len(sents), i + 8), i + 2, -1):
-            if _sentences_parallel(sents[i:j]):
-                end = j
-                break
+    while i < len(items):
+        end = next((j for j in range(min(len(items), i + widest), i + 2, -1) if alike(items[i:j])), None)
         if end is None:
             i += 1
             continue
-        text = "".join(sents[i:end]).rstrip("。；")
-        found.append(make_candidate(par, text, PARALLEL, *word_slot(text, sents[i:end])))
+        yield i, end
         i = end
-    found.extend(_lead_parallels(par, sents, {c.text for c in found}))
-    return found
 
 
 def first_clause(sent: str) -> str:
@@ -190,18 +194,8 @@ def _lead_parallels(par: Paragraph, sents: list[str], taken: set[str]) -> list[C
     不学习……有的干部担当意识弱化……): the openings, joined by ；."""
     found = []
     leads = [first_clause(s) for s in sents]
-    i = 0
-    while i < len(leads):
-        end = None
-        for j in range(len(leads), i + 2, -1):
-            if _leads_parallel(leads[i:j]):
-                end = j
-                break
-        if end is None:
-            i += 1
-            continue
+    for i, end in _longest_runs(leads, _leads_parallel, len(leads)):
         text = "；".join(leads[i:end])
         if not any(text in t or leads[i] in t for t in taken):
             found.append(make_candidate(par, text, PARALLEL, *word_slot(text, leads[i:end])))
-        i = end
     return found
