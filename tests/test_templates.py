@@ -112,6 +112,15 @@ def test_unknown_set_key_is_refused(tmp_path):
         render(load_template(path), {"cty": "x"})
 
 
+def _refused(tmp_path, text: str) -> tuple[DrafterError, Path, str]:
+    """The error of loading the good template with ``text`` as a heading, its file and its text."""
+    bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
+    path = write(tmp_path, "bad.yaml", bad)
+    with pytest.raises(DrafterError) as err:
+        load_template(path)
+    return err.value, path, bad
+
+
 @pytest.mark.parametrize("text,reason", [
     ("{{ ''.__class__ }}", "受限属性“__class__”"),
     ("{{ speaker.__class__.__mro__ }}", "受限属性"),
@@ -131,17 +140,14 @@ def test_unknown_set_key_is_refused(tmp_path):
     ("{% macro m() %}x{% endmacro %}", "不允许使用宏（macro）"),
 ])
 def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, reason):
-    bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
-    path = write(tmp_path, "bad.yaml", bad)
-    with pytest.raises(DrafterError) as err:
-        load_template(path)
-    assert reason in str(err.value)
-    assert err.value.path == str(path)
-    assert err.value.line == bad.splitlines().index(f'  heading: "{text}"') + 1
+    error, path, bad = _refused(tmp_path, text)
+    assert reason in str(error)
+    assert error.path == str(path)
+    assert error.line == bad.splitlines().index(f'  heading: "{text}"') + 1
     # said in Chinese: none of Jinja's English (unexpected …, 'For', 'Mul') reaches the user
-    said = re.sub(r"“[^”]*”", "", err.value.reason)  # the user's own names, quoted, may be English
+    said = re.sub(r"“[^”]*”", "", error.reason)  # the user's own names, quoted, may be English
     assert not re.search(r"unexpected|expected|template|token|undefined|\b(?:For|Mul|Call|Macro)\b",
-                         said), err.value.reason
+                         said), error.reason
 
 
 @pytest.mark.parametrize("text,reason", [
@@ -151,13 +157,10 @@ def test_hostile_or_broken_template_text_is_refused_with_line(tmp_path, text, re
     ("{{ speaker ! }}", "此处不能出现字符“!”"),
 ])
 def test_template_syntax_errors_are_said_in_chinese(tmp_path, text, reason):
-    bad = GOOD.replace("heading: 关于重点工作", f'heading: "{text}"')
-    path = write(tmp_path, "bad.yaml", bad)
-    with pytest.raises(DrafterError) as err:
-        load_template(path)
-    assert reason in err.value.reason and err.value.line and err.value.path == str(path)
-    assert not re.search(r"[A-Za-z]{4,}", err.value.reason.replace("frobnicate", "").replace("endif", "")
-                         .replace("elif", "").replace("else", "")), err.value.reason
+    error, path, _ = _refused(tmp_path, text)
+    assert reason in error.reason and error.line and error.path == str(path)
+    assert not re.search(r"[A-Za-z]{4,}", error.reason.replace("frobnicate", "").replace("endif", "")
+                         .replace("elif", "").replace("else", "")), error.reason
 
 
 def test_simple_conditions_and_filters_are_allowed(tmp_path):
